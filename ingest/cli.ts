@@ -1,0 +1,80 @@
+import { parseArgs } from 'node:util';
+import { basename, resolve } from 'node:path';
+import { InvalidFileError } from './ingest-file.js';
+import { ingest, type IngestEvent } from './ingest.js';
+import { formatCount, formatFileSummary, formatProblems } from './report.js';
+
+const usage = `usage: npm run ingest -- <file-or-folder>... [--dataset NAME] [--encoding gb18030] [--sheet NAME] [--allow-partial] [--data-dir DIR]`;
+
+function onEvent(event: IngestEvent): void {
+  const live = process.stderr.isTTY;
+  switch (event.type) {
+    case 'unchanged':
+      console.log(`${basename(event.file)}: already ingested (same sha256), nothing to do`);
+      break;
+    case 'start':
+      if (live) process.stderr.write(`${basename(event.file)} → ${event.dataset} …\n`);
+      break;
+    case 'progress':
+      if (live) process.stderr.write(`\r  ${event.percent.toFixed(0)}% after ${event.seconds.toFixed(0)} s`);
+      break;
+    case 'done':
+      if (live) process.stderr.write('\r\x1b[K');
+      break;
+  }
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      dataset: { type: 'string' },
+      encoding: { type: 'string' },
+      sheet: { type: 'string' },
+      'allow-partial': { type: 'boolean', default: false },
+      'data-dir': { type: 'string', default: process.env.TALENT_DATA_DIR ?? './data' },
+      'memory-limit': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help || positionals.length === 0) {
+    console.log(usage);
+    return values.help ? 0 : 2;
+  }
+  const started = Date.now();
+  try {
+    const result = await ingest(positionals, {
+      dataDir: resolve(values['data-dir']),
+      dataset: values.dataset,
+      encoding: values.encoding,
+      sheet: values.sheet,
+      allowPartial: values['allow-partial'],
+      memoryLimit: values['memory-limit'],
+      onEvent,
+    });
+    for (const report of result.files) {
+      console.log(formatFileSummary(report));
+      if (report.problemCount > 0) console.log(formatProblems(report.file, report.position, report.problems, report.problemCount));
+    }
+    const rows = result.files.reduce((sum, f) => sum + f.rowsRead, 0);
+    const seconds = (Date.now() - started) / 1000;
+    console.log(
+      result.snapshotId
+        ? `published snapshot ${result.snapshotId}: ${result.files.length} file(s), ${formatCount(rows)} rows in ${seconds.toFixed(1)} s`
+        : `nothing changed: snapshot ${result.previousId ?? '(none)'} stays live`,
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof InvalidFileError) {
+      const o = error.outcome;
+      console.error(`${error.file}: refused (dataset ${o.dataset}): ${formatCount(o.problemCount)} problem(s) in ${formatCount(o.rejected)} of ${formatCount(o.rowsRead)} rows`);
+      console.error(formatProblems(error.file, o.position, o.problems, o.problemCount));
+      console.error('nothing was stored; fix the file, or load its good rows with --allow-partial');
+    } else {
+      console.error(`ingest failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return 1;
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,148 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { rm } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { datasets } from './datasets/index.js';
+import { closeQuietly, openWritable, queryRows } from './db.js';
+import { createSchema } from './ddl.js';
+import { expandInputs, sha256File } from './file-hash.js';
+import { dropStage, loadStagedFile, planFile, stageFile, type FileOptions, type FileOutcome, type PlannedFile } from './ingest-file.js';
+import { rebuildRollups } from './rollups.js';
+import { beginSnapshot, currentSnapshotId, pruneSnapshots, publishSnapshot, snapshotPath, withIngestLock } from './snapshot.js';
+
+export interface IngestOptions extends FileOptions {
+  dataDir: string;
+  /** Published snapshots to keep. */
+  keep?: number;
+  /** DuckDB memory_limit for the load (e.g. '4GB'); spills to data/tmp beyond it. */
+  memoryLimit?: string;
+  onEvent?: (event: IngestEvent) => void;
+}
+
+export type IngestEvent =
+  | { type: 'unchanged'; file: string }
+  | { type: 'start'; file: string; dataset: string }
+  | { type: 'progress'; file: string; percent: number; seconds: number }
+  | { type: 'done'; file: string; outcome: FileOutcome; seconds: number };
+
+export interface FileReport extends FileOutcome {
+  file: string;
+  sha256: string;
+  seconds: number;
+}
+
+export interface IngestResult {
+  /** The published snapshot, or null when every file had been ingested before (nothing changed). */
+  snapshotId: string | null;
+  previousId: string | null;
+  files: FileReport[];
+  unchanged: string[];
+}
+
+/**
+ * Ingests files and folders into a new snapshot and publishes it. Either every file loads and the new
+ * snapshot goes live, or nothing changes: the previous snapshot stays live and intact.
+ */
+export async function ingest(inputs: readonly string[], options: IngestOptions): Promise<IngestResult> {
+  const files = await expandInputs(inputs);
+  if (files.length === 0) throw new Error(`no .csv, .xlsx, .parquet, .json or .ndjson files in ${inputs.join(', ')}`);
+  return withIngestLock(options.dataDir, async () => {
+    await pruneSnapshots(options.dataDir, options.keep);
+    const hashes = new Map(await Promise.all(files.map(async (f) => [f, await sha256File(f)] as const)));
+    const known = await knownHashes(options.dataDir);
+    const changed = files.filter((f) => !known.has(hashes.get(f)!));
+    const unchanged = files.filter((f) => known.has(hashes.get(f)!));
+    for (const file of unchanged) options.onEvent?.({ type: 'unchanged', file });
+    const previousId = await currentSnapshotId(options.dataDir);
+    if (changed.length === 0) return { snapshotId: null, previousId, files: [], unchanged };
+
+    const { id, tmpPath } = await beginSnapshot(options.dataDir);
+    const { instance, connection } = await openWritable(tmpPath, {
+      memory_limit: options.memoryLimit ?? '8GB',
+      temp_directory: `${options.dataDir}/tmp`,
+      preserve_insertion_order: 'true',
+    });
+    try {
+      await createSchema(connection);
+      const reports = await loadAll(connection, changed, hashes, id, options);
+      await rebuildRollups(connection);
+      await connection.run('CHECKPOINT');
+      closeQuietly(instance, connection);
+      await publishSnapshot(options.dataDir, id, tmpPath);
+      await pruneSnapshots(options.dataDir, options.keep);
+      return { snapshotId: id, previousId, files: reports, unchanged };
+    } catch (error) {
+      closeQuietly(instance, connection);
+      await rm(tmpPath, { force: true });
+      await rm(`${tmpPath}.wal`, { force: true });
+      throw error;
+    }
+  });
+}
+
+async function loadAll(connection: DuckDBConnection, files: string[], hashes: Map<string, string>, snapshotId: string, options: IngestOptions): Promise<FileReport[]> {
+  const plans: PlannedFile[] = [];
+  try {
+    for (const file of files) plans.push(await planFile(connection, file, options));
+    // Reference datasets load before the facts that point at them.
+    const order = (p: PlannedFile) => datasets.indexOf(p.spec);
+    plans.sort((a, b) => order(a) - order(b));
+    const reports: FileReport[] = [];
+    for (const plan of plans) reports.push(await loadOne(connection, plan, hashes.get(plan.source.path)!, snapshotId, options));
+    return reports;
+  } finally {
+    for (const plan of plans) await plan.source.dispose();
+  }
+}
+
+async function loadOne(connection: DuckDBConnection, plan: PlannedFile, sha256: string, snapshotId: string, options: IngestOptions): Promise<FileReport> {
+  const file = plan.source.path;
+  const started = new Date();
+  options.onEvent?.({ type: 'start', file, dataset: plan.spec.name });
+  const ticker = setInterval(() => {
+    const percent = connection.progress.percentage;
+    if (percent >= 0) options.onEvent?.({ type: 'progress', file, percent, seconds: (Date.now() - started.getTime()) / 1000 });
+  }, 1000);
+  try {
+    const outcome = await loadStagedFile(connection, await stageFile(connection, plan), options);
+    await dropStage(connection);
+    const finished = new Date();
+    await connection.run(
+      `INSERT INTO ingest_log VALUES ($snapshot, $dataset, $file, $sha, $format, $encoding, $read, $accepted, $rejected, $added, $replaced, $started::TIMESTAMP, $finished::TIMESTAMP)`,
+      {
+        snapshot: snapshotId,
+        dataset: plan.spec.name,
+        file: basename(file),
+        sha: sha256,
+        format: outcome.format,
+        encoding: outcome.encoding,
+        read: outcome.rowsRead,
+        accepted: outcome.accepted,
+        rejected: outcome.rejected,
+        added: outcome.added,
+        replaced: outcome.replaced,
+        started: started.toISOString(),
+        finished: finished.toISOString(),
+      },
+    );
+    const seconds = (finished.getTime() - started.getTime()) / 1000;
+    options.onEvent?.({ type: 'done', file, outcome, seconds });
+    return { ...outcome, file, sha256, seconds };
+  } finally {
+    clearInterval(ticker);
+  }
+}
+
+/** sha256 of every file already in the live snapshot, read without disturbing readers (read-only open). */
+async function knownHashes(dataDir: string): Promise<Set<string>> {
+  const live = await currentSnapshotId(dataDir);
+  if (!live) return new Set();
+  const instance = await DuckDBInstance.create(snapshotPath(dataDir, live), { access_mode: 'READ_ONLY' });
+  const connection = await instance.connect();
+  try {
+    const rows = await queryRows<{ sha256: string }>(connection, 'SELECT DISTINCT sha256 FROM ingest_log');
+    return new Set(rows.map((r) => r.sha256));
+  } finally {
+    closeQuietly(instance, connection);
+  }
+}

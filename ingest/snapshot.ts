@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { copyFile, mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/**
+ * Snapshot layout: data/snapshots/<id>.duckdb are immutable once published; data/current names the live one.
+ * A new snapshot is built as <id>.duckdb.tmp beside the live one and published by rename, so a crash at any
+ * point leaves the previous snapshot live and intact.
+ */
+export const snapshotsDir = (dataDir: string): string => join(dataDir, 'snapshots');
+export const snapshotPath = (dataDir: string, id: string): string => join(snapshotsDir(dataDir), `${id}.duckdb`);
+const currentFile = (dataDir: string): string => join(dataDir, 'current');
+
+/** Sortable, unique: 20261125T105700123-3f9a. */
+export function newSnapshotId(now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('.', '').replace('Z', '');
+  return `${stamp}-${randomBytes(2).toString('hex')}`;
+}
+
+/** The live snapshot's id, or null when nothing has been published (or data/current names a missing file). */
+export async function currentSnapshotId(dataDir: string): Promise<string | null> {
+  let id: string;
+  try {
+    id = (await readFile(currentFile(dataDir), 'utf8')).trim();
+  } catch {
+    return null;
+  }
+  if (!/^[0-9T]+-[0-9a-f]+$/.test(id)) return null;
+  try {
+    await stat(snapshotPath(dataDir, id));
+    return id;
+  } catch {
+    return null;
+  }
+}
+
+/** Starts a new snapshot: a copy of the live one (or an empty file) at <id>.duckdb.tmp. */
+export async function beginSnapshot(dataDir: string): Promise<{ id: string; tmpPath: string; baseId: string | null }> {
+  await mkdir(snapshotsDir(dataDir), { recursive: true });
+  const baseId = await currentSnapshotId(dataDir);
+  const id = newSnapshotId();
+  const tmpPath = `${snapshotPath(dataDir, id)}.tmp`;
+  if (baseId) await copyFile(snapshotPath(dataDir, baseId), tmpPath);
+  return { id, tmpPath, baseId };
+}
+
+/** Publishes a finished snapshot: rename into place, then point data/current at it (write-temp-and-rename). */
+export async function publishSnapshot(dataDir: string, id: string, tmpPath: string): Promise<void> {
+  await rename(tmpPath, snapshotPath(dataDir, id));
+  const pointer = `${currentFile(dataDir)}.${process.pid}.tmp`;
+  await writeFile(pointer, `${id}\n`);
+  await rename(pointer, currentFile(dataDir));
+}
+
+/** Removes all but the newest `keep` published snapshots (never the live one) and leftovers of dead ingests. */
+export async function pruneSnapshots(dataDir: string, keep = 3): Promise<string[]> {
+  const live = await currentSnapshotId(dataDir);
+  const names = await readdir(snapshotsDir(dataDir)).catch(() => [] as string[]);
+  const published = names.filter((n) => n.endsWith('.duckdb')).sort().reverse();
+  const stale = [
+    ...published.slice(keep).filter((n) => n !== `${live}.duckdb`),
+    ...names.filter((n) => n.endsWith('.duckdb.tmp') || n.endsWith('.duckdb.tmp.wal')),
+  ];
+  for (const name of stale) await rm(join(snapshotsDir(dataDir), name), { force: true });
+  return stale;
+}
+
+/**
+ * One ingest at a time per data directory. The lock file holds the owner's pid; a lock left by a dead
+ * process (killed mid-load) is taken over.
+ */
+export async function withIngestLock<T>(dataDir: string, work: () => Promise<T>): Promise<T> {
+  await mkdir(dataDir, { recursive: true });
+  const lockPath = join(dataDir, 'ingest.lock');
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const handle = await open(lockPath, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY);
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      break;
+    } catch (error) {
+      const owner = Number((await readFile(lockPath, 'utf8').catch(() => '')).trim());
+      if (attempt === 0 && !isAlive(owner)) {
+        await rm(lockPath, { force: true });
+        continue;
+      }
+      throw new Error(`another ingest (pid ${owner || 'unknown'}) is writing to ${dataDir}; try again when it has finished`, { cause: error });
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await rm(lockPath, { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,42 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DatasetSpec } from './datasets/index.js';
+import { quoteIdent } from './sql-text.js';
+import type { ColumnSource } from './validate.js';
+import { scalar } from './db.js';
+
+export interface UpsertCounts {
+  accepted: number;
+  added: number;
+  replaced: number;
+  /** Rows of the table the file did not touch. */
+  left: number;
+}
+
+/**
+ * Loads the staged rows that passed validation into the dataset's table. A row whose key already exists
+ * replaces the stored row (a corrected file replaces what it covers); all other stored rows are left.
+ */
+export async function upsertRows(
+  connection: DuckDBConnection,
+  spec: DatasetSpec,
+  sources: ColumnSource[],
+  stageTable: string,
+  rejectedLinesTable: string,
+): Promise<UpsertCounts> {
+  const table = quoteIdent(spec.table);
+  const select = sources.map((s) => `${s.typed} AS ${quoteIdent(s.column.name)}`).join(', ');
+  await connection.run(`CREATE OR REPLACE TEMP TABLE incoming AS
+    SELECT ${select} FROM ${stageTable} WHERE __line NOT IN (SELECT line FROM ${rejectedLinesTable})`);
+  const keyMatch = sources
+    .filter((s) => s.column.key)
+    .map((s) => `t.${quoteIdent(s.column.name)} = i.${quoteIdent(s.column.name)}`)
+    .join(' AND ');
+  const before = await scalar(connection, `SELECT count(*) FROM ${table}`);
+  const accepted = await scalar(connection, 'SELECT count(*) FROM incoming');
+  const replaced = before === 0 ? 0 : await scalar(connection, `SELECT count(*) FROM ${table} t WHERE EXISTS (SELECT 1 FROM incoming i WHERE ${keyMatch})`);
+  if (replaced > 0) await connection.run(`DELETE FROM ${table} t USING incoming i WHERE ${keyMatch}`);
+  const names = sources.map((s) => quoteIdent(s.column.name)).join(', ');
+  await connection.run(`INSERT INTO ${table} (${names}) SELECT ${names} FROM incoming`);
+  await connection.run('DROP TABLE incoming');
+  return { accepted, added: accepted - replaced, replaced, left: before - replaced };
+}
