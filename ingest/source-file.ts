@@ -80,7 +80,7 @@ function isUtf8(bytes: Buffer): boolean {
 }
 
 const csvSelect = (path: string): string =>
-  `SELECT row_number() OVER () + 1 AS __line, * FROM read_csv(${quoteLiteral(path)}, header = true, all_varchar = true, strict_mode = false, null_padding = true)`;
+  `SELECT row_number() OVER () + 1 AS __line, * FROM read_csv(${quoteLiteral(path)}, header = true, all_varchar = true, null_padding = true)`;
 
 /** Opens any supported file as a DuckDB-readable source, converting what DuckDB cannot read natively. */
 export async function openSource(path: string, options: SourceOptions = {}): Promise<SourceFile> {

@@ -50,6 +50,11 @@ export const param = {
     const schema = z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(fallback));
     return { schema, sqlType: 'INTEGER', label, default: fallback, min, max, example: String(fallback) };
   },
+  /** An optional whole number: absent means none (e.g. no row limit). */
+  optionalInteger(label: Bilingual, min: number, max: number, example: string): ParamSpec<number | null> {
+    const schema = z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).nullable().default(null));
+    return { schema, sqlType: 'INTEGER', label, default: null, min, max, example };
+  },
   number(label: Bilingual, min: number, max: number, fallback: number): ParamSpec<number> {
     const schema = z.preprocess(emptyToUndefined, z.coerce.number().min(min).max(max).default(fallback));
     return { schema, sqlType: 'DOUBLE', label, default: fallback, min, max, example: String(fallback) };

@@ -1,0 +1,62 @@
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppContext } from './context.js';
+import { HttpProblem, sendProblem } from './problem.js';
+import { datasetsRouter } from './routes/datasets.js';
+import { metaRouter } from './routes/meta.js';
+import { queriesRouter } from './routes/queries.js';
+
+export interface AppOptions {
+  /** The built web app (web/dist), served from the same origin when present. */
+  webDir?: string;
+  log?: (line: Record<string, unknown>) => void;
+}
+
+/** One structured line per request: route, status, time, rows, snapshot, cache. */
+function requestLog(log: (line: Record<string, unknown>) => void): RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      if (!req.path.startsWith('/api/')) return;
+      log({
+        time: new Date().toISOString(),
+        method: req.method,
+        route: req.path,
+        status: res.statusCode,
+        ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+        rows: res.locals.rows ?? null,
+        snapshot: res.locals.snapshot ?? null,
+        cache: res.locals.cache ?? null,
+      });
+    });
+    next();
+  };
+}
+
+const errors: ErrorRequestHandler = (error, _req, res, _next) => {
+  if (error instanceof HttpProblem) return sendProblem(res, error);
+  // Internal details (SQL, stack) stay in the server log, never in the response.
+  console.error(error);
+  sendProblem(res, new HttpProblem(500, 'Internal error', 'the request could not be completed; see the server log'));
+};
+
+/** Builds the Express app around an opened snapshot store, without listening. */
+export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+  if (options.log) app.use(requestLog(options.log));
+  app.use(queriesRouter(ctx));
+  app.use(datasetsRouter(ctx));
+  app.use(metaRouter(ctx));
+  app.use('/api', (req, _res, next) => next(new HttpProblem(404, 'Not found', `no API route ${req.method} ${req.originalUrl}`)));
+  if (options.webDir && existsSync(join(options.webDir, 'index.html'))) {
+    const webDir = options.webDir;
+    app.use(express.static(webDir, { index: 'index.html', maxAge: '1h', setHeaders: (res, path) => path.endsWith('index.html') && res.setHeader('Cache-Control', 'no-cache') }));
+    app.get('/{*path}', (_req, res) => res.sendFile(join(webDir, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } }));
+  }
+  app.use(errors);
+  return app;
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** Server configuration from the environment, validated once at start-up. */
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  TALENT_DATA_DIR: z.string().default('./data'),
+  /** A catalog query running longer than this is interrupted (503). */
+  QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  /** Result cache budget. */
+  CACHE_MB: z.coerce.number().min(0).max(8192).default(256),
+  /** How often data/current is checked for a newer snapshot. */
+  SNAPSHOT_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  DUCKDB_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  DUCKDB_MEMORY_LIMIT: z.string().default('4GB'),
+  LOG_REQUESTS: z.enum(['true', 'false']).default('true'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,38 @@
+import type { Response } from 'express';
+
+export interface InvalidParam {
+  name: string;
+  reason: string;
+  allowed?: string;
+}
+
+/** An error the client can act on, sent as RFC 9457 problem details. */
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail?: string,
+    readonly invalidParams?: InvalidParam[],
+  ) {
+    super(detail ?? title);
+  }
+}
+
+export function sendProblem(res: Response, problem: HttpProblem): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res
+    .status(problem.status)
+    .type('application/problem+json')
+    .send(
+      JSON.stringify({
+        type: 'about:blank',
+        title: problem.title,
+        status: problem.status,
+        ...(problem.detail ? { detail: problem.detail } : {}),
+        ...(problem.invalidParams ? { invalid_params: problem.invalidParams } : {}),
+      }),
+    );
+}

@@ -1,0 +1,59 @@
+import { Router } from 'express';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { datasets } from '../../ingest/datasets/index.js';
+import { quoteIdent } from '../../ingest/sql-text.js';
+import type { AppContext } from '../context.js';
+import { withLease } from '../execute.js';
+import { openApiDocument } from '../openapi.js';
+
+async function describeSnapshot(connection: DuckDBConnection, snapshotId: string) {
+  const read = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJson();
+  const counts = await read(datasets.map((d) => `SELECT '${d.table}' AS "table", count(*)::BIGINT AS "rows" FROM ${quoteIdent(d.table)}`).join(' UNION ALL '));
+  const [freshness] = await read(`SELECT
+      (SELECT strftime(max(month), '%Y-%m') FROM training) AS training_through,
+      (SELECT strftime(max(quarter), '%Y') || 'Q' || quarter(max(quarter)) FROM labor_market) AS labor_market_through,
+      (SELECT max(year) FROM competition) AS competition_through,
+      (SELECT max(year) FROM talent_stock) AS talent_stock_through,
+      (SELECT strftime(max(finished_at), '%Y-%m-%dT%H:%M:%SZ') FROM ingest_log) AS last_ingest`);
+  const lineage = await read(`SELECT snapshot_id, dataset, file, sha256, format, encoding, rows_read, rows_accepted, rows_rejected, rows_added, rows_replaced,
+      strftime(started_at, '%Y-%m-%dT%H:%M:%SZ') AS started_at, strftime(finished_at, '%Y-%m-%dT%H:%M:%SZ') AS finished_at
+    FROM ingest_log ORDER BY finished_at DESC, file LIMIT 200`);
+  const sources = await read(`SELECT DISTINCT source FROM (SELECT source FROM training UNION ALL SELECT source FROM labor_market UNION ALL SELECT source FROM competition UNION ALL SELECT source FROM talent_stock) ORDER BY 1 LIMIT 50`);
+  return {
+    snapshot: snapshotId,
+    freshness,
+    row_counts: Object.fromEntries(counts.map((c) => [c.table, Number(c.rows)])),
+    sources: sources.map((s) => s.source),
+    lineage,
+  };
+}
+
+/** GET /api/meta (snapshot, freshness, lineage, row counts), /api/health and /api/openapi.json. */
+export function metaRouter(ctx: AppContext): Router {
+  const router = Router();
+  const described = new Map<string, Promise<unknown>>();
+
+  router.get('/api/meta', async (_req, res) => {
+    const body = await withLease(ctx.store, ctx.config.QUERY_TIMEOUT_MS, (lease) => {
+      let meta = described.get(lease.snapshotId);
+      if (!meta) {
+        described.clear();
+        meta = describeSnapshot(lease.connection, lease.snapshotId);
+        described.set(lease.snapshotId, meta);
+      }
+      return meta;
+    });
+    res.set('X-Data-Version', ctx.store.snapshotId ?? '').json(body);
+  });
+
+  router.get('/api/health', (_req, res) => {
+    const snapshot = ctx.store.snapshotId;
+    res.status(snapshot ? 200 : 503).json({ status: snapshot ? 'ok' : 'no snapshot', snapshot });
+  });
+
+  router.get('/api/openapi.json', (_req, res) => {
+    res.json(openApiDocument(ctx.queries, ctx.exports));
+  });
+
+  return router;
+}

@@ -1,0 +1,64 @@
+import { Router, type Request, type Response } from 'express';
+import { createHash } from 'node:crypto';
+import type { AppContext } from '../context.js';
+import { withLease } from '../execute.js';
+import { negotiateFormat } from '../format.js';
+import { checkCodes, parseShape } from '../parse-params.js';
+import type { CachedResult } from '../result-cache.js';
+import { HttpProblem } from '../problem.js';
+import { downloadHeaders, encodeToBuffer } from '../respond.js';
+import { describeQuery } from '../catalog.js';
+
+/**
+ * An origin server answers 304 to a matching If-None-Match whatever the request's Cache-Control says
+ * (fetch() adds no-cache to explicit conditional requests, which Express's req.fresh treats as stale).
+ */
+function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+/** GET /api/queries (catalog) and GET /api/queries/:name (a result, cached by snapshot and parameters). */
+export function queriesRouter(ctx: AppContext): Router {
+  const router = Router();
+
+  router.get('/api/queries', async (_req, res) => {
+    const catalog = await withLease(ctx.store, ctx.config.QUERY_TIMEOUT_MS, (lease) =>
+      Promise.all([...ctx.queries.values()].map((q) => describeQuery(q, '/api/queries', lease, ctx.allowed))),
+    );
+    res.set('X-Data-Version', ctx.store.snapshotId ?? '').json({ snapshot: ctx.store.snapshotId, queries: catalog });
+  });
+
+  router.get('/api/queries/:name', async (req: Request, res: Response) => {
+    const definition = ctx.queries.get(String(req.params.name));
+    if (!definition) throw new HttpProblem(404, 'Unknown query', `there is no query named '${req.params.name}'; GET /api/queries lists them`);
+    const format = negotiateFormat(req);
+    const values = parseShape(definition, req.query as Record<string, unknown>);
+    const keyFor = (snapshotId: string) => `${snapshotId}|${definition.name}|${format}|${JSON.stringify(values)}`;
+    const send = (result: CachedResult, snapshotId: string, hit: boolean) => {
+      res.locals.rows = result.rows;
+      res.locals.snapshot = snapshotId;
+      res.locals.cache = hit ? 'hit' : 'miss';
+      res.set({ ...result.headers, ETag: result.etag, 'Cache-Control': 'no-cache', Vary: 'Accept' });
+      if (matchesEtag(req.get('if-none-match'), result.etag)) res.status(304).end();
+      else res.send(result.body);
+    };
+    // A result already computed for these parameters on the live snapshot needs no connection at all.
+    const live = ctx.store.snapshotId;
+    const cached = live ? ctx.cache.peek(keyFor(live)) : undefined;
+    if (live && cached) return send(cached, live, true);
+    await withLease(ctx.store, ctx.config.QUERY_TIMEOUT_MS, async (lease) => {
+      await checkCodes(definition, values, { snapshotId: lease.snapshotId, connection: lease.connection, allowed: ctx.allowed });
+      const key = keyFor(lease.snapshotId);
+      const { result, hit } = await ctx.cache.getOrCompute(key, async () => {
+        const meta = { name: definition.name, snapshot: lease.snapshotId, params: values };
+        const { body, rows } = await encodeToBuffer(lease.connection, definition, values, format, meta);
+        const etag = `"${createHash('sha1').update(key).digest('base64url')}"`;
+        return { body, rows, etag, headers: downloadHeaders(format, definition, values, lease.snapshotId) };
+      });
+      send(result, lease.snapshotId, hit);
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tableFromIPC } from 'apache-arrow';
+import { parse } from 'csv-parse/sync';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildFixtureDb, type FixtureDb } from '../helpers/fixture-db.js';
+import { startServer, type RunningServer } from '../helpers/http-server.js';
+import { defineQuery } from '../../queries/lib/define.js';
+import type { QueryDefinition } from '../../queries/lib/define.js';
+
+// Same hand-worked fixture as tests/queries/training-by-region.test.ts: vocational training 2024 is
+// Guangdong 300 (Guangzhou 200 + Shenzhen 100), Beijing 120, Tibet 30; national 450.
+const training = `month,region_code,program_code,field_code,person_times,participants,certificates,funding_cny,source
+2023-06,110100,vocational_training,general,100,90,10,0,fixture
+2023-05,440300,vocational_training,general,150,140,0,0,fixture
+2024-01,110100,vocational_training,general,60,50,5,0,fixture
+2024-02,110100,vocational_training,ai,60,50,5,0,"=HYPERLINK(""http://x"")"
+2024-03,440100,vocational_training,general,200,180,20,0,fixture
+2024-03,440300,vocational_training,general,100,90,0,0,fixture
+2024-05,540100,vocational_training,general,30,30,0,0,fixture
+`;
+
+let db: FixtureDb;
+let server: RunningServer;
+const get = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
+const byRegion = '/api/queries/training-by-region?program=vocational_training&year=2024';
+
+beforeAll(async () => {
+  db = await buildFixtureDb({ 'training.csv': training });
+  server = await startServer(db.dataDir);
+});
+afterAll(async () => {
+  await server.close();
+  await db.close();
+});
+
+describe('catalog and meta', () => {
+  it('lists every query with its parameters and the allowed codes of this snapshot', async () => {
+    const res = await get('/api/queries');
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    const query = body.queries.find((q: { name: string }) => q.name === 'training-by-region');
+    const program = query.params.find((p: { name: string }) => p.name === 'program');
+    expect(program.allowed).toEqual(['knowledge_renewal', 'vocational_training']); // training programmes of the fixture
+    expect(query.title.zh).toBeTruthy();
+    expect(query.title.en).toBeTruthy();
+  });
+
+  it('reports the snapshot, freshness, lineage and row counts', async () => {
+    const body = await (await get('/api/meta')).json();
+    expect(body.snapshot).toBe(db.snapshotId);
+    expect(body.row_counts.training).toBe(7);
+    expect(body.freshness.training_through).toBe('2024-05');
+    expect(body.lineage.map((l: { file: string }) => l.file)).toContain('training.csv');
+    expect((await get('/api/health')).status).toBe(200);
+  });
+
+  it('publishes an OpenAPI document generated from the registry', async () => {
+    const body = await (await get('/api/openapi.json')).json();
+    expect(body.openapi).toBe('3.1.0');
+    expect(body.paths['/api/queries/training-by-region'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['program', 'year', 'level', 'province', 'field', 'format']);
+    expect(body.paths['/api/datasets/training']).toBeDefined();
+  });
+});
+
+describe('formats', () => {
+  it('JSON carries columns, parameters used, snapshot and rows', async () => {
+    const res = await get(byRegion);
+    expect(res.headers.get('x-data-version')).toBe(db.snapshotId);
+    const body = await res.json();
+    expect(body.snapshot).toBe(db.snapshotId);
+    expect(body.params).toMatchObject({ program: 'vocational_training', year: 2024, level: 'province' });
+    expect(body.columns.find((c: { name: string }) => c.name === 'per_10k').unit.en).toMatch(/10,000/);
+    expect(body.rows.map((r: { region_code: string; person_times: number }) => [r.region_code, r.person_times])).toEqual([['440000', 300], ['110000', 120], ['540000', 30]]);
+  });
+
+  it('Arrow IPC stream decodes with apache-arrow to the same values', async () => {
+    const res = await get(byRegion, { headers: { Accept: 'application/vnd.apache.arrow.stream' } });
+    expect(res.headers.get('content-type')).toBe('application/vnd.apache.arrow.stream');
+    const table = tableFromIPC(new Uint8Array(await res.arrayBuffer()));
+    expect(table.numRows).toBe(3);
+    expect(table.getChild('region_code')!.toArray()).toEqual(['440000', '110000', '540000']);
+    expect(table.getChild('person_times')!.toArray()).toEqual(BigInt64Array.from([300n, 120n, 30n]));
+    expect(table.getChild('per_10k')!.get(0)).toBe(1500); // 300 × 10000 / 2000
+    expect(table.schema.metadata.get('snapshot')).toBe(db.snapshotId);
+  });
+
+  it('CSV has a BOM, parses, and is named for what and when', async () => {
+    const res = await get(`${byRegion}&format=csv`);
+    const disposition = res.headers.get('content-disposition')!;
+    expect(disposition).toMatch(/attachment; filename="training-by-region_vocational_training_2024_province_.*\.csv"/);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parse(bytes.subarray(3).toString('utf8'), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r.name_zh, r.person_times])).toEqual([['广东省', '300'], ['北京市', '120'], ['西藏自治区', '30']]);
+  });
+
+  it('Parquet reads back through DuckDB', async () => {
+    const res = await get(`${byRegion}&format=parquet`);
+    const dir = await mkdtemp(join(tmpdir(), 'parquet-'));
+    const file = join(dir, 'r.parquet');
+    await writeFile(file, Buffer.from(await res.arrayBuffer()));
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    const rows = (await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n, sum(person_times)::INTEGER AS total FROM read_parquet('${file}')`)).getRowObjectsJson();
+    expect(rows[0]).toEqual({ n: 3, total: 450 });
+    connection.closeSync();
+    instance.closeSync();
+    await rm(dir, { recursive: true });
+  });
+
+  it('neutralises spreadsheet formulas in exported CSV cells', async () => {
+    const text = await (await get('/api/datasets/training?format=csv&regions=110000&from_year=2024')).text();
+    const rows = parse(text, { columns: true, bom: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(2);
+    expect(rows.map((r) => r.source).sort()).toEqual(["'=HYPERLINK(\"http://x\")", 'fixture']);
+  });
+
+  it('filters dataset exports by region (including the units below it) and years', async () => {
+    const body = await (await get('/api/datasets/training?regions=440000&from_year=2024&to_year=2024')).json();
+    expect(body.rows.map((r: { region_code: string }) => r.region_code).sort()).toEqual(['440100', '440300']);
+    expect(body.rows[0].region_name_zh).toBeTruthy();
+  });
+});
+
+describe('errors', () => {
+  it('400 names each bad parameter and what is allowed', async () => {
+    const res = await get('/api/queries/training-by-region?year=abc&level=county&colour=red');
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    const body = await res.json();
+    const names = body.invalid_params.map((p: { name: string }) => p.name).sort();
+    expect(names).toEqual(['colour', 'level', 'year']);
+    expect(body.invalid_params.find((p: { name: string }) => p.name === 'level').allowed).toBe('province, prefecture');
+  });
+
+  it('400 for codes that are not in the reference tables', async () => {
+    const body = await (await get('/api/queries/training-by-region?program=no_such_programme')).json();
+    expect(body.invalid_params).toEqual([expect.objectContaining({ name: 'program', reason: expect.stringContaining('no_such_programme') })]);
+  });
+
+  it('404 for an unknown query or dataset', async () => {
+    expect((await get('/api/queries/nope')).status).toBe(404);
+    expect((await get('/api/datasets/nope')).status).toBe(404);
+  });
+
+  it('refuses injection attempts in every parameter without running them', async () => {
+    const attacks = ["vocational_training' OR '1'='1", '440000; DROP TABLE training; --', "2024) UNION SELECT * FROM ingest_log --", 'province\u0027--'];
+    for (const attack of attacks) {
+      for (const name of ['program', 'year', 'level', 'province', 'field']) {
+        const res = await get(`/api/queries/training-by-region?${name}=${encodeURIComponent(attack)}`);
+        expect(res.status, `${name}=${attack}`).toBe(400);
+        const text = await res.text();
+        expect(text).not.toMatch(/SELECT|DROP|Binder|stack/i);
+      }
+      const res = await get(`/api/datasets/training?regions=${encodeURIComponent(attack)}`);
+      expect(res.status).toBe(400);
+    }
+    const body = await (await get('/api/meta')).json();
+    expect(body.row_counts.training).toBe(7);
+  });
+
+  it('interrupts a query over its time limit with 503, and the server stays usable', async () => {
+    const slow = defineQuery({
+      name: 'slow',
+      title: { zh: '慢', en: 'Slow' },
+      description: { zh: '', en: '' },
+      sql: 'SELECT count(*) AS n FROM range(100000000000) a WHERE a.range % 7 = 3',
+      params: {},
+      columns: [],
+    }) as unknown as QueryDefinition;
+    const timed = await startServer(db.dataDir, { QUERY_TIMEOUT_MS: 200 });
+    (timed.ctx.queries as Map<string, QueryDefinition>).set('slow', slow);
+    try {
+      const started = Date.now();
+      const res = await fetch(`${timed.url}/api/queries/slow`);
+      expect(res.status).toBe(503);
+      expect(Date.now() - started).toBeLessThan(5000);
+      const body = await res.json();
+      expect(body.title).toBe('Query timed out');
+      expect(JSON.stringify(body)).not.toMatch(/range\(|INTERRUPT/i);
+      expect((await fetch(`${timed.url}${byRegion}`)).status).toBe(200);
+    } finally {
+      await timed.close();
+    }
+  });
+});
+
+describe('caching', () => {
+  it('answers 304 to a matching ETag', async () => {
+    const first = await get(`${byRegion}&field=general`);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toBeTruthy();
+    const second = await get(`${byRegion}&field=general`, { headers: { 'If-None-Match': etag } });
+    expect(second.status).toBe(304);
+  });
+
+  it('runs identical concurrent requests once', async () => {
+    const path = '/api/queries/training-by-region?program=vocational_training&year=2023';
+    const before = server.logs.length;
+    const responses = await Promise.all(Array.from({ length: 6 }, () => get(path)));
+    expect(responses.every((r) => r.status === 200)).toBe(true);
+    const lines = server.logs.slice(before).filter((l) => l.route === '/api/queries/training-by-region');
+    expect(lines).toHaveLength(6);
+    expect(lines.filter((l) => l.cache === 'miss')).toHaveLength(1);
+  });
+});
