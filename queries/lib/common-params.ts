@@ -25,3 +25,19 @@ export const talentIndicator = param.code(
   'postdoc_stations',
   'postdoc_stations',
 );
+
+/** The training programme whose target is tracked; knowledge renewal is the one with a yearly national target. */
+export const targetTrainingProgram = param.code(
+  { zh: '培训项目', en: 'Training programme' },
+  { table: 'program', column: 'program_code', where: "fact_table = 'training'" },
+  'knowledge_renewal',
+  'knowledge_renewal',
+);
+
+/** A province, or the nation when absent (the SQL also reads '000000', the national code of the target table, as the nation). */
+export const provinceOrNation = param.code(
+  { zh: '省份（空为全国）', en: 'Province (empty = national)' },
+  { table: 'region', column: 'region_code', where: "level = 'province'" },
+  null,
+  '440000',
+);

@@ -76,6 +76,11 @@ export const param = {
     const schema = z.preprocess(emptyToUndefined, z.enum(allowed).default(fallback as never)) as unknown as z.ZodType<T[number]>;
     return { schema, sqlType: 'VARCHAR', label, default: fallback, allowed, example: fallback };
   },
+  /** Several of a fixed set of values; absent means all. */
+  choiceList<const T extends readonly [string, ...string[]]>(label: Bilingual, allowed: T): ParamSpec<T[number][] | null> {
+    const schema = z.preprocess(listInput, z.array(z.enum(allowed)).nullable().default(null)) as unknown as z.ZodType<T[number][] | null>;
+    return { schema, sqlType: 'VARCHAR[]', label, default: null, allowed, list: true, example: allowed[0] };
+  },
   /** One code from a reference table; `fallback` null makes it an optional filter. */
   code(label: Bilingual, allowedFrom: AllowedFrom, fallback: string | null, example: string): ParamSpec<string | null> {
     const schema = z.preprocess(emptyToUndefined, z.string().regex(codePattern, 'expected a code (letters, digits, - and _)').nullable().default(fallback));

@@ -1,0 +1,24 @@
+import { col, defineQuery, sqlFile, units } from '../lib/define.js';
+import { param } from '../lib/params.js';
+
+export default defineQuery({
+  name: 'region',
+  title: { zh: '行政区划', en: 'Regions' },
+  description: {
+    zh: '省、地市、区县（GB/T 2260），含四大区域、重点区域、三区三州、网格位置和2020年人口普查人口。',
+    en: 'Provinces, prefectures and counties (GB/T 2260) with NBS macro-region, strategic zones, designated poverty areas, tile-grid position and 2020 census population.',
+  },
+  sql: sqlFile(import.meta.url),
+  params: {
+    levels: param.codes({ zh: '层级', en: 'Levels' }, { table: 'region', column: 'level' }, 'province'),
+    regions: param.codes({ zh: '地区（含下辖）', en: 'Regions (and the units below them)' }, { table: 'region', column: 'region_code' }, '440000'),
+    limit: param.optionalInteger({ zh: '最多行数', en: 'Row limit' }, 1, 1_000_000, '100'),
+  },
+  columns: [
+    col('region_code', 'string', '地区代码', 'Region code'),
+    col('tile_row', 'integer', '网格行', 'Tile row'),
+    col('tile_col', 'integer', '网格列', 'Tile column'),
+    col('population_2020', 'integer', '常住人口（2020）', 'Population (2020)', units.persons),
+    col('working_age_2020', 'integer', '15–59岁人口（2020）', 'Working-age population (2020)', units.persons),
+  ],
+});
