@@ -34,7 +34,10 @@ export function parseShape(definition: QueryDefinition, query: Record<string, un
     }
     throw invalidProblem(definition, invalid);
   }
-  return parsed.data as Record<string, unknown>;
+  const values = parsed.data as Record<string, unknown>;
+  const crossProblems = definition.check?.(values as never) ?? [];
+  if (crossProblems.length) throw invalidProblem(definition, crossProblems);
+  return values;
 }
 
 /** Checks every code parameter against the snapshot's reference tables. */
@@ -47,7 +50,7 @@ export async function checkCodes(
   for (const [name, spec] of Object.entries(definition.params)) {
     const value = values[name];
     if (!spec.allowedFrom || value === null || value === undefined) continue;
-    const known = new Set(await context.allowed.get(context.snapshotId, context.connection, spec.allowedFrom));
+    const known = new Set([...(spec.allowedFrom.alsoAllowed ?? []), ...(await context.allowed.get(context.snapshotId, context.connection, spec.allowedFrom))]);
     const unknown = (Array.isArray(value) ? value : [value]).map(String).filter((v) => !known.has(v));
     if (unknown.length) {
       const examples = [...known].slice(0, 40).join(', ');

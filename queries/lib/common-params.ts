@@ -37,7 +37,13 @@ export const targetTrainingProgram = param.code(
 /** A province, or the nation when absent (the SQL also reads '000000', the national code of the target table, as the nation). */
 export const provinceOrNation = param.code(
   { zh: '省份（空为全国）', en: 'Province (empty = national)' },
-  { table: 'region', column: 'region_code', where: "level = 'province'" },
+  { table: 'region', column: 'region_code', where: "level = 'province'", alsoAllowed: ['000000'] },
   null,
   '440000',
 );
+
+/** as_of, when given with a year, must be a month of that year. */
+export function asOfInYear(values: { year: number | null; as_of: string | null }): { name: string; reason: string }[] {
+  if (values.year === null || values.as_of === null || values.as_of.startsWith(`${values.year}-`)) return [];
+  return [{ name: 'as_of', reason: `${values.as_of} is not a month of the chosen year ${values.year}` }];
+}

@@ -25,6 +25,8 @@ export interface QueryDefinition<P extends ParamSpecs = ParamSpecs> {
   sql: string;
   params: P;
   columns: readonly OutputColumn[];
+  /** Checks that span several parameters (e.g. a month inside the chosen year); each problem names one. */
+  check?(values: ParamValues<P>): { name: string; reason: string }[];
   /** The zod object built from the parameter specs: parses a query string into typed values. */
   schema: z.ZodType<ParamValues<P>>;
 }
@@ -35,9 +37,17 @@ export function defineQuery<P extends ParamSpecs>(definition: Omit<QueryDefiniti
   return { ...definition, schema };
 }
 
-/** The SQL beside a definition module: queries/<name>.ts → queries/<name>.sql. */
+/**
+ * The SQL beside a definition module: queries/<name>.ts → queries/<name>.sql. A line `-- @include <path>`
+ * is replaced by that file (relative to the including one), so that two analytics can share CTEs.
+ */
 export function sqlFile(moduleUrl: string): string {
-  return readFileSync(fileURLToPath(moduleUrl.replace(/\.[cm]?[jt]s$/, '.sql')), 'utf8');
+  return readSql(new URL(moduleUrl.replace(/\.[cm]?[jt]s$/, '.sql')));
+}
+
+function readSql(url: URL, seen: readonly string[] = []): string {
+  if (seen.includes(url.href)) throw new Error(`SQL include cycle: ${[...seen, url.href].join(' → ')}`);
+  return readFileSync(fileURLToPath(url), 'utf8').replace(/^-- @include (\S+)\s*$/gm, (_line, path: string) => readSql(new URL(path, url), [...seen, url.href]).trimEnd());
 }
 
 /** Shorthand for output columns. */

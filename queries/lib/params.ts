@@ -10,6 +10,8 @@ export interface AllowedFrom {
   column: string;
   /** Fixed SQL condition on the reference table (no user input). */
   where?: string;
+  /** Codes accepted besides those in the table (e.g. '000000' for national). */
+  alsoAllowed?: readonly string[];
 }
 
 /** One declared parameter: its zod schema (runtime check and TS type), how it is bound and how it is documented. */

@@ -207,3 +207,12 @@ describe('caching', () => {
     expect(lines.filter((l) => l.cache === 'miss')).toHaveLength(1);
   });
 });
+
+describe('parameter checks that span parameters', () => {
+  it('400 when as_of is not a month of the chosen year, and national may be named 000000', async () => {
+    const res = await get('/api/queries/annual-target-progress?program=knowledge_renewal&year=2024&as_of=2023-06');
+    expect(res.status).toBe(400);
+    expect((await res.json()).invalid_params).toEqual([expect.objectContaining({ name: 'as_of' })]);
+    expect((await get('/api/queries/annual-target-progress?program=knowledge_renewal&region=000000')).status).toBe(200);
+  });
+});

@@ -1,0 +1,57 @@
+import { col, defineQuery, sqlFile, units } from './lib/define.js';
+import { param } from './lib/params.js';
+import { asOfInYear, provinceOrNation, targetTrainingProgram } from './lib/common-params.js';
+
+const volume = { zh: '项目单位（见 unit_zh）', en: "the programme's unit (see unit_en)" };
+const perMonth = { zh: '项目单位/月', en: "programme's unit per month" };
+
+export default defineQuery({
+  name: 'annual-target-progress',
+  title: { zh: '年度目标完成进度', en: 'Progress towards the annual target' },
+  description: {
+    zh:
+      '某培训项目某年（默认最新年份）1月至截至月份（默认该年最新月份）的累计完成量与年度目标（全国，或所选省份自身的年度目标；该省无目标则为空）之比。' +
+      '预期进度：线性 = 目标 × 已过月数/12；季节性 = 目标 × 前三个完整年份（全国12个月均有报送且该范围有数据）1月至同月完成量占全年比重的平均值；无历史时用线性（expected_basis 说明所用口径）。' +
+      '进度 pace = 累计完成 ÷ 预期。所需月均 = (目标 − 累计)/(12 − 已过月数)（12个月已过为空，已完成为0）。近期月均 = 当年截至月份最近3个月（1、2月不足3个月）的平均值；年末预计 = 累计 + 近期月均 × 剩余月数，区间用这3个月的最低和最高月量。' +
+      '状态：累计 ≥ 目标为 achieved；否则累计为0或无法计算进度为 falling_behind；pace ≥ 0.95 为 on_track；0.60 ≤ pace < 0.95 为 acceleration_needed；0 < pace < 0.60 为 limited_progress；无目标时为空。',
+    en:
+      "Cumulative volume of a training programme (its own metric) from January to the as-of month (default: the latest month reported in the year, default the latest year) against its annual target: the national one, or the chosen province's own target (none if the province has no target of its own). " +
+      'Expected to date: linear = target × months elapsed / 12; seasonal = target × the share of the year\'s volume that fell in January..the same month, averaged over the three latest complete years before (all twelve months reported nationally, some volume in the scope); linear when there is no such year (expected_basis says which). ' +
+      'pace = cumulative ÷ expected. required_monthly_rate = (target − cumulative) / (12 − months elapsed), null after December, 0 once achieved. recent_monthly_rate = mean of the last three months of the year up to the as-of month (fewer in January and February); projected_year_end = cumulative + recent rate × remaining months, with a band from the lowest and highest of those months. ' +
+      "Status: 'achieved' when cumulative ≥ target; else 'falling_behind' when cumulative is 0 or pace cannot be computed; 'on_track' when pace ≥ 0.95; 'acceleration_needed' when 0.60 ≤ pace < 0.95; 'limited_progress' when 0 < pace < 0.60; null when there is no target. as_of must fall in year.",
+  },
+  sql: sqlFile(import.meta.url),
+  check: asOfInYear,
+  params: {
+    program: targetTrainingProgram,
+    year: param.year({ zh: '年份', en: 'Year' }, { defaultNote: "the as-of month's year, else the latest year the programme was reported" }),
+    region: provinceOrNation,
+    as_of: param.month({ zh: '截至月份', en: 'As of month' }),
+  },
+  columns: [
+    col('program_code', 'string', '项目代码', 'Programme code'),
+    col('name_zh', 'string', '项目', 'Programme (Chinese)'),
+    col('name_en', 'string', '项目（英文）', 'Programme'),
+    col('unit_zh', 'string', '单位', 'Unit (Chinese)'),
+    col('unit_en', 'string', '单位（英文）', 'Unit'),
+    col('region_code', 'string', '地区代码（000000为全国）', "Region code ('000000' = national)"),
+    col('year', 'integer', '年份', 'Year'),
+    col('as_of', 'string', '截至月份', 'As of month'),
+    col('months_elapsed', 'integer', '已过月数', 'Months elapsed'),
+    col('target', 'number', '年度目标', 'Annual target', volume),
+    col('cumulative_actual', 'integer', '累计完成', 'Cumulative actual', volume),
+    col('share_achieved', 'number', '完成比例', 'Share of target achieved', units.share),
+    col('expected_linear', 'number', '线性预期', 'Expected to date (linear)', volume),
+    col('expected_seasonal', 'number', '季节性预期', 'Expected to date (seasonal)', volume),
+    col('seasonal_years', 'integer', '季节性参考年数', 'Years behind the seasonal path'),
+    col('expected_basis', 'string', '预期口径', 'Basis of the expectation (seasonal or linear)'),
+    col('expected', 'number', '预期完成', 'Expected to date (the basis used)', volume),
+    col('pace', 'number', '进度', 'Pace (cumulative ÷ expected)', units.ratio),
+    col('required_monthly_rate', 'number', '所需月均', 'Required monthly rate', perMonth),
+    col('recent_monthly_rate', 'number', '近3个月月均', 'Recent monthly rate (last 3 months)', perMonth),
+    col('projected_year_end', 'number', '年末预计', 'Projected year end', volume),
+    col('projected_low', 'number', '年末预计（低）', 'Projected year end (low)', volume),
+    col('projected_high', 'number', '年末预计（高）', 'Projected year end (high)', volume),
+    col('status', 'string', '状态', 'Status (achieved, on_track, acceleration_needed, limited_progress, falling_behind)'),
+  ],
+});
