@@ -6,6 +6,7 @@ import { queryRows, scalar } from './db.js';
 import { openSource, type SourceFile, type SourceOptions } from './source-file.js';
 import { quoteIdent, quoteLiteral } from './sql-text.js';
 import { upsertRows, type UpsertCounts } from './upsert.js';
+import { fastPathApplies, tryFastLoad } from './fast-load.js';
 import { columnSources, problemsSql, type ColumnSource } from './validate.js';
 
 export interface Problem {
@@ -81,6 +82,24 @@ export async function stageFile(connection: DuckDBConnection, plan: PlannedFile)
   const mapped = plan.sources.filter((s) => s.header !== null).map((s) => s.raw);
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${STAGE} AS SELECT * FROM (${plan.source.selectSql}) WHERE coalesce(${mapped.join(', ')}) IS NOT NULL`);
   return { ...plan, rowsRead: await scalar(connection, `SELECT count(*) FROM ${STAGE}`) };
+}
+
+/**
+ * Loads a planned file. Into an empty table, a file is first loaded optimistically in one parallel pass
+ * (fast-load.ts); if anything in it is invalid, or the table already has rows to upsert, it is staged with
+ * line numbers, validated check by check, and upserted (or refused with a report).
+ */
+export async function loadFile(connection: DuckDBConnection, plan: PlannedFile, options: FileOptions): Promise<FileOutcome> {
+  if (!options.allowPartial && fastPathApplies(plan.spec)) {
+    const rows = await tryFastLoad(connection, plan, basename(plan.source.path));
+    if (rows !== null) {
+      const base = { dataset: plan.spec.name, format: plan.source.format, encoding: plan.source.encoding, position: plan.source.position };
+      return { ...base, rowsRead: rows, rejected: 0, problems: [], problemCount: 0, ignoredHeaders: plan.ignoredHeaders, accepted: rows, added: rows, replaced: 0, left: 0, rejectsFile: null };
+    }
+  }
+  const outcome = await loadStagedFile(connection, await stageFile(connection, plan), options);
+  await dropStage(connection);
+  return outcome;
 }
 
 /** Validates a staged file and, when it passes (or --allow-partial), upserts its good rows. */

@@ -6,7 +6,7 @@ import { datasets } from './datasets/index.js';
 import { closeQuietly, openWritable, queryRows } from './db.js';
 import { createSchema } from './ddl.js';
 import { expandInputs, sha256File } from './file-hash.js';
-import { dropStage, loadStagedFile, planFile, stageFile, type FileOptions, type FileOutcome, type PlannedFile } from './ingest-file.js';
+import { loadFile, planFile, type FileOptions, type FileOutcome, type PlannedFile } from './ingest-file.js';
 import { rebuildRollups } from './rollups.js';
 import { beginSnapshot, currentSnapshotId, pruneSnapshots, publishSnapshot, snapshotPath, withIngestLock } from './snapshot.js';
 
@@ -104,8 +104,7 @@ async function loadOne(connection: DuckDBConnection, plan: PlannedFile, sha256: 
     if (percent >= 0) options.onEvent?.({ type: 'progress', file, percent, seconds: (Date.now() - started.getTime()) / 1000 });
   }, 1000);
   try {
-    const outcome = await loadStagedFile(connection, await stageFile(connection, plan), options);
-    await dropStage(connection);
+    const outcome = await loadFile(connection, plan, options);
     const finished = new Date();
     await connection.run(
       `INSERT INTO ingest_log VALUES ($snapshot, $dataset, $file, $sha, $format, $encoding, $read, $accepted, $rejected, $added, $replaced, $started::TIMESTAMP, $finished::TIMESTAMP)`,

@@ -24,6 +24,8 @@ export interface SourceFile {
   position: 'line' | 'row' | 'record';
   /** SELECT yielding __line and every column of the file, in file order. */
   selectSql: string;
+  /** A table-function call reading the file in parallel with the given column types (CSV), no line numbers. */
+  typedRead(types: Readonly<Record<string, 'DOUBLE' | 'VARCHAR'>>): string;
   dispose(): Promise<void>;
 }
 
@@ -82,15 +84,25 @@ function isUtf8(bytes: Buffer): boolean {
 const csvSelect = (path: string): string =>
   `SELECT row_number() OVER () + 1 AS __line, * FROM read_csv(${quoteLiteral(path)}, header = true, all_varchar = true, null_padding = true)`;
 
+const csvTypedRead = (path: string) => (types: Readonly<Record<string, 'DOUBLE' | 'VARCHAR'>>): string => {
+  const struct = Object.entries(types).map(([header, type]) => `${quoteLiteral(header)}: '${type}'`).join(', ');
+  return `read_csv(${quoteLiteral(path)}, header = true, null_padding = true${struct ? `, types = {${struct}}` : ''})`;
+};
+
 /** Opens any supported file as a DuckDB-readable source, converting what DuckDB cannot read natively. */
 export async function openSource(path: string, options: SourceOptions = {}): Promise<SourceFile> {
   const format = formatOf(path);
   const none = async () => {};
   if (format === 'parquet') {
-    return { path, format, encoding: null, position: 'record', dispose: none, selectSql: `SELECT file_row_number + 1 AS __line, * EXCLUDE (file_row_number) FROM read_parquet(${quoteLiteral(path)}, file_row_number = true)` };
+    return {
+      path, format, encoding: null, position: 'record', dispose: none,
+      selectSql: `SELECT file_row_number + 1 AS __line, * EXCLUDE (file_row_number) FROM read_parquet(${quoteLiteral(path)}, file_row_number = true)`,
+      typedRead: () => `read_parquet(${quoteLiteral(path)})`,
+    };
   }
   if (format === 'json') {
-    return { path, format, encoding: null, position: 'record', dispose: none, selectSql: `SELECT row_number() OVER () AS __line, * FROM read_json(${quoteLiteral(path)}, format = 'auto', sample_size = -1)` };
+    const read = `read_json(${quoteLiteral(path)}, format = 'auto', sample_size = -1)`;
+    return { path, format, encoding: null, position: 'record', dispose: none, selectSql: `SELECT row_number() OVER () AS __line, * FROM ${read}`, typedRead: () => read };
   }
   const workDir = await mkdtemp(join(tmpdir(), 'talent-ingest-'));
   const dispose = () => rm(workDir, { recursive: true, force: true });
@@ -98,17 +110,17 @@ export async function openSource(path: string, options: SourceOptions = {}): Pro
     if (format === 'xlsx') {
       const csvPath = join(workDir, `${basename(path)}.csv`);
       await writeFile(csvPath, sheetAsCsv(path, options.sheet));
-      return { path, format, encoding: null, position: 'row', dispose, selectSql: csvSelect(csvPath) };
+      return { path, format, encoding: null, position: 'row', dispose, selectSql: csvSelect(csvPath), typedRead: csvTypedRead(csvPath) };
     }
     const encoding = options.encoding?.toLowerCase() ?? (await detectEncoding(path));
     if (!iconv.encodingExists(encoding)) throw new Error(`--encoding ${options.encoding}: unknown encoding`);
     if (encoding === 'utf-8' || encoding === 'utf8') {
       await dispose();
-      return { path, format, encoding: 'utf-8', position: 'line', dispose: none, selectSql: csvSelect(path) };
+      return { path, format, encoding: 'utf-8', position: 'line', dispose: none, selectSql: csvSelect(path), typedRead: csvTypedRead(path) };
     }
     const utf8Path = join(workDir, `${basename(path)}.utf8.csv`);
     await pipeline(createReadStream(path), iconv.decodeStream(encoding), iconv.encodeStream('utf-8'), createWriteStream(utf8Path));
-    return { path, format, encoding, position: 'line', dispose, selectSql: csvSelect(utf8Path) };
+    return { path, format, encoding, position: 'line', dispose, selectSql: csvSelect(utf8Path), typedRead: csvTypedRead(utf8Path) };
   } catch (error) {
     await dispose();
     throw error;

@@ -1,0 +1,83 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { ColumnSpec, DatasetSpec } from './datasets/index.js';
+import { rawExpr, sqlList, typedExpr } from './column-sql.js';
+import { quoteIdent, quoteLiteral } from './sql-text.js';
+import { scalar } from './db.js';
+import type { PlannedFile } from './ingest-file.js';
+
+/** Column types a CSV reader can parse natively; the rest are read as text and parsed in SQL. */
+const numericTypes = new Set(['integer', 'count', 'number']);
+
+/**
+ * The fast path applies when a bad value can only surface as an error: every optional column is text or
+ * numeric (numeric parse failures abort DuckDB's reader; required columns are NOT NULL in the table).
+ */
+export function fastPathApplies(spec: DatasetSpec): boolean {
+  return spec.columns.every((c) => c.key || c.required || c.type === 'text' || c.type === 'code' || numericTypes.has(c.type));
+}
+
+const fail = (column: ColumnSpec) => `error(${quoteLiteral(`invalid ${column.name}`)})`;
+
+/** The projection of one column: its typed value, or an error that aborts the load when a value is invalid. */
+function projection(column: ColumnSpec, header: string | null, fileName: string): string {
+  if (header === null) return column.defaultFromFile ? quoteLiteral(fileName) : 'NULL';
+  const v = quoteIdent(header);
+  const bounds = [
+    column.type === 'count' ? 'x >= 0' : '',
+    column.min !== undefined ? `x >= ${column.min}` : '',
+    column.max !== undefined ? `x <= ${column.max}` : '',
+    column.type === 'number' ? '' : 'x = trunc(x)',
+  ].filter(Boolean);
+  if (numericTypes.has(column.type)) {
+    const x = `(${v})::DOUBLE`;
+    const checks = bounds.map((b) => b.replaceAll('x', x));
+    const value = column.type === 'number' ? x : `${x}::BIGINT`;
+    return `CASE WHEN ${v} IS NULL THEN NULL${checks.length ? ` WHEN NOT (${checks.join(' AND ')}) THEN ${fail(column)}` : ''} ELSE ${value} END`;
+  }
+  const raw = rawExpr(header);
+  const typed = column.type === 'month' ? `date_trunc('month', coalesce(TRY_CAST(${raw} || '-01' AS DATE), ${typedExpr('month', raw)}))::DATE` : typedExpr(column.type, raw);
+  const allowed = column.allowed ? ` WHEN (${typed}) NOT IN (${sqlList(column.allowed)}) THEN ${fail(column)}` : '';
+  const bounded = bounds.filter((b) => b !== 'x = trunc(x)' && b !== 'x >= 0').map((b) => b.replaceAll('x', `(${typed})`));
+  const range = bounded.length ? ` WHEN NOT (${bounded.join(' AND ')}) THEN ${fail(column)}` : '';
+  return `CASE WHEN ${raw} IS NULL THEN NULL WHEN (${typed}) IS NULL THEN ${fail(column)}${allowed}${range} ELSE ${typed} END`;
+}
+
+/** Rows that break a reference or repeat a key: checked on the loaded table, inside the transaction. */
+async function countViolations(connection: DuckDBConnection, spec: DatasetSpec): Promise<number> {
+  const table = quoteIdent(spec.table);
+  const references = spec.columns
+    .filter((c) => c.references)
+    .map((c) => {
+      const ref = c.references!;
+      const also = ref.alsoAllowed?.length ? ` AND t.${quoteIdent(c.name)} NOT IN (${sqlList(ref.alsoAllowed)})` : '';
+      return `(SELECT count(*) FROM ${table} t ANTI JOIN ${quoteIdent(ref.table)} r ON t.${quoteIdent(c.name)} = r.${quoteIdent(ref.column)} WHERE t.${quoteIdent(c.name)} IS NOT NULL${also})`;
+    });
+  const keys = spec.columns.filter((c) => c.key).map((c) => quoteIdent(c.name)).join(', ');
+  const duplicates = `(SELECT count(*) FROM (SELECT 1 FROM ${table} GROUP BY ${keys} HAVING count(*) > 1))`;
+  return scalar(connection, `SELECT ${[...references, duplicates].join(' + ')}`);
+}
+
+/**
+ * Loads a file straight into its (empty) table in one parallel pass of DuckDB's reader, then checks
+ * references and keys. Any invalid value aborts the load; the transaction is then rolled back and null is
+ * returned, so the caller can take the slow path that names every problem by line.
+ */
+export async function tryFastLoad(connection: DuckDBConnection, plan: PlannedFile, fileName: string): Promise<number | null> {
+  const { spec, sources } = plan;
+  const table = quoteIdent(spec.table);
+  if ((await scalar(connection, `SELECT count(*) FROM (SELECT 1 FROM ${table} LIMIT 1)`)) > 0) return null;
+  const names = sources.map((s) => quoteIdent(s.column.name)).join(', ');
+  const select = sources.map((s) => projection(s.column, s.header, fileName)).join(',\n  ');
+  const types = Object.fromEntries(sources.filter((s) => s.header !== null).map((s) => [s.header!, numericTypes.has(s.column.type) ? 'DOUBLE' : 'VARCHAR'] as const));
+  const readSql = plan.source.typedRead(types);
+  await connection.run('BEGIN TRANSACTION');
+  try {
+    const inserted = await connection.run(`INSERT INTO ${table} (${names})\nSELECT ${select}\nFROM ${readSql}`);
+    if ((await countViolations(connection, spec)) > 0) throw new Error('violations');
+    await connection.run('COMMIT');
+    return inserted.rowsChanged;
+  } catch {
+    await connection.run('ROLLBACK');
+    return null;
+  }
+}
