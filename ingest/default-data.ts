@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ingest } from './ingest.js';
 import { currentSnapshotId } from './snapshot.js';
 import { generateSample } from './seed/generate.js';
+import { defaultOptions } from './seed/options.js';
 
 export const referenceDir = fileURLToPath(new URL('../data/reference', import.meta.url));
 
@@ -16,7 +17,7 @@ export async function ensureDefaultData(dataDir: string, say: (line: string) => 
   const started = Date.now();
   const sampleDir = join(dataDir, 'sample');
   say(`no snapshot in ${dataDir}: building the default database from the shipped reference data and the synthetic sample …`);
-  await generateSample({ outDir: sampleDir, scale: 1 });
+  await generateSample({ ...defaultOptions, outDir: sampleDir, referenceDir });
   const result = await ingest([referenceDir, sampleDir], { dataDir });
   for (const file of result.files) say(`  ${file.dataset}: ${file.rowsRead.toLocaleString('en-US')} rows`);
   say(`built snapshot ${result.snapshotId} in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,16 +1,16 @@
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ensureDefaultData } from '../ingest/default-data.js';
 import { createApp } from './app.js';
 import { readConfig } from './config.js';
 import { createContext } from './create-context.js';
+import { ensureWebBuild } from './web-build.js';
 
 const config = readConfig();
 const dataDir = resolve(config.TALENT_DATA_DIR);
 await ensureDefaultData(dataDir, (line) => console.log(line));
 const ctx = await createContext({ ...config, TALENT_DATA_DIR: dataDir });
-const webDir = fileURLToPath(new URL('../web/dist', import.meta.url));
+const webDir = await ensureWebBuild((line) => console.log(line));
 const log = config.LOG_REQUESTS === 'true' ? (line: Record<string, unknown>) => console.log(JSON.stringify(line)) : undefined;
 const server = createServer(createApp(ctx, { webDir, log }));
 

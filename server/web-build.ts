@@ -1,0 +1,27 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const webRoot = fileURLToPath(new URL('../web', import.meta.url));
+export const webDist = join(webRoot, 'dist');
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the web app with Vite when web/dist is missing or older than its sources (so `npm start` serves it). */
+export async function ensureWebBuild(say: (line: string) => void = () => {}): Promise<string> {
+  const index = join(webDist, 'index.html');
+  const sources = Math.max(newestSource(join(webRoot, 'src')), statSync(join(webRoot, 'index.html')).mtimeMs);
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return webDist;
+  say('building the web app (web/dist) …');
+  const { build } = await import('vite');
+  await build({ configFile: join(webRoot, 'vite.config.ts'), logLevel: 'warn' });
+  return webDist;
+}
