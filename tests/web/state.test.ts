@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { formatState, listParam, parseState, withParams, type ViewState } from '../../web/src/state.js';
+
+const at = (url: string) => {
+  const parsed = new URL(url, 'http://dashboard.test');
+  return parseState({ pathname: parsed.pathname, search: parsed.search });
+};
+
+describe('view state lives in the URL', () => {
+  it('reads page, language and filters', () => {
+    expect(at('/regions?lang=en&region=440000&compare=110000,310000')).toEqual({ page: 'regions', lang: 'en', params: { region: '440000', compare: '110000,310000' } });
+  });
+  it('defaults to the overview in Chinese', () => {
+    expect(at('/')).toEqual({ page: 'overview', lang: 'zh', params: {} });
+    expect(at('/index.html')).toEqual({ page: 'overview', lang: 'zh', params: {} });
+    expect(at('/no-such-page?lang=fr')).toEqual({ page: 'overview', lang: 'zh', params: {} });
+  });
+  it('writes short, stable URLs: defaults left out, keys sorted, commas kept', () => {
+    const state: ViewState = { page: 'gaps', lang: 'zh', params: { zone: 'yrd', quarter: '2026Q2' } };
+    expect(formatState(state)).toBe('/gaps?quarter=2026Q2&zone=yrd');
+    expect(formatState({ page: 'overview', lang: 'en', params: {} })).toBe('/?lang=en');
+    expect(formatState({ page: 'regions', lang: 'en', params: { compare: '110000,310000' } })).toBe('/regions?lang=en&compare=110000,310000');
+  });
+  it('round-trips: format then parse gives the same state', () => {
+    const states: ViewState[] = [
+      { page: 'overview', lang: 'zh', params: {} },
+      { page: 'training', lang: 'en', params: { program: 'knowledge_renewal', field: 'ai', region: '510000' } },
+      { page: 'data', lang: 'zh', params: { item: 'query:talent-gap', 'p.quarter': '2026Q1', 'p.level': 'prefecture' } },
+      { page: 'regions', lang: 'en', params: { compare: '110000,310000,440000', name: 'a b&c=d' } },
+    ];
+    for (const state of states) expect(at(formatState(state))).toEqual(state);
+  });
+  it('changes filters: null and empty remove, lists join', () => {
+    const base: ViewState = { page: 'regions', lang: 'zh', params: { region: '440000', year: '2025' } };
+    const next = withParams(base, { year: null, compare: ['110000', '310000'], indicator: '' });
+    expect(next.params).toEqual({ region: '440000', compare: '110000,310000' });
+    expect(base.params).toEqual({ region: '440000', year: '2025' });
+    expect(listParam('110000, 310000,,')).toEqual(['110000', '310000']);
+    expect(listParam(undefined)).toEqual([]);
+  });
+});

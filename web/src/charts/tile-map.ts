@@ -1,0 +1,139 @@
+import { pn, type Lang } from '../i18n/format.js';
+import { select } from 'd3';
+import { colorScale, rampLegend, type ColorSpec } from './color-scale.js';
+import { FONT_STACK } from './download.js';
+import { ink, outside, textOn } from './palette.js';
+
+export interface Tile {
+  code: string;
+  /** Short label written on the tile (e.g. 广东 / GD). */
+  short: string;
+  /** Full name for the tooltip and screen readers. */
+  name: string;
+  row: number;
+  col: number;
+  /** Outside the mainland series (Hong Kong, Macao, Taiwan): drawn grey, not selectable. */
+  outside: boolean;
+}
+
+export interface TileMapOptions {
+  width: number;
+  lang: Lang;
+  color: ColorSpec;
+  values: ReadonlyMap<string, number | null>;
+  format: (value: number) => string;
+  compact: (value: number) => string;
+  selected: string | null;
+  onSelect: (code: string) => void;
+  /** Text for tiles outside the mainland series and for provinces without a value. */
+  outsideText: string;
+  noValueText: string;
+  /** A tile to give keyboard focus once drawn (the one just chosen with the keyboard). */
+  focus?: string | null;
+}
+
+/**
+ * A tile-grid map of the provinces: equal squares at their grid row and column, so that every province is
+ * equally visible. Tiles are buttons: focusable, Enter or Space selects, and each has a spoken label.
+ */
+export function tileMap(tiles: readonly Tile[], options: TileMapOptions): HTMLElement {
+  const { lang } = options;
+  const rows = Math.max(...tiles.map((t) => t.row));
+  const cols = Math.max(...tiles.map((t) => t.col));
+  const gap = 3;
+  const size = Math.max(28, Math.min(74, Math.floor((options.width - 8) / cols) - gap));
+  const width = cols * (size + gap);
+  const height = rows * (size + gap);
+  const fillOf = colorScale(options.color);
+  const container = document.createElement('div');
+  container.className = 'chart tile-map';
+  container.append(rampLegend(options.color, options.width));
+
+  const svg = select(container)
+    .append('svg')
+    .attr('width', width)
+    .attr('height', height)
+    .attr('viewBox', `0 0 ${width} ${height}`)
+    .attr('font-family', FONT_STACK)
+    .style('max-width', '100%')
+    .style('align-self', 'center')
+    .style('height', 'auto');
+  const tip = select(container).append('div').attr('class', 'map-tip').attr('role', 'presentation').style('display', 'none');
+
+  const ordered = [...tiles].sort((a, b) => a.row - b.row || a.col - b.col);
+  const describe = (t: Tile) => {
+    if (t.outside) return `${t.name}${pn(lang).colon}${options.outsideText}`;
+    const value = options.values.get(t.code);
+    return `${t.name}${pn(lang).colon}${value === null || value === undefined ? options.noValueText : options.format(value)}`;
+  };
+  const fill = (t: Tile) => {
+    const value = options.values.get(t.code);
+    return t.outside || value === null || value === undefined ? outside : fillOf(value);
+  };
+
+  const groups = svg
+    .selectAll('g.tile')
+    .data(ordered)
+    .join('g')
+    .attr('class', (t) => `tile${t.outside ? ' is-outside' : ''}${t.code === options.selected ? ' is-selected' : ''}`)
+    .attr('data-code', (t) => t.code)
+    .attr('transform', (t) => `translate(${(t.col - 1) * (size + gap)},${(t.row - 1) * (size + gap)})`)
+    .attr('tabindex', (t) => (t.outside ? null : 0))
+    .attr('role', (t) => (t.outside ? 'img' : 'button'))
+    .attr('aria-pressed', (t) => (t.outside ? null : String(t.code === options.selected)))
+    .attr('aria-label', describe)
+    .style('cursor', (t) => (t.outside ? 'default' : 'pointer'));
+
+  groups
+    .append('rect')
+    .attr('width', size)
+    .attr('height', size)
+    .attr('rx', 4)
+    .attr('fill', fill)
+    .attr('stroke', (t) => (t.code === options.selected ? ink : 'none'))
+    .attr('stroke-width', 3)
+    .attr('stroke-dasharray', (t) => (t.outside ? '3,2' : null));
+  groups
+    .append('text')
+    .attr('x', size / 2)
+    .attr('y', size * 0.42)
+    .attr('text-anchor', 'middle')
+    .attr('font-size', Math.max(10, Math.min(14, size / 4)))
+    .attr('font-weight', 600)
+    .attr('fill', (t) => (t.outside ? '#52606d' : textOn(fill(t))))
+    .text((t) => t.short);
+  groups
+    .append('text')
+    .attr('x', size / 2)
+    .attr('y', size * 0.78)
+    .attr('text-anchor', 'middle')
+    .attr('font-size', Math.max(9, Math.min(11, size / 5)))
+    .attr('fill', (t) => (t.outside ? '#52606d' : textOn(fill(t))))
+    .text((t) => {
+      const value = options.values.get(t.code);
+      return t.outside || value === null || value === undefined || size < 40 ? '' : options.compact(value);
+    });
+
+  const show = (event: { currentTarget: Element }, t: Tile) => {
+    const box = (event.currentTarget as SVGGElement).getBoundingClientRect();
+    const host = container.getBoundingClientRect();
+    tip.text(describe(t)).style('display', 'block').style('left', `${box.left - host.left + box.width / 2}px`).style('top', `${box.top - host.top - 6}px`);
+  };
+  groups
+    .on('pointerenter', (event: PointerEvent, t) => show(event as unknown as { currentTarget: Element }, t))
+    .on('focus', (event: FocusEvent, t) => show(event as unknown as { currentTarget: Element }, t))
+    .on('pointerleave blur', () => tip.style('display', 'none'))
+    .filter((t) => !t.outside)
+    .on('click', (_event, t) => options.onSelect(t.code))
+    .on('keydown', (event: KeyboardEvent, t) => {
+      if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault();
+        options.onSelect(t.code);
+      }
+    });
+  if (options.focus) {
+    const code = options.focus;
+    requestAnimationFrame(() => container.querySelector<SVGGElement>(`g.tile[data-code="${code}"]`)?.focus());
+  }
+  return container;
+}

@@ -1,0 +1,38 @@
+import { en } from './en.js';
+import type { Lang } from './format.js';
+import { zh } from './zh.js';
+
+export type { Lang } from './format.js';
+export type MessageKey = keyof typeof zh;
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };
+
+/** A message in one language, with {name} placeholders filled in. */
+export function translator(lang: Lang): Translate {
+  const dictionary = dictionaries[lang];
+  return (key, vars) => {
+    const message = dictionary[key] ?? key;
+    return vars ? message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : message;
+  };
+}
+
+/** The text of a bilingual label from the server (catalog titles, reference names). */
+export function pick(text: Bilingual | null | undefined, lang: Lang): string {
+  if (!text) return '';
+  return lang === 'zh' ? text.zh || text.en : text.en || text.zh;
+}
+
+/** A row's name in the language (rows carry name_zh and name_en). */
+export function nameOf(row: { name_zh?: unknown; name_en?: unknown } | null | undefined, lang: Lang, prefix = 'name'): string {
+  if (!row) return '';
+  const r = row as Record<string, unknown>;
+  const zhName = r[`${prefix}_zh`];
+  const enName = r[`${prefix}_en`];
+  return String((lang === 'zh' ? zhName ?? enName : enName ?? zhName) ?? '');
+}

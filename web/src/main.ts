@@ -1,0 +1,161 @@
+import './styles.css';
+import { datasetRows, getMeta, onDataVersion, type Meta } from './api.js';
+import { describeError } from './charts/frame.js';
+import { shapeProvinces, shapeReferenceLists, type References } from './data/references.js';
+import { translator, type MessageKey } from './i18n/index.js';
+import type { PageContext, PageInstance, PageMount } from './pages/context.js';
+import { mountCompetitions } from './pages/competitions.js';
+import { mountData } from './pages/data.js';
+import { mountGaps } from './pages/gaps.js';
+import { mountOverview } from './pages/overview.js';
+import { mountRegions } from './pages/regions.js';
+import { mountTraining } from './pages/training.js';
+import { createUrlStore, formatState, pageIds, type PageId, type ViewState } from './state.js';
+import { h, replace } from './ui/dom.js';
+
+const pages: Record<PageId, { mount: PageMount; label: MessageKey }> = {
+  overview: { mount: mountOverview, label: 'pageOverview' },
+  regions: { mount: mountRegions, label: 'pageRegions' },
+  gaps: { mount: mountGaps, label: 'pageGaps' },
+  training: { mount: mountTraining, label: 'pageTraining' },
+  competitions: { mount: mountCompetitions, label: 'pageCompetitions' },
+  data: { mount: mountData, label: 'pageData' },
+};
+
+const store = createUrlStore(window);
+const app = document.getElementById('app')!;
+const header = h('header', { class: 'app-header' });
+const nav = h('nav', { class: 'tabs', 'aria-label': '' });
+const main = h('main', { class: 'page', id: 'main', tabindex: -1 });
+const footer = h('footer', { class: 'app-footer' });
+app.replaceChildren(h('a', { class: 'skip-link', href: '#main' }, ''), header, nav, main, footer);
+
+let meta: Meta | null = null;
+let refs: References | null = null;
+let mounted: { page: PageId; lang: string; instance: PageInstance } | null = null;
+
+function linkTo(state: ViewState): string {
+  return formatState(state);
+}
+
+function renderChrome(state: ViewState): void {
+  const t = translator(state.lang);
+  document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
+  document.title = `${t(pages[state.page].label)} · ${t('appName')}`;
+  (app.querySelector('.skip-link') as HTMLElement).textContent = t('skipToContent');
+  const synthetic = meta ? meta.sources.length === 0 || meta.sources.every((s) => s === 'synthetic') : false;
+  const otherLang = state.lang === 'zh' ? 'en' : 'zh';
+  replace(
+    header,
+    h('div', { class: 'brand' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, '人'), h('div', {}, h('p', { class: 'brand-name' }, t('appName')), h('p', { class: 'brand-sub' }, t('appSubtitle')))),
+    h(
+      'div',
+      { class: 'header-tools' },
+      meta
+        ? h('span', { class: 'version-chip', title: t('versionChipTitle', { version: meta.snapshot, ingest: meta.freshness.last_ingest ?? '–' }), 'data-version': meta.snapshot }, h('span', { class: 'dot', 'aria-hidden': 'true' }), `${t('dataVersionShort')} ${meta.snapshot.slice(0, 13)}`, synthetic ? h('span', { class: 'synthetic' }, t('syntheticShort')) : null)
+        : null,
+      h(
+        'a',
+        {
+          class: 'lang-toggle',
+          href: linkTo({ ...state, lang: otherLang }),
+          hreflang: otherLang === 'zh' ? 'zh-CN' : 'en',
+          lang: otherLang === 'zh' ? 'zh-CN' : 'en',
+          'data-action': 'toggle-language',
+          onclick: (event: Event) => {
+            event.preventDefault();
+            store.navigate({ lang: otherLang });
+          },
+        },
+        t('otherLanguage'),
+      ),
+    ),
+  );
+  nav.setAttribute('aria-label', t('pagesNav'));
+  replace(
+    nav,
+    pageIds.map((id) =>
+      h(
+        'a',
+        {
+          class: 'tab',
+          href: linkTo({ page: id, lang: state.lang, params: {} }),
+          'data-page': id,
+          'aria-current': id === state.page ? 'page' : null,
+          onclick: (event: MouseEvent) => {
+            if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+            event.preventDefault();
+            if (id !== store.state.page) store.navigate({ page: id });
+          },
+        },
+        t(pages[id].label),
+      ),
+    ),
+  );
+  replace(footer, h('p', {}, t('footerNote')));
+}
+
+function contextFor(state: ViewState): PageContext {
+  return {
+    state,
+    lang: state.lang,
+    t: translator(state.lang),
+    meta: meta!,
+    refs: refs!,
+    set: (patch) => store.set(patch),
+    navigate: (page, params) => store.navigate({ page }, params),
+  };
+}
+
+/** The control that had focus, so that it can have it again after the page redraws its toolbar. */
+function focusedControl(): string | null {
+  const active = document.activeElement as HTMLElement | null;
+  const control = active?.closest<HTMLElement>('[data-param]');
+  if (!control || !main.contains(control)) return null;
+  const value = active?.dataset.value;
+  return `[data-param="${control.dataset.param}"]${value ? ` [data-value="${value}"]` : ''}`;
+}
+
+function render(state: ViewState): void {
+  renderChrome(state);
+  if (!meta || !refs) return;
+  const ctx = contextFor(state);
+  if (!mounted || mounted.page !== state.page || mounted.lang !== state.lang) {
+    main.replaceChildren();
+    main.dataset.page = state.page;
+    mounted = { page: state.page, lang: state.lang, instance: pages[state.page].mount(main, ctx) };
+  }
+  const focus = focusedControl();
+  mounted.instance.update(ctx);
+  if (focus) main.querySelector<HTMLElement>(focus)?.focus();
+}
+
+async function boot(): Promise<void> {
+  renderChrome(store.state);
+  const t = translator(store.state.lang);
+  replace(main, h('div', { class: 'boot state state-loading', role: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), h('p', {}, t('loading'))));
+  try {
+    const [loadedMeta, lists, regions] = await Promise.all([getMeta(), datasetRows('reference-lists'), datasetRows('region', { levels: 'province' })]);
+    meta = loadedMeta;
+    refs = { ...shapeReferenceLists(lists.rows), provinces: shapeProvinces(regions.rows) };
+  } catch (error) {
+    const tt = translator(store.state.lang);
+    replace(main, h('div', { class: 'boot state state-error', role: 'alert' }, h('p', {}, `${tt('errorBoot')} ${describeError(error, tt)}`), h('button', { type: 'button', class: 'retry', onclick: () => void boot() }, tt('retry'))));
+    return;
+  }
+  render(store.state);
+}
+
+store.subscribe((state, previous) => {
+  if (state.page !== previous.page) window.scrollTo({ top: 0 });
+  render(state);
+});
+
+// A new snapshot went live while the page was open: take its meta, then draw everything again.
+onDataVersion(async () => {
+  meta = await getMeta();
+  mounted = null;
+  render(store.state);
+});
+
+void boot();

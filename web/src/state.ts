@@ -1,0 +1,103 @@
+import type { Lang } from './i18n/format.js';
+
+/**
+ * All view state lives in the URL: the page is the path, the language and every filter are query parameters
+ * (`/regions?lang=en&region=440000&compare=110000,310000`). Reloading or sharing a link restores the view.
+ * Defaults are left out so that links stay short and stable.
+ */
+export const pageIds = ['overview', 'regions', 'gaps', 'training', 'competitions', 'data'] as const;
+export type PageId = (typeof pageIds)[number];
+
+export interface ViewState {
+  page: PageId;
+  lang: Lang;
+  /** Page filters, as strings (lists comma-separated). */
+  params: Readonly<Record<string, string>>;
+}
+
+export type ParamPatch = Record<string, string | number | readonly string[] | null | undefined>;
+
+const isPage = (value: string): value is PageId => (pageIds as readonly string[]).includes(value);
+
+/** Reads a location (path and query string) into a view state; unknown paths fall back to the overview. */
+export function parseState(location: { pathname: string; search: string }): ViewState {
+  const segment = location.pathname.replace(/\/index\.html$/, '').split('/').filter(Boolean).pop() ?? '';
+  const page: PageId = isPage(segment) ? segment : 'overview';
+  const query = new URLSearchParams(location.search);
+  const lang: Lang = query.get('lang') === 'en' ? 'en' : 'zh';
+  const params: Record<string, string> = {};
+  for (const [key, value] of query) if (key !== 'lang' && value !== '') params[key] = value;
+  return { page, lang, params };
+}
+
+/** The URL (path and query) of a state: keys sorted, language first, zh left out as the default. */
+export function formatState(state: ViewState): string {
+  const query = new URLSearchParams();
+  if (state.lang !== 'zh') query.set('lang', state.lang);
+  for (const key of Object.keys(state.params).sort()) {
+    const value = state.params[key];
+    if (value !== '') query.set(key, value);
+  }
+  const search = query.toString().replaceAll('%2C', ',');
+  return `/${state.page === 'overview' ? '' : state.page}${search ? `?${search}` : ''}`;
+}
+
+/** A state with some filters changed; null, undefined or '' removes a filter; lists are joined with commas. */
+export function withParams(state: ViewState, patch: ParamPatch): ViewState {
+  const params: Record<string, string> = { ...state.params };
+  for (const [key, value] of Object.entries(patch)) {
+    const text = value === null || value === undefined ? '' : Array.isArray(value) ? value.join(',') : String(value);
+    if (text === '') delete params[key];
+    else params[key] = text;
+  }
+  return { ...state, params };
+}
+
+/** A comma-separated list parameter as an array (empty when absent). */
+export function listParam(value: string | undefined): string[] {
+  return value ? value.split(',').map((v) => v.trim()).filter(Boolean) : [];
+}
+
+export interface UrlStore {
+  readonly state: ViewState;
+  /** Changes filters: replaces the history entry (filters are refinements, not navigation). */
+  set(patch: ParamPatch): void;
+  /** Goes to another page or language: a new history entry. Filters are kept only for the same page. */
+  navigate(next: Partial<Pick<ViewState, 'page' | 'lang'>>, params?: Record<string, string>): void;
+  subscribe(listener: (state: ViewState, previous: ViewState) => void): void;
+}
+
+/** Binds a view state to the browser's location and history. */
+export function createUrlStore(win: Window): UrlStore {
+  let state = parseState(win.location);
+  const listeners: ((state: ViewState, previous: ViewState) => void)[] = [];
+  const commit = (next: ViewState, mode: 'push' | 'replace') => {
+    const previous = state;
+    state = next;
+    const url = formatState(next);
+    if (url !== formatState(previous) || mode === 'push') {
+      if (mode === 'push') win.history.pushState(null, '', url);
+      else win.history.replaceState(null, '', url);
+    }
+    for (const listener of listeners) listener(state, previous);
+  };
+  win.addEventListener('popstate', () => {
+    const previous = state;
+    state = parseState(win.location);
+    for (const listener of listeners) listener(state, previous);
+  });
+  // Normalise the address bar (sorted keys, defaults dropped) without a new entry.
+  win.history.replaceState(null, '', formatState(state));
+  return {
+    get state() {
+      return state;
+    },
+    set: (patch) => commit(withParams(state, patch), 'replace'),
+    navigate(next, params) {
+      const page = next.page ?? state.page;
+      const lang = next.lang ?? state.lang;
+      commit({ page, lang, params: params ?? (page === state.page ? state.params : {}) }, 'push');
+    },
+    subscribe: (listener) => void listeners.push(listener),
+  };
+}
