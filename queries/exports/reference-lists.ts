@@ -5,8 +5,8 @@ export default defineQuery({
   name: 'reference-lists',
   title: { zh: '代码表', en: 'Code lists' },
   description: {
-    zh: '行动、项目、领域、职业、重点区域和赛事的代码与中英文名称。项目的 detail 为“事实表|计量指标|汇总方式|中文单位|英文单位”。',
-    en: "Codes with Chinese and English names of actions, programmes, fields, occupations, zones and competitions. A programme's detail is 'fact_table|metric|aggregation|unit_zh|unit_en'.",
+    zh: '行动、项目、领域、职业、重点区域和赛事的代码与中英文名称，以及行动序号、职业和赛事层级、项目的事实表、计量指标、汇总方式和单位。',
+    en: "Codes with Chinese and English names of actions, programmes, fields, occupations, zones and competitions, with an action's order, an occupation's or competition's level, and a programme's fact table, metric, aggregation over time and unit.",
   },
   sql: sqlFile(import.meta.url),
   params: {
@@ -18,6 +18,12 @@ export default defineQuery({
     col('name_zh', 'string', '中文名称', 'Name (Chinese)'),
     col('name_en', 'string', '英文名称', 'Name (English)'),
     col('parent_code', 'string', '上级代码', 'Parent code'),
-    col('detail', 'string', '说明', 'Detail'),
+    col('seq', 'integer', '序号', 'Order (actions)'),
+    col('level', 'string', '层级', 'Level (occupations, competitions)'),
+    col('fact_table', 'string', '事实表', 'Fact table (programmes)'),
+    col('metric', 'string', '计量指标', 'Metric (programmes)'),
+    col('aggregation', 'string', '汇总方式', 'Aggregation over time (programmes)'),
+    col('unit_zh', 'string', '单位（中文）', 'Unit, Chinese (programmes)'),
+    col('unit_en', 'string', '单位（英文）', 'Unit, English (programmes)'),
   ],
 });

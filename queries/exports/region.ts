@@ -16,6 +16,7 @@ export default defineQuery({
   },
   columns: [
     col('region_code', 'string', '地区代码', 'Region code'),
+    col('zones', 'string', '重点区域（逗号分隔）', 'Strategic zones (comma-separated)'),
     col('tile_row', 'integer', '网格行', 'Tile row'),
     col('tile_col', 'integer', '网格列', 'Tile column'),
     col('population_2020', 'integer', '常住人口（2020）', 'Population (2020)', units.persons),

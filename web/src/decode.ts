@@ -71,7 +71,7 @@ export function decodeArrow(bytes: Uint8Array): ResultSet {
   return rowsFromTable(tableFromIPC(bytes));
 }
 
-/** The server writes list columns (a region's zones) as text like "['gba', 'yrd']": back to an array. */
+/** A comma-separated list (a region's zones, 'gba,yrd'; also DuckDB's list text "['gba', 'yrd']") as an array. */
 export function parseListText(text: Cell): string[] {
   if (typeof text !== 'string') return [];
   return text

@@ -46,25 +46,30 @@ export interface References {
 
 const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
 
-/** Shapes the long reference-lists table (list, code, names, parent, detail) into typed lists. */
+/** Shapes the long reference-lists table (list, code, names, parent and per-list attributes) into typed lists. */
 export function shapeReferenceLists(rows: readonly Row[]): Omit<References, 'provinces'> {
   const of = (list: string) => rows.filter((r) => r.list === list);
   const code = (r: Row): Code => ({ code: text(r.code), name_zh: text(r.name_zh), name_en: text(r.name_en), parent: r.parent_code === null ? null : text(r.parent_code) });
   const actions = of('action')
-    .map((r) => ({ ...code(r), seq: Number(r.detail) || 99 }))
+    .map((r) => ({ ...code(r), seq: Number(r.seq) || 99 }))
     .sort((a, b) => a.seq - b.seq)
     .map(({ seq: _seq, ...rest }) => rest);
-  const programs = of('program').map((r): Program => {
-    const [factTable = '', metric = '', aggregation = '', unit_zh = '', unit_en = ''] = text(r.detail).split('|');
-    return { ...code(r), action: text(r.parent_code), factTable, metric, aggregation, unit_zh, unit_en };
-  });
+  const programs = of('program').map((r): Program => ({
+    ...code(r),
+    action: text(r.parent_code),
+    factTable: text(r.fact_table),
+    metric: text(r.metric),
+    aggregation: text(r.aggregation),
+    unit_zh: text(r.unit_zh),
+    unit_en: text(r.unit_en),
+  }));
   const occupationRows = of('occupation');
   return {
     actions,
     programs,
     fields: of('field').map(code),
-    groups: occupationRows.filter((r) => r.detail === 'group').map(code).sort((a, b) => a.code.localeCompare(b.code)),
-    occupations: occupationRows.filter((r) => r.detail !== 'group').map(code),
+    groups: occupationRows.filter((r) => r.level === 'group').map(code).sort((a, b) => a.code.localeCompare(b.code)),
+    occupations: occupationRows.filter((r) => r.level !== 'group').map(code),
     zones: of('zone').map(code),
     competitions: of('competition').map(code),
   };
