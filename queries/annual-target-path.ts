@@ -1,6 +1,5 @@
 import { col, defineQuery, sqlFile } from './lib/define.js';
-import { param } from './lib/params.js';
-import { asOfInYear, provinceOrNation, targetTrainingProgram } from './lib/common-params.js';
+import { annualTargetParams, asOfInYear } from './lib/common-params.js';
 
 const volume = { zh: '项目单位', en: "the programme's unit" };
 
@@ -17,12 +16,7 @@ export default defineQuery({
   },
   sql: sqlFile(import.meta.url),
   check: asOfInYear,
-  params: {
-    program: targetTrainingProgram,
-    year: param.year({ zh: '年份', en: 'Year' }, { defaultNote: "the as-of month's year, else the latest year the programme was reported" }),
-    region: provinceOrNation,
-    as_of: param.month({ zh: '截至月份', en: 'As of month' }),
-  },
+  params: annualTargetParams,
   columns: [
     col('month', 'string', '月份', 'Month'),
     col('actual_monthly', 'integer', '当月完成', 'Monthly actual', volume),

@@ -1,6 +1,5 @@
 import { col, defineQuery, sqlFile, units } from './lib/define.js';
-import { param } from './lib/params.js';
-import { asOfInYear, provinceOrNation, targetTrainingProgram } from './lib/common-params.js';
+import { annualTargetParams, asOfInYear } from './lib/common-params.js';
 
 const volume = { zh: '项目单位（见 unit_zh）', en: "the programme's unit (see unit_en)" };
 const perMonth = { zh: '项目单位/月', en: "programme's unit per month" };
@@ -22,12 +21,7 @@ export default defineQuery({
   },
   sql: sqlFile(import.meta.url),
   check: asOfInYear,
-  params: {
-    program: targetTrainingProgram,
-    year: param.year({ zh: '年份', en: 'Year' }, { defaultNote: "the as-of month's year, else the latest year the programme was reported" }),
-    region: provinceOrNation,
-    as_of: param.month({ zh: '截至月份', en: 'As of month' }),
-  },
+  params: annualTargetParams,
   columns: [
     col('program_code', 'string', '项目代码', 'Programme code'),
     col('name_zh', 'string', '项目', 'Programme (Chinese)'),

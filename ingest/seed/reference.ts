@@ -1,7 +1,9 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { ColumnType, DatasetSpec } from '../datasets/index.js';
+import type { DatasetSpec } from '../datasets/index.js';
+import { sqlType } from '../column-sql.js';
+import { quoteIdent } from '../sql-text.js';
 import { competitionEvent, field, occupation, program, region, regionZone, zoneOccupation } from '../datasets/reference.js';
 
 /** Reference tables the generator draws codes and weights from; `optional` ones may be absent (then empty). */
@@ -15,26 +17,13 @@ const needed: readonly { spec: DatasetSpec; optional: boolean }[] = [
   { spec: zoneOccupation, optional: true },
 ];
 
-const storage: Record<ColumnType, string> = {
-  text: 'VARCHAR',
-  code: 'VARCHAR',
-  integer: 'INTEGER',
-  count: 'BIGINT',
-  number: 'DOUBLE',
-  boolean: 'BOOLEAN',
-  month: 'DATE',
-  quarter: 'DATE',
-  year: 'SMALLINT',
-};
-
-const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
 /** Typed projection of the spec's columns over an all-text read; blank cells become NULL. */
 function projection(spec: DatasetSpec, present: ReadonlySet<string>): string {
   return spec.columns
     .map((c) => {
-      const text = present.has(c.name) ? `nullif(trim(${ident(c.name)}), '')` : 'NULL';
-      return `TRY_CAST(${text} AS ${storage[c.type]}) AS ${ident(c.name)}`;
+      const text = present.has(c.name) ? `nullif(trim(${quoteIdent(c.name)}), '')` : 'NULL';
+      return `TRY_CAST(${text} AS ${sqlType[c.type]}) AS ${quoteIdent(c.name)}`;
     })
     .join(',\n  ');
 }
@@ -52,7 +41,7 @@ const exists = (path: string): Promise<boolean> =>
 export async function loadReference(connection: DuckDBConnection, referenceDir: string): Promise<void> {
   for (const { spec, optional } of needed) {
     const path = join(referenceDir, `${spec.name}.csv`);
-    const table = ident(`ref_${spec.name}`);
+    const table = quoteIdent(`ref_${spec.name}`);
     if (!(await exists(path))) {
       if (!optional) throw new Error(`${path}: reference file missing (needed to generate sample data)`);
       await connection.run(`CREATE TABLE ${table} AS SELECT ${projection(spec, new Set())} FROM range(0)`);

@@ -47,3 +47,11 @@ export function asOfInYear(values: { year: number | null; as_of: string | null }
   if (values.year === null || values.as_of === null || values.as_of.startsWith(`${values.year}-`)) return [];
   return [{ name: 'as_of', reason: `${values.as_of} is not a month of the chosen year ${values.year}` }];
 }
+
+/** The parameters of annual-target-progress and annual-target-path, which read the same month path. */
+export const annualTargetParams = {
+  program: targetTrainingProgram,
+  year: param.year({ zh: '年份', en: 'Year' }, { defaultNote: "the as-of month's year, else the latest year the programme was reported" }),
+  region: provinceOrNation,
+  as_of: param.month({ zh: '截至月份', en: 'As of month' }),
+};
