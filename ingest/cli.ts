@@ -16,7 +16,12 @@ function onEvent(event: IngestEvent): void {
       if (live) process.stderr.write(`${basename(event.file)} → ${event.dataset} …\n`);
       break;
     case 'progress':
-      if (live) process.stderr.write(`\r  ${event.percent.toFixed(0)}% after ${event.seconds.toFixed(0)} s`);
+      if (live) {
+        // DuckDB reports a percentage for some statements only; the elapsed time always shows.
+        const percent = event.percent > 0 ? `${event.percent.toFixed(0)}%, ` : '';
+        const rate = event.rows > 0 ? `, ${formatCount(Math.round(event.rows / event.seconds))} rows/s` : '';
+        process.stderr.write(`\r\x1b[K  ${percent}${event.seconds.toFixed(0)} s${rate}`);
+      }
       break;
     case 'done':
       if (live) process.stderr.write('\r\x1b[K');

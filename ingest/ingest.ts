@@ -22,7 +22,7 @@ export interface IngestOptions extends FileOptions {
 export type IngestEvent =
   | { type: 'unchanged'; file: string }
   | { type: 'start'; file: string; dataset: string }
-  | { type: 'progress'; file: string; percent: number; seconds: number }
+  | { type: 'progress'; file: string; percent: number; rows: number; seconds: number }
   | { type: 'done'; file: string; outcome: FileOutcome; seconds: number };
 
 export interface FileReport extends FileOutcome {
@@ -63,6 +63,8 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
       preserve_insertion_order: 'true',
     });
     try {
+      // Progress is tracked only with the progress bar on; it is read through the connection, never printed.
+      await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
       await createSchema(connection);
       const reports = await loadAll(connection, changed, hashes, id, options);
       await rebuildRollups(connection);
@@ -100,8 +102,10 @@ async function loadOne(connection: DuckDBConnection, plan: PlannedFile, sha256: 
   const started = new Date();
   options.onEvent?.({ type: 'start', file, dataset: plan.spec.name });
   const ticker = setInterval(() => {
-    const percent = connection.progress.percentage;
-    if (percent >= 0) options.onEvent?.({ type: 'progress', file, percent, seconds: (Date.now() - started.getTime()) / 1000 });
+    const { percentage, rows_processed } = connection.progress;
+    // rows_processed only counts once a statement reports progress; below 1,000 it is not a meaningful rate.
+    const rows = Number(rows_processed) >= 1000 ? Number(rows_processed) : 0;
+    options.onEvent?.({ type: 'progress', file, percent: Math.max(percentage, 0), rows, seconds: (Date.now() - started.getTime()) / 1000 });
   }, 1000);
   try {
     const outcome = await loadFile(connection, plan, options);
