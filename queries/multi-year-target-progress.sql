@@ -13,24 +13,11 @@ targets AS (
 ),
 -- Annual volume of each targeted programme in the scope (NULL when the scope had no rows), with the months the
 -- nation reported that year: training by the programme's metric column; talent_stock is yearly, so a year with
--- rows counts as twelve months.
+-- rows counts as twelve months (rollup_program_year, built in ingest/rollups.sql).
 annual AS (
-  SELECT r.program_code, year(r.month)::INTEGER AS year,
-         sum(CASE p.metric WHEN 'person_times' THEN r.person_times WHEN 'participants' THEN r.participants
-                           WHEN 'certificates' THEN r.certificates END)
-           FILTER (WHERE s.region_code = '000000' OR r.province_code = s.region_code)::DOUBLE AS volume,
-         count(DISTINCT r.month)::INTEGER AS months_reported,
-         max(month(r.month))::INTEGER AS last_month
-  FROM rollup_training_province_month r JOIN program p USING (program_code) CROSS JOIN scope s
-  WHERE p.fact_table = 'training' AND r.program_code IN (SELECT program_code FROM targets)
-  GROUP BY r.program_code, year(r.month)
-  UNION ALL
-  SELECT ts.indicator_code, ts.year::INTEGER,
-         sum(ts.value) FILTER (WHERE s.region_code = '000000' OR a.province_code = s.region_code),
-         12, 12
-  FROM talent_stock ts JOIN region_ancestry a USING (region_code) CROSS JOIN scope s
-  WHERE ts.indicator_code IN (SELECT program_code FROM targets)
-  GROUP BY ts.indicator_code, ts.year
+  SELECT a.program_code, a.year, a.volume, a.months_reported, a.last_month
+  FROM rollup_program_year a JOIN scope s USING (region_code)
+  WHERE a.program_code IN (SELECT program_code FROM targets)
 ),
 -- The as-of year as given, else the latest year the programme was reported; the period has elapsed up to the
 -- latest month reported in that year (all of it if none), clamped to the period.

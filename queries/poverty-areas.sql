@@ -23,10 +23,10 @@ area_training AS (
   GROUP BY year
 ),
 national_training AS (
-  SELECT year(month)::INTEGER AS year, sum(person_times) AS person_times
-  FROM rollup_training_province_month
+  SELECT year::INTEGER AS year, sum(person_times) AS person_times
+  FROM rollup_training_province_year
   WHERE program_code = $program AND province_code IN (SELECT province_code FROM mainland)
-  GROUP BY year(month)
+  GROUP BY year
 ),
 -- Placements are often reported by province only; the area's are the rows placed at its prefectures or
 -- their counties, and NULL (unknown, not zero) in a year with no such row.

@@ -6,36 +6,30 @@ WITH chosen AS (
   SELECT coalesce(make_date(left($quarter, 4)::INTEGER, right($quarter, 1)::INTEGER * 3 - 2, 1),
                   (SELECT max(quarter) FROM rollup_labor_province_quarter)) AS q
 ),
-members AS (
-  SELECT region_code FROM region_zone WHERE zone_code = $zone
-),
 -- Each fact row counts once, in one region ("unit") of the scope.
 facts AS (
+  -- The nation: its units are the provinces.
   SELECT r.quarter, r.province_code AS unit_code, r.occupation_code, r.vacancies, r.job_seekers
   FROM rollup_labor_province_quarter r, chosen
   WHERE $zone IS NULL AND $province IS NULL AND r.quarter IN (q, (q - INTERVAL 3 MONTH)::DATE)
   UNION ALL
-  SELECT l.quarter,
-         CASE
-           -- In a province, rows reported at province level only form one more unit (the province itself),
-           -- so that the units' gaps add up to the province's.
-           WHEN $zone IS NULL THEN coalesce(a.prefecture_code, a.province_code)
-           -- In a zone, a row goes to its broadest member: a prefecture listed beside its own province is
-           -- part of the province's unit, never a second one.
-           WHEN a.province_code IN (SELECT region_code FROM members) THEN a.province_code
-           WHEN a.prefecture_code IN (SELECT region_code FROM members) THEN a.prefecture_code
-           WHEN a.region_code IN (SELECT region_code FROM members) THEN a.region_code
-         END,
-         l.occupation_code, l.vacancies, l.job_seekers
+  -- A province: its prefectures, and the rows reported at province level only as one more unit (the province
+  -- itself), so that the units' gaps add up to the province's.
+  SELECT l.quarter, coalesce(a.prefecture_code, a.province_code), l.occupation_code, l.vacancies, l.job_seekers
   FROM labor_market l JOIN region_ancestry a USING (region_code), chosen
-  WHERE ($zone IS NOT NULL OR $province IS NOT NULL) AND l.quarter IN (q, (q - INTERVAL 3 MONTH)::DATE)
-    AND ($province IS NULL OR a.province_code = $province)
+  WHERE $zone IS NULL AND a.province_code = $province AND l.quarter IN (q, (q - INTERVAL 3 MONTH)::DATE)
+  UNION ALL
+  -- A zone (or a province's part of it): the zone rollup's units, where a row is in its broadest member (a
+  -- prefecture listed beside its own province is part of the province's unit, never a second one).
+  SELECT z.quarter, z.unit_code, z.occupation_code, z.vacancies, z.job_seekers
+  FROM rollup_labor_zone_quarter z, chosen
+  WHERE z.zone_code = $zone AND ($province IS NULL OR z.province_code = $province)
+    AND z.quarter IN (q, (q - INTERVAL 3 MONTH)::DATE)
 ),
 by_unit AS (
   SELECT f.quarter, f.unit_code, f.occupation_code,
          sum(f.vacancies) AS vacancies, sum(f.job_seekers) AS job_seekers
   FROM facts f JOIN occupation o ON o.occupation_code = f.occupation_code AND o.level = 'occupation'
-  WHERE f.unit_code IS NOT NULL -- outside the zone
   GROUP BY ALL
 ),
 by_occupation AS (

@@ -1,12 +1,12 @@
 -- Training volume by province or prefecture for one programme and year: per 10,000 working-age people,
 -- share of the national total, change on the previous year and rank.
 WITH chosen AS (
-  SELECT coalesce($year, (SELECT max(year(month)) FROM rollup_training_province_month WHERE program_code = $program))::INTEGER AS chosen_year
+  SELECT coalesce($year, (SELECT year(max(month)) FROM rollup_training_national_month WHERE program_code = $program))::INTEGER AS chosen_year
 ),
 volume AS (
-  SELECT province_code AS region_code, year(month) AS year, person_times, certificates
-  FROM rollup_training_province_month, chosen
-  WHERE $level = 'province' AND year(month) IN (chosen_year, chosen_year - 1)
+  SELECT province_code AS region_code, year, person_times, certificates
+  FROM rollup_training_province_year, chosen
+  WHERE $level = 'province' AND year IN (chosen_year, chosen_year - 1)
     AND program_code = $program AND ($field IS NULL OR field_code = $field)
     AND ($province IS NULL OR province_code = $province)
   UNION ALL
@@ -18,8 +18,8 @@ volume AS (
 ),
 national AS (
   SELECT sum(person_times) AS person_times
-  FROM rollup_training_province_month, chosen
-  WHERE year(month) = chosen_year AND program_code = $program AND ($field IS NULL OR field_code = $field)
+  FROM rollup_training_province_year, chosen
+  WHERE year = chosen_year AND program_code = $program AND ($field IS NULL OR field_code = $field)
 ),
 by_region AS (
   SELECT v.region_code,

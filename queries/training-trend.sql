@@ -2,34 +2,37 @@
 -- province's part of a zone), beside the national series.
 WITH national AS (
   SELECT CASE WHEN $grain = 'year' THEN strftime(month, '%Y') ELSE strftime(month, '%Y-%m') END AS period,
-         sum(person_times) AS person_times
-  FROM rollup_training_province_month
+         sum(person_times) AS person_times, sum(participants) AS participants, sum(certificates) AS certificates
+  FROM rollup_training_national_month
   WHERE program_code = $program AND ($field IS NULL OR field_code = $field)
     AND ($from IS NULL OR year(month) >= $from) AND ($to IS NULL OR year(month) <= $to)
   GROUP BY ALL
 ),
+-- Exactly one branch applies (the parameters are known when the plan is made, so the others read nothing).
 scoped AS (
-  -- The nation or a province: the province rollup.
-  SELECT CASE WHEN $grain = 'year' THEN strftime(month, '%Y') ELSE strftime(month, '%Y-%m') END AS period,
-         sum(person_times) AS person_times, sum(participants) AS participants, sum(certificates) AS certificates
+  -- The nation: the national series itself.
+  SELECT period, person_times, participants, certificates
+  FROM national
+  WHERE $zone IS NULL AND nullif($region, '000000') IS NULL
+  UNION ALL
+  -- A province: the province rollup.
+  SELECT CASE WHEN $grain = 'year' THEN strftime(month, '%Y') ELSE strftime(month, '%Y-%m') END,
+         sum(person_times), sum(participants), sum(certificates)
   FROM rollup_training_province_month
-  WHERE $zone IS NULL
+  WHERE $zone IS NULL AND province_code = nullif($region, '000000')
     AND program_code = $program AND ($field IS NULL OR field_code = $field)
     AND ($from IS NULL OR year(month) >= $from) AND ($to IS NULL OR year(month) <= $to)
-    AND (nullif($region, '000000') IS NULL OR province_code = $region)
   GROUP BY ALL
   UNION ALL
-  -- A zone: its members are provinces and prefectures, which no rollup has by month, so read the facts with
-  -- their ancestry. A row belongs when its province or its prefecture is a member; EXISTS counts it once even
-  -- when both are (Beijing and its one prefecture both belong to jjj).
-  SELECT CASE WHEN $grain = 'year' THEN strftime(t.month, '%Y') ELSE strftime(t.month, '%Y-%m') END,
-         sum(t.person_times), sum(t.participants), sum(t.certificates)
-  FROM training t JOIN region_ancestry a USING (region_code)
-  WHERE $zone IS NOT NULL
-    AND t.program_code = $program AND ($field IS NULL OR t.field_code = $field)
-    AND ($from IS NULL OR year(t.month) >= $from) AND ($to IS NULL OR year(t.month) <= $to)
-    AND (nullif($region, '000000') IS NULL OR a.province_code = $region)
-    AND EXISTS (SELECT 1 FROM region_zone z WHERE z.zone_code = $zone AND z.region_code IN (a.province_code, a.prefecture_code))
+  -- A zone, or a province's part of it: the zone rollup, where each fact row counts once per zone although
+  -- a zone's members may be both a province and its prefectures (see ingest/rollups.sql).
+  SELECT CASE WHEN $grain = 'year' THEN strftime(month, '%Y') ELSE strftime(month, '%Y-%m') END,
+         sum(person_times), sum(participants), sum(certificates)
+  FROM rollup_training_zone_month
+  WHERE zone_code = $zone
+    AND (nullif($region, '000000') IS NULL OR province_code = $region)
+    AND program_code = $program AND ($field IS NULL OR field_code = $field)
+    AND ($from IS NULL OR year(month) >= $from) AND ($to IS NULL OR year(month) <= $to)
   GROUP BY ALL
 )
 -- Every period the nation reported; the scope's volume is 0 where it reported nothing.

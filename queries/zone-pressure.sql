@@ -4,23 +4,17 @@ WITH chosen AS (
   SELECT coalesce(make_date(left($quarter, 4)::INTEGER, right($quarter, 1)::INTEGER * 3 - 2, 1),
                   (SELECT max(quarter) FROM rollup_labor_province_quarter)) AS q
 ),
--- A region is in a zone if it, its prefecture or its province is a member; DISTINCT keeps one row per
--- zone when both a province and its prefecture are listed, so each fact row counts once per zone.
-region_in_zone AS (
-  SELECT DISTINCT a.region_code, m.zone_code
-  FROM region_ancestry a
-  JOIN region_zone m ON m.region_code IN (a.region_code, a.prefecture_code, a.province_code)
-  WHERE ($zone IS NULL OR m.zone_code = $zone)
-),
+-- Vacancies and seekers by zone × occupation, from the zone rollup: a fact row is in a zone when it, its
+-- prefecture or its province is a member, and counts once per zone even when a province and its
+-- prefecture are both listed (see ingest/rollups.sql).
 by_occupation AS (
-  SELECT z.zone_code, l.occupation_code,
-         sum(l.vacancies) AS vacancies, sum(l.job_seekers) AS job_seekers,
+  SELECT z.zone_code, z.occupation_code,
+         sum(z.vacancies) AS vacancies, sum(z.job_seekers) AS job_seekers,
          c.occupation_code IS NOT NULL AS in_catalogue
-  FROM labor_market l
-  JOIN region_in_zone z USING (region_code)
+  FROM rollup_labor_zone_quarter z
   CROSS JOIN chosen
-  LEFT JOIN zone_occupation c ON c.zone_code = z.zone_code AND c.occupation_code = l.occupation_code
-  WHERE l.quarter = chosen.q
+  LEFT JOIN zone_occupation c ON c.zone_code = z.zone_code AND c.occupation_code = z.occupation_code
+  WHERE z.quarter = chosen.q AND ($zone IS NULL OR z.zone_code = $zone)
   GROUP BY ALL
 ),
 by_zone AS (

@@ -4,21 +4,15 @@ WITH chosen AS (
   SELECT coalesce(make_date(left($quarter, 4)::INTEGER, right($quarter, 1)::INTEGER * 3 - 2, 1),
                   (SELECT max(quarter) FROM rollup_labor_province_quarter)) AS q
 ),
--- Regions in the zone (themselves, their prefecture or their province a member), each once.
-region_in_zone AS (
-  SELECT DISTINCT a.region_code
-  FROM region_ancestry a
-  JOIN region_zone m ON m.region_code IN (a.region_code, a.prefecture_code, a.province_code)
-  WHERE m.zone_code = $zone
-),
+-- The zone's catalogue occupations from the zone rollup, where each fact row counts once per zone (it, its
+-- prefecture or its province a member; see ingest/rollups.sql).
 by_occupation AS (
-  SELECT l.occupation_code, sum(l.vacancies) AS vacancies, sum(l.job_seekers) AS job_seekers
-  FROM labor_market l
-  JOIN region_in_zone USING (region_code)
-  JOIN zone_occupation c ON c.zone_code = $zone AND c.occupation_code = l.occupation_code
+  SELECT z.occupation_code, sum(z.vacancies) AS vacancies, sum(z.job_seekers) AS job_seekers
+  FROM rollup_labor_zone_quarter z
+  JOIN zone_occupation c ON c.zone_code = z.zone_code AND c.occupation_code = z.occupation_code
   CROSS JOIN chosen
-  WHERE l.quarter = chosen.q
-  GROUP BY l.occupation_code
+  WHERE z.zone_code = $zone AND z.quarter = chosen.q
+  GROUP BY z.occupation_code
 ),
 ranked AS (
   SELECT *,

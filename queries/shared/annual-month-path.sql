@@ -6,14 +6,11 @@ prog AS (
   SELECT program_code, name_zh, name_en, unit_zh, unit_en, metric FROM program WHERE program_code = $program
 ),
 -- Every month the nation reported the programme (the reporting calendar), with the scope's volume of the
--- programme's own metric (NULL when the scope had no rows that month).
+-- programme's own metric (NULL when the scope had no rows that month): one slice of rollup_program_month.
 monthly AS (
-  SELECT r.month,
-         sum(CASE p.metric WHEN 'person_times' THEN r.person_times WHEN 'participants' THEN r.participants
-                           WHEN 'certificates' THEN r.certificates END)
-           FILTER (WHERE s.province IS NULL OR r.province_code = s.province)::BIGINT AS volume
-  FROM rollup_training_province_month r JOIN prog p USING (program_code) CROSS JOIN scope s
-  GROUP BY r.month
+  SELECT month, volume
+  FROM rollup_program_month
+  WHERE program_code = $program AND region_code = coalesce(nullif($region, '000000'), '000000')
 ),
 requested AS (
   SELECT strptime($as_of, '%Y-%m')::DATE AS as_of
