@@ -1,46 +1,43 @@
-import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { Response } from 'express';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { QueryDefinition } from '../queries/lib/define.js';
 import { bindings } from '../queries/lib/run.js';
-import { quoteLiteral } from '../ingest/sql-text.js';
-import { encodeResult, type ResultMeta } from './encode/encode-result.js';
-import { BufferSink, responseSink } from './encode/sink.js';
+import type { BoundQuery } from './encode/bound-query.js';
+import { probeColumns, type ResultColumn } from './encode/columns.js';
+import { encodeQuery } from './encode/encode-result.js';
+import type { ResultMeta } from './encode/meta.js';
+import { BufferSink, responseSink, type Sink } from './encode/sink.js';
 import { contentTypes, downloadName, type OutputFormat } from './format.js';
 
-/** Runs a definition with bound values as a streaming result. */
-function stream(connection: DuckDBConnection, definition: QueryDefinition, values: Record<string, unknown>) {
+function boundQuery(definition: QueryDefinition, values: Record<string, unknown>): BoundQuery {
   const bound = bindings(definition, values as never);
-  return connection.stream(definition.sql, bound.values, bound.types);
+  return { sql: definition.sql, values: bound.values, types: bound.types };
 }
 
-/** Writes the result as Parquet with DuckDB's own writer into a temporary file; the caller removes it. */
-async function parquetFile(connection: DuckDBConnection, definition: QueryDefinition, values: Record<string, unknown>): Promise<string> {
-  const path = join(tmpdir(), `talent-export-${randomUUID()}.parquet`);
-  const bound = bindings(definition, values as never);
-  await connection.run(`COPY (${definition.sql}\n) TO ${quoteLiteral(path)} (FORMAT parquet, COMPRESSION zstd)`, bound.values, bound.types);
-  return path;
+/** Result columns by definition, for the snapshot they were found on (a new snapshot may change a type). */
+const probed = new WeakMap<QueryDefinition, { snapshot: string; columns: Promise<ResultColumn[]> }>();
+
+function resultColumns(connection: DuckDBConnection, definition: QueryDefinition, query: BoundQuery, snapshot: string): Promise<ResultColumn[]> {
+  const known = probed.get(definition);
+  // Another request's probe failing (its connection interrupted) is no reason for this one to fail.
+  if (known?.snapshot === snapshot) return known.columns.catch(() => probeColumns(connection, query));
+  const columns = probeColumns(connection, query);
+  probed.set(definition, { snapshot, columns });
+  // A failed probe (e.g. a timeout) is not remembered.
+  columns.catch(() => probed.get(definition)?.columns === columns && probed.delete(definition));
+  return columns;
+}
+
+async function encode(connection: DuckDBConnection, definition: QueryDefinition, values: Record<string, unknown>, format: OutputFormat, meta: ResultMeta, sink: Sink, firstRows?: () => void): Promise<number> {
+  const query = boundQuery(definition, values);
+  const columns = await resultColumns(connection, definition, query, meta.snapshot);
+  return encodeQuery(connection, query, columns, format, { ...meta, declared: definition.columns }, sink, firstRows);
 }
 
 /** Encodes a whole (small) result into memory, for the result cache. */
 export async function encodeToBuffer(connection: DuckDBConnection, definition: QueryDefinition, values: Record<string, unknown>, format: OutputFormat, meta: ResultMeta): Promise<{ body: Buffer; rows: number }> {
-  if (format === 'parquet') {
-    const path = await parquetFile(connection, definition, values);
-    try {
-      const { readFile } = await import('node:fs/promises');
-      const rows = await connection.runAndReadAll(`SELECT count(*)::INTEGER FROM read_parquet(${quoteLiteral(path)})`);
-      return { body: await readFile(path), rows: Number(rows.getRows()[0][0]) };
-    } finally {
-      await rm(path, { force: true });
-    }
-  }
   const sink = new BufferSink();
-  const rows = await encodeResult(await stream(connection, definition, values), format, { ...meta, declared: definition.columns }, sink);
+  const rows = await encode(connection, definition, values, format, meta, sink);
   return { body: sink.toBuffer(), rows };
 }
 
@@ -51,25 +48,13 @@ export function downloadHeaders(format: OutputFormat, definition: QueryDefinitio
 }
 
 /**
- * Streams a result of any size to the client: rows go out chunk by chunk as DuckDB produces them (Parquet:
- * DuckDB writes a temporary file that is then streamed). Returns the rows sent (null when unknown).
+ * Streams a result of any size to the client as it is produced (CSV, JSON, Parquet: from the file DuckDB is
+ * writing; Arrow: record batches built from the result's chunks), never holding the whole of it in memory.
+ * Calls firstRows once rows flow. Returns the rows sent.
  */
-export async function streamToResponse(res: Response, connection: DuckDBConnection, definition: QueryDefinition, values: Record<string, unknown>, format: OutputFormat, meta: ResultMeta, firstRows: () => void): Promise<number | null> {
+export async function streamToResponse(res: Response, connection: DuckDBConnection, definition: QueryDefinition, values: Record<string, unknown>, format: OutputFormat, meta: ResultMeta, firstRows: () => void): Promise<number> {
   res.set(downloadHeaders(format, definition, values, meta.snapshot));
-  if (format === 'parquet') {
-    const path = await parquetFile(connection, definition, values);
-    firstRows();
-    try {
-      res.set('Content-Length', String((await stat(path)).size));
-      await pipeline(createReadStream(path), res);
-      return null;
-    } finally {
-      await rm(path, { force: true });
-    }
-  }
-  const result = await stream(connection, definition, values);
-  firstRows();
-  const rows = await encodeResult(result, format, { ...meta, declared: definition.columns }, responseSink(res));
+  const rows = await encode(connection, definition, values, format, meta, responseSink(res), firstRows);
   res.end();
   return rows;
 }

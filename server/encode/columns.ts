@@ -1,11 +1,12 @@
-import { DuckDBTypeId, type DuckDBDataChunk, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBTypeId, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
 import type { ColumnKind } from '../../queries/lib/define.js';
+import type { BoundQuery } from './bound-query.js';
 
-export type Cell = string | number | boolean | null;
-
+/** A result column: its name, the kind every encoder works with, and DuckDB's own type. */
 export interface ResultColumn {
   name: string;
   kind: ColumnKind;
+  type: DuckDBType;
 }
 
 const integerTypes = new Set([
@@ -22,22 +23,12 @@ export function kindOf(type: DuckDBType): ColumnKind {
   return 'string';
 }
 
-function toCell(value: DuckDBValue, kind: ColumnKind): Cell {
-  if (value === null) return null;
-  switch (kind) {
-    case 'integer':
-    case 'number': {
-      const n = typeof value === 'number' ? value : Number(typeof value === 'bigint' ? value : String(value));
-      return Number.isFinite(n) ? n : null;
-    }
-    case 'boolean':
-      return Boolean(value);
-    default:
-      return typeof value === 'string' ? value : String(value);
-  }
-}
-
-/** A chunk's columns as plain JS cells (integers as numbers, dates as 'YYYY-MM-DD'). */
-export function chunkColumns(chunk: DuckDBDataChunk, columns: readonly ResultColumn[]): Cell[][] {
-  return columns.map((column, index) => chunk.getColumnValues(index).map((v) => toCell(v, column.kind)));
+/**
+ * The columns a query returns, without running it: the same SQL and bound values under `LIMIT 0`
+ * (DuckDB plans it, finds the types, and reads no rows).
+ */
+export async function probeColumns(connection: DuckDBConnection, query: BoundQuery): Promise<ResultColumn[]> {
+  const result = await connection.run(`SELECT * FROM (${query.sql}\n) LIMIT 0`, query.values, query.types);
+  const types = result.columnTypes();
+  return result.columnNames().map((name, i) => ({ name, kind: kindOf(types[i]), type: types[i] }));
 }

@@ -1,20 +1,35 @@
 import type { Response } from 'express';
 
+export type Bytes = string | Uint8Array;
+
 /** Where encoded bytes go: the HTTP response (with backpressure) or a buffer for the result cache. */
 export interface Sink {
-  write(chunk: string | Uint8Array): Promise<void>;
+  /**
+   * Resolves once the sink no longer needs the bytes (HTTP: handed to the kernel), so that the caller may
+   * then reuse their memory; several parts go out together.
+   */
+  write(bytes: Bytes | readonly Bytes[]): Promise<void>;
 }
 
 export function responseSink(res: Response): Sink {
   return {
-    async write(chunk) {
-      if (res.destroyed) throw new Error('client went away');
-      if (!res.write(chunk)) {
-        await new Promise<void>((resolve, reject) => {
-          res.once('drain', resolve);
-          res.once('close', () => reject(new Error('client went away')));
+    write(bytes) {
+      const parts = typeof bytes === 'string' || bytes instanceof Uint8Array ? [bytes] : bytes;
+      if (res.destroyed) return Promise.reject(new Error('client went away'));
+      if (parts.length === 0) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        const closed = () => reject(new Error('client went away'));
+        res.once('close', closed);
+        // Corked, the parts leave in one writev; the last one's callback comes when all are flushed.
+        res.cork();
+        for (const part of parts.slice(0, -1)) res.write(part);
+        res.write(parts[parts.length - 1], (error) => {
+          res.off('close', closed);
+          if (error) reject(new Error('client went away', { cause: error }));
+          else resolve();
         });
-      }
+        res.uncork();
+      });
     },
   };
 }
@@ -23,13 +38,16 @@ export class BufferSink implements Sink {
   private parts: Buffer[] = [];
   size = 0;
 
-  async write(chunk: string | Uint8Array): Promise<void> {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    this.parts.push(typeof chunk === 'string' ? buffer : Buffer.from(buffer));
-    this.size += buffer.length;
+  async write(bytes: Bytes | readonly Bytes[]): Promise<void> {
+    for (const part of typeof bytes === 'string' || bytes instanceof Uint8Array ? [bytes] : bytes) {
+      // Copied: the caller reuses its memory once write() has resolved.
+      const buffer = typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part);
+      this.parts.push(buffer);
+      this.size += buffer.length;
+    }
   }
 
   toBuffer(): Buffer {
-    return Buffer.concat(this.parts);
+    return Buffer.concat(this.parts, this.size);
   }
 }
