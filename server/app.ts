@@ -36,6 +36,8 @@ function requestLog(log: (line: Record<string, unknown>) => void): RequestHandle
 
 const errors: ErrorRequestHandler = (error, _req, res, _next) => {
   if (error instanceof HttpProblem) return sendProblem(res, error);
+  // A client that closes a download midway is not a server error: nothing to log, nobody to answer.
+  if (res.destroyed || res.req.socket.destroyed) return;
   // Internal details (SQL, stack) stay in the server log, never in the response.
   console.error(error);
   sendProblem(res, new HttpProblem(500, 'Internal error', 'the request could not be completed; see the server log'));
