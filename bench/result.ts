@@ -1,0 +1,29 @@
+import type { BenchData } from './data.js';
+import type { ExportFigures } from './exports.js';
+import type { IngestFigures } from './ingest.js';
+import type { LoadFigures } from './load.js';
+import type { Machine } from './machine.js';
+import type { QueryFigures } from './queries.js';
+import type { WebFigures } from './web.js';
+
+/** Server memory at rest and under load, in MB (RSS of the server process). */
+export interface MemoryFigures {
+  /** A server just started on the snapshot, before any request. */
+  restAfterStartMb: number;
+  /** The same server idle after every catalog query ran on it (result cache filled). */
+  restAfterQueriesMb: number;
+  underLoadPeakMb: { cacheOn: number; cacheOff: number };
+  exportPeakMb: number;
+}
+
+/** Everything one benchmark run measured; written as bench/results/<date>-scale<N>.json. */
+export interface BenchResult {
+  meta: { startedAt: string; finishedAt: string; seconds: number; scale: number; machine: Machine; loadAverage: { start: number; end: number }; settings: Record<string, unknown> };
+  data: Omit<BenchData, 'referenceDir' | 'filesDir' | 'trainingFile' | 'dataDir' | 'snapshotPath'>;
+  ingest: IngestFigures[];
+  queries: QueryFigures[];
+  load: LoadFigures[];
+  exports: ExportFigures[];
+  memory: MemoryFigures;
+  web: WebFigures;
+}

@@ -1,0 +1,15 @@
+/** The performance targets, stated for the default scale (about 10 million training rows) on this kind of machine. */
+export const targets = {
+  queryInProcessP50Ms: 20,
+  queryInProcessP95Ms: 50,
+  queryHttpP50Ms: 25,
+  ingestCsvRatio: 0.8,
+  ingestParquetRatio: 0.9,
+  cachedRequestsPerSecond: 5000,
+  cachedP99Ms: 20,
+  csvExportRssGrowthMb: 100,
+  /** The export size the RSS target is stated for. */
+  csvExportRows: 1_000_000,
+  binarySpeedupOverJson: 2,
+  firstChartMs: 1000,
+} as const;
