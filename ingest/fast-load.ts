@@ -35,11 +35,17 @@ function projection(column: ColumnSpec, header: string | null, fileName: string)
     return `CASE WHEN ${v} IS NULL THEN NULL${checks.length ? ` WHEN NOT (${checks.join(' AND ')}) THEN ${fail(column)}` : ''} ELSE ${value} END`;
   }
   const raw = rawExpr(header);
-  const typed = column.type === 'month' ? `date_trunc('month', coalesce(TRY_CAST(${raw} || '-01' AS DATE), ${typedExpr('month', raw)}))::DATE` : typedExpr(column.type, raw);
-  const allowed = column.allowed ? ` WHEN (${typed}) NOT IN (${sqlList(column.allowed)}) THEN ${fail(column)}` : '';
+  // Evaluate each expression once per value: a fast form first, the general parser only when it fails.
+  const invalid = `CASE WHEN ${raw} IS NULL THEN NULL ELSE ${fail(column)} END`;
+  if (column.type === 'text' || column.type === 'code') {
+    return column.allowed ? `CASE WHEN ${raw} IS NULL OR ${raw} IN (${sqlList(column.allowed)}) THEN ${raw} ELSE ${fail(column)} END` : raw;
+  }
+  if (column.type === 'month') return `coalesce(TRY_CAST(${v} || '-01' AS DATE), ${typedExpr('month', raw)}, ${invalid})`;
+  const typed = typedExpr(column.type, raw);
   const bounded = bounds.filter((b) => b !== 'x = trunc(x)' && b !== 'x >= 0').map((b) => b.replaceAll('x', `(${typed})`));
-  const range = bounded.length ? ` WHEN NOT (${bounded.join(' AND ')}) THEN ${fail(column)}` : '';
-  return `CASE WHEN ${raw} IS NULL THEN NULL WHEN (${typed}) IS NULL THEN ${fail(column)}${allowed}${range} ELSE ${typed} END`;
+  if (!bounded.length) return `coalesce(${typed}, ${invalid})`;
+  // Years (the only bounded text-parsed columns) are short: parsing them twice costs little.
+  return `CASE WHEN (${typed}) IS NULL THEN ${invalid} WHEN ${bounded.join(' AND ')} THEN ${typed} ELSE ${fail(column)} END`;
 }
 
 /** Rows that break a reference or repeat a key: checked on the loaded table, inside the transaction. */
