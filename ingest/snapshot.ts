@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
-import { copyFile, mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { withPidLock } from './pid-lock.js';
 
 /**
  * Snapshot layout: data/snapshots/<id>.duckdb are immutable once published; data/current names the live one.
@@ -66,41 +66,7 @@ export async function pruneSnapshots(dataDir: string, keep = 3): Promise<string[
   return stale;
 }
 
-/**
- * One ingest at a time per data directory. The lock file holds the owner's pid; a lock left by a dead
- * process (killed mid-load) is taken over.
- */
-export async function withIngestLock<T>(dataDir: string, work: () => Promise<T>): Promise<T> {
-  await mkdir(dataDir, { recursive: true });
-  const lockPath = join(dataDir, 'ingest.lock');
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const handle = await open(lockPath, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY);
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      break;
-    } catch (error) {
-      const owner = Number((await readFile(lockPath, 'utf8').catch(() => '')).trim());
-      if (attempt === 0 && !isAlive(owner)) {
-        await rm(lockPath, { force: true });
-        continue;
-      }
-      throw new Error(`another ingest (pid ${owner || 'unknown'}) is writing to ${dataDir}; try again when it has finished`, { cause: error });
-    }
-  }
-  try {
-    return await work();
-  } finally {
-    await rm(lockPath, { force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+/** One ingest at a time per data directory; a lock left by a killed ingest is taken over. */
+export function withIngestLock<T>(dataDir: string, work: () => Promise<T>): Promise<T> {
+  return withPidLock(join(dataDir, 'ingest.lock'), (pid) => `another ingest (pid ${pid}) is writing to ${dataDir}; try again when it has finished`, work);
 }
