@@ -6,6 +6,7 @@ import { prepareData } from './data.js';
 import { measureExports } from './exports.js';
 import { measureIngest } from './ingest.js';
 import { measureLoad } from './load.js';
+import { withBenchLock } from './lock.js';
 import { describeMachine } from './machine.js';
 import { measureQueries } from './queries.js';
 import type { BenchResult } from './result.js';
@@ -74,7 +75,11 @@ async function withServers<T>(starts: () => Promise<ServerProcess>[], work: (ser
  * One benchmark run: data at a scale, ingest against DuckDB's bare load, every catalog query in-process and
  * over HTTP (cache off and on), concurrent load, large exports, server memory and the web app.
  */
-export async function runBench(options: BenchOptions): Promise<BenchResult> {
+export function runBench(options: BenchOptions): Promise<BenchResult> {
+  return withBenchLock(options.root, () => measureAll(options));
+}
+
+async function measureAll(options: BenchOptions): Promise<BenchResult> {
   const started = new Date();
   const loadAtStart = loadavg()[0];
   const log = options.log;
