@@ -20,8 +20,11 @@ export interface SourceFile {
   format: SourceFormat;
   /** Encoding of the original file (CSV only). */
   encoding: string | null;
-  /** What __line counts: a line of the file (CSV, sheet rows) or a record (Parquet, JSON). */
-  position: 'line' | 'row' | 'record';
+  /**
+   * What __line counts: a row (CSV and sheets: the header is row 1; DuckDB's reader skips blank lines of a
+   * CSV, so a row is a line only in files without blank lines) or a record (Parquet, JSON).
+   */
+  position: 'row' | 'record';
   /** SELECT yielding __line and every column of the file, in file order. */
   selectSql: string;
   /** A table-function call reading the file in parallel with the given column types (CSV), no line numbers. */
@@ -116,11 +119,11 @@ export async function openSource(path: string, options: SourceOptions = {}): Pro
     if (!iconv.encodingExists(encoding)) throw new Error(`--encoding ${options.encoding}: unknown encoding`);
     if (encoding === 'utf-8' || encoding === 'utf8') {
       await dispose();
-      return { path, format, encoding: 'utf-8', position: 'line', dispose: none, selectSql: csvSelect(path), typedRead: csvTypedRead(path) };
+      return { path, format, encoding: 'utf-8', position: 'row', dispose: none, selectSql: csvSelect(path), typedRead: csvTypedRead(path) };
     }
     const utf8Path = join(workDir, `${basename(path)}.utf8.csv`);
     await pipeline(createReadStream(path), iconv.decodeStream(encoding), iconv.encodeStream('utf-8'), createWriteStream(utf8Path));
-    return { path, format, encoding, position: 'line', dispose, selectSql: csvSelect(utf8Path), typedRead: csvTypedRead(utf8Path) };
+    return { path, format, encoding, position: 'row', dispose, selectSql: csvSelect(utf8Path), typedRead: csvTypedRead(utf8Path) };
   } catch (error) {
     await dispose();
     throw error;

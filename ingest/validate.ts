@@ -61,7 +61,7 @@ export function problemsSql(stageTable: string, sources: ColumnSource[]): string
   const keys = sources.filter((s) => s.column.key);
   const keyTuple = keys.map((k) => `(${k.typed})`).join(', ');
   const keyNames = keys.map((k) => k.header ?? k.column.name).join(', ');
-  const duplicates = `SELECT line, ${quoteLiteral(keyNames)} AS "column", value, 'duplicate key: same as line ' || first_line AS reason FROM (
+  const duplicates = `SELECT line, ${quoteLiteral(keyNames)} AS "column", value, 'duplicate key: same as row ' || first_line AS reason FROM (
       SELECT __line AS line, concat_ws(' | ', ${keys.map((k) => k.raw).join(', ')}) AS value,
              min(__line) OVER (PARTITION BY ${keyTuple}) AS first_line
       FROM ${stageTable} WHERE ${keys.map((k) => `(${k.typed}) IS NOT NULL`).join(' AND ')}

@@ -8,7 +8,7 @@ import { InvalidFileError } from '../../ingest/ingest-file.js';
 import { currentSnapshotId } from '../../ingest/snapshot.js';
 import { fixtureReferenceDir } from '../helpers/fixture-db.js';
 
-// Line numbers count the header as line 1. Each data line below has exactly the problem its comment names.
+// Rows count the header as row 1 (here, rows are lines). Each data row below has exactly the problem its comment names.
 const bad = [
   'month,region_code,program_code,field_code,person_times,participants,certificates,funding_cny', // 1
   '2024-01,110100,knowledge_renewal,ai,10,8,0,1000', //                    2 good
@@ -38,6 +38,7 @@ describe('validation', () => {
     const error = await ingest([file], { dataDir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidFileError);
     const { outcome } = error as InvalidFileError;
+    expect(outcome.position).toBe('row');
     expect(outcome.rowsRead).toBe(8);
     expect(outcome.rejected).toBe(6); // lines 3, 4, 5, 6, 7, 8
     expect(outcome.problemCount).toBe(7); // line 8 has two
@@ -45,13 +46,21 @@ describe('validation', () => {
       [3, 'person_times', '-5', 'must not be negative'],
       [4, 'month', '2024-13', expect.stringMatching(/^expected a month/)],
       [5, 'region_code', '999999', 'unknown code: not in region.region_code'],
-      [6, 'month, region_code, program_code, field_code', '2024-01 | 110100 | knowledge_renewal | ai', 'duplicate key: same as line 2'],
+      [6, 'month, region_code, program_code, field_code', '2024-01 | 110100 | knowledge_renewal | ai', 'duplicate key: same as row 2'],
       [7, 'program_code', 'no_such_programme', 'unknown code: not in program.program_code'],
       [8, 'funding_cny', null, 'required value is missing'],
       [8, 'person_times', '12.5', 'expected a whole number ≥ 0'],
     ]);
     // Nothing was published: the reference snapshot is still live.
     expect(await currentSnapshotId(dataDir)).toBe(referenceSnapshot);
+  });
+
+  it('numbers rows from the header, skipping blank lines as the reader does', async () => {
+    // Physical lines: 1 header, 2 good, 3 blank, 4 negative count → the fourth line is the file's third row.
+    const file = join(root, 'blank-line.csv');
+    await writeFile(file, 'month,region_code,program_code,field_code,person_times,participants,certificates,funding_cny\n2024-01,110100,knowledge_renewal,ai,1,1,0,0\n\n2024-02,110100,knowledge_renewal,ai,-1,1,0,0\n');
+    const { outcome } = (await ingest([file], { dataDir }).catch((e: unknown) => e)) as InvalidFileError;
+    expect(outcome.problems.map((p) => [p.line, p.column])).toEqual([[3, 'person_times']]);
   });
 
   it('reports at most 20 problems and the total', async () => {
