@@ -1,4 +1,5 @@
 import { col, defineQuery, sqlFile, units } from './lib/define.js';
+import { programColumns } from './lib/columns.js';
 import { annualTargetParams, asOfInYear } from './lib/common-params.js';
 
 const volume = { zh: '项目单位（见 unit_zh）', en: "the programme's unit (see unit_en)" };
@@ -23,11 +24,7 @@ export default defineQuery({
   check: asOfInYear,
   params: annualTargetParams,
   columns: [
-    col('program_code', 'string', '项目代码', 'Programme code'),
-    col('name_zh', 'string', '项目', 'Programme (Chinese)'),
-    col('name_en', 'string', '项目（英文）', 'Programme'),
-    col('unit_zh', 'string', '单位', 'Unit (Chinese)'),
-    col('unit_en', 'string', '单位（英文）', 'Unit'),
+    ...programColumns,
     col('region_code', 'string', '地区代码（000000为全国）', "Region code ('000000' = national)"),
     col('year', 'integer', '年份', 'Year'),
     col('as_of', 'string', '截至月份', 'As of month'),

@@ -1,4 +1,5 @@
 import { col, defineQuery, sqlFile, units } from './lib/define.js';
+import { programColumns } from './lib/columns.js';
 import { param } from './lib/params.js';
 import { provinceOrNation } from './lib/common-params.js';
 
@@ -30,11 +31,7 @@ export default defineQuery({
     as_of_year: param.year({ zh: '截至年份', en: 'As of year' }, { defaultNote: 'the latest year each programme was reported' }),
   },
   columns: [
-    col('program_code', 'string', '项目代码', 'Programme code'),
-    col('name_zh', 'string', '项目', 'Programme (Chinese)'),
-    col('name_en', 'string', '项目（英文）', 'Programme'),
-    col('unit_zh', 'string', '单位', 'Unit (Chinese)'),
-    col('unit_en', 'string', '单位（英文）', 'Unit'),
+    ...programColumns,
     col('aggregation', 'string', '汇总方式', "Aggregation over time ('sum' flow, 'last' stock)"),
     col('region_code', 'string', '地区代码（000000为全国）', "Region code ('000000' = national)"),
     col('period_start', 'integer', '起始年', 'First year'),

@@ -1,4 +1,5 @@
 import { col, defineQuery, sqlFile, units } from './lib/define.js';
+import { labourColumns, occupationColumns } from './lib/columns.js';
 import { param } from './lib/params.js';
 import { zoneFilter } from './lib/common-params.js';
 
@@ -18,13 +19,8 @@ export default defineQuery({
   },
   columns: [
     col('quarter', 'string', '季度', 'Quarter'),
-    col('occupation_code', 'string', '职业代码', 'Occupation code'),
-    col('name_zh', 'string', '职业', 'Occupation (Chinese)'),
-    col('name_en', 'string', '职业（英文）', 'Occupation'),
-    col('group_code', 'string', '职业大类代码', 'Major group code'),
-    col('vacancies', 'integer', '需求人数', 'Vacancies', units.persons),
-    col('job_seekers', 'integer', '求职人数', 'Job seekers', units.persons),
-    col('ratio', 'number', '求人倍率', 'Vacancies per job seeker', units.ratio),
+    ...occupationColumns,
+    ...labourColumns,
     col('regions_reporting', 'integer', '有数据的地区数', 'Regions reporting'),
     col('regions_with_gap', 'integer', '有缺口的地区数', 'Regions with a gap'),
     col('score', 'number', '紧缺得分', 'Shortage score', units.persons),

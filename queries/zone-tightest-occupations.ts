@@ -1,4 +1,5 @@
 import { col, defineQuery, sqlFile, units } from './lib/define.js';
+import { labourColumns, occupationColumns } from './lib/columns.js';
 import { param } from './lib/params.js';
 import { zoneRequired } from './lib/common-params.js';
 
@@ -18,13 +19,8 @@ export default defineQuery({
   columns: [
     col('quarter', 'string', '季度', 'Quarter'),
     col('zone_code', 'string', '区域代码', 'Zone code'),
-    col('occupation_code', 'string', '职业代码', 'Occupation code'),
-    col('name_zh', 'string', '职业', 'Occupation (Chinese)'),
-    col('name_en', 'string', '职业（英文）', 'Occupation'),
-    col('group_code', 'string', '职业大类代码', 'Major group code'),
-    col('vacancies', 'integer', '需求人数', 'Vacancies', units.persons),
-    col('job_seekers', 'integer', '求职人数', 'Job seekers', units.persons),
-    col('ratio', 'number', '求人倍率', 'Vacancies per job seeker', units.ratio),
+    ...occupationColumns,
+    ...labourColumns,
     col('gap', 'integer', '缺口', 'Gap (vacancies − job seekers)', units.persons),
     col('rank', 'integer', '排名', 'Rank'),
   ],

@@ -1,0 +1,24 @@
+import { col, units } from './define.js';
+
+/** Output columns several analytics share, declared once. */
+
+export const programColumns = [
+  col('program_code', 'string', '项目代码', 'Programme code'),
+  col('name_zh', 'string', '项目', 'Programme (Chinese)'),
+  col('name_en', 'string', '项目（英文）', 'Programme'),
+  col('unit_zh', 'string', '单位', 'Unit (Chinese)'),
+  col('unit_en', 'string', '单位（英文）', 'Unit'),
+];
+
+export const occupationColumns = [
+  col('occupation_code', 'string', '职业代码', 'Occupation code'),
+  col('name_zh', 'string', '职业', 'Occupation (Chinese)'),
+  col('name_en', 'string', '职业（英文）', 'Occupation'),
+  col('group_code', 'string', '职业大类代码', 'Major group code'),
+];
+
+export const labourColumns = [
+  col('vacancies', 'integer', '需求人数', 'Vacancies', units.persons),
+  col('job_seekers', 'integer', '求职人数', 'Job seekers', units.persons),
+  col('ratio', 'number', '求人倍率', 'Vacancies per job seeker', units.ratio),
+];
