@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import definition from '../../queries/competition-trend.js';
@@ -5,19 +6,8 @@ import { buildFixtureDb, type FixtureDb } from '../helpers/fixture-db.js';
 import { runByParams } from '../helpers/run-query.js';
 
 // Reference: tests/fixtures/competition-results/reference (adds worldskills).
-const competition = `competition_code,year,region_code,trade,entrants,gold,silver,bronze,excellence
-national_skills,2023,110100,cnc,10,1,0,1,2
-national_skills,2023,440100,cnc,12,0,2,0,1
-national_skills,2023,540100,welding,3,0,0,0,1
-national_skills,2024,110000,cnc,8,1,1,0,0
-national_skills,2024,110100,welding,5,0,0,2,1
-national_skills,2024,440100,cnc,10,2,0,1,0
-national_skills,2024,440300,welding,6,0,0,0,2
-national_skills,2024,540100,cnc,4,0,0,1,0
-national_skills,2024,810000,welding,2,0,0,0,0
-worldskills,2022,440300,cnc,1,1,0,0,0
-worldskills,2023,810000,welding,1,0,0,1,0
-`;
+// The facts (shared with the sibling query's test): tests/fixtures/competition-results/facts/competition.csv.
+const competition = readFileSync(new URL('../fixtures/competition-results/facts/competition.csv', import.meta.url), 'utf8');
 
 let db: FixtureDb;
 beforeAll(async () => {

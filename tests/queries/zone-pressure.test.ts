@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import definition from '../../queries/zone-pressure.js';
@@ -7,19 +8,8 @@ import { runByParams } from '../helpers/run-query.js';
 // Reference: tests/fixtures/zone-pressure/reference (README there).
 //   gba members 440100, 440300, 810000; catalogue A = 2-02-10-09, C = 6-18-01-01, D = 6-18-01-02.
 //   jjj members 110000 and 110100; catalogue A, B = 2-02-10-10, D. hainan: no members, no catalogue.
-const zoneLabor = `quarter,region_code,occupation_code,vacancies,job_seekers
-2024Q2,110100,2-02-10-09,100,40
-2024Q2,110000,2-02-10-10,30,10
-2024Q2,110100,6-18-01-01,10,70
-2024Q2,110100,6-18-01-02,5,0
-2024Q2,440100,2-02-10-09,50,60
-2024Q2,440305,6-18-01-01,200,100
-2024Q2,440000,6-18-01-01,0,50
-2024Q2,440300,6-18-01-02,12,8
-2024Q2,810000,2-02-10-10,20,0
-2024Q2,540100,2-02-10-09,5,25
-2024Q1,440100,2-02-10-09,10,10
-`;
+// The facts (shared with the sibling query's test): tests/fixtures/zone-pressure/facts/labor_market.csv.
+const zoneLabor = readFileSync(new URL('../fixtures/zone-pressure/facts/labor_market.csv', import.meta.url), 'utf8');
 
 let db: FixtureDb;
 beforeAll(async () => {
