@@ -1,4 +1,5 @@
 import { col, defineQuery, sqlFile, units } from './lib/define.js';
+import { regionColumns } from './lib/columns.js';
 import { param } from './lib/params.js';
 import { competitionFilter } from './lib/common-params.js';
 
@@ -19,10 +20,7 @@ export default defineQuery({
     col('year', 'integer', '年份', 'Year (null for all years)'),
     col('from_year', 'integer', '起始年', 'First year counted'),
     col('to_year', 'integer', '终止年', 'Last year counted'),
-    col('region_code', 'string', '地区代码', 'Region code'),
-    col('name_zh', 'string', '地区', 'Region (Chinese)'),
-    col('name_en', 'string', '地区（英文）', 'Region'),
-    col('macro_region', 'string', '四大区域', 'Macro-region'),
+    ...regionColumns,
     col('gold', 'integer', '金牌', 'Gold', units.medals),
     col('silver', 'integer', '银牌', 'Silver', units.medals),
     col('bronze', 'integer', '铜牌', 'Bronze', units.medals),

@@ -3,15 +3,7 @@
 -- The indicators come from shared/province-indicators.sql, as in region-profile.sql; only the selection
 -- below differs.
 -- @include shared/province-indicators.sql
-SELECT (SELECT year FROM chosen) AS year, region_code, name_zh, name_en, macro_region,
-       indicator, label_zh, label_en, unit_zh, unit_en, period,
-       value::DOUBLE AS value,
-       macro_region_median::DOUBLE AS macro_region_median,
-       national_value::DOUBLE AS national_value,
-       z_score::DOUBLE AS z_score,
-       rank::INTEGER AS rank,
-       higher_is_better
-FROM scored
+SELECT * EXCLUDE (seq) FROM indicator_rows
 WHERE $regions IS NULL OR list_contains($regions, region_code)
 -- In the order the provinces were asked for.
 ORDER BY coalesce(list_position($regions, region_code), 0), region_code, seq

@@ -1,4 +1,5 @@
 import { col, defineQuery, sqlFile, units } from './lib/define.js';
+import { regionColumns } from './lib/columns.js';
 import { param } from './lib/params.js';
 import { occupationGroup } from './lib/common-params.js';
 
@@ -18,10 +19,7 @@ export default defineQuery({
   },
   columns: [
     col('quarter', 'string', '季度', 'Quarter'),
-    col('region_code', 'string', '地区代码', 'Region code'),
-    col('name_zh', 'string', '地区', 'Region (Chinese)'),
-    col('name_en', 'string', '地区（英文）', 'Region'),
-    col('macro_region', 'string', '四大区域', 'Macro-region'),
+    ...regionColumns,
     col('province_code', 'string', '省级代码', 'Province code'),
     col('group_code', 'string', '职业大类代码', 'Major group code'),
     col('group_name_zh', 'string', '职业大类', 'Major group (Chinese)'),

@@ -1,4 +1,5 @@
 import { col, defineQuery, sqlFile, units } from './lib/define.js';
+import { regionColumns } from './lib/columns.js';
 import { param } from './lib/params.js';
 import { talentIndicator } from './lib/common-params.js';
 
@@ -17,10 +18,7 @@ export default defineQuery({
   },
   columns: [
     col('year', 'integer', '年份', 'Year'),
-    col('region_code', 'string', '地区代码', 'Region code'),
-    col('name_zh', 'string', '地区', 'Region (Chinese)'),
-    col('name_en', 'string', '地区（英文）', 'Region'),
-    col('macro_region', 'string', '四大区域', 'Macro-region'),
+    ...regionColumns,
     col('unit_zh', 'string', '单位', 'Unit (Chinese)'),
     col('unit_en', 'string', '单位（英文）', 'Unit'),
     col('aggregation', 'string', '汇总方式', 'Stock (last) or flow (sum)'),

@@ -1,4 +1,5 @@
 import { col, defineQuery, sqlFile, units } from './lib/define.js';
+import { regionColumns } from './lib/columns.js';
 import { param } from './lib/params.js';
 import { trainingProgram } from './lib/common-params.js';
 
@@ -19,10 +20,7 @@ export default defineQuery({
   },
   columns: [
     col('year', 'integer', '年份', 'Year'),
-    col('region_code', 'string', '地区代码', 'Region code'),
-    col('name_zh', 'string', '地区', 'Region (Chinese)'),
-    col('name_en', 'string', '地区（英文）', 'Region'),
-    col('macro_region', 'string', '四大区域', 'Macro-region'),
+    ...regionColumns,
     col('person_times', 'integer', '培训人次', 'Person-times', units.personTimes),
     col('certificates', 'integer', '发证数', 'Certificates', { zh: '本', en: 'certificates' }),
     col('working_age', 'integer', '劳动年龄人口', 'Working-age population', units.persons),

@@ -22,3 +22,10 @@ export const labourColumns = [
   col('job_seekers', 'integer', '求职人数', 'Job seekers', units.persons),
   col('ratio', 'number', '求人倍率', 'Vacancies per job seeker', units.ratio),
 ];
+
+export const regionColumns = [
+  col('region_code', 'string', '地区代码', 'Region code'),
+  col('name_zh', 'string', '地区', 'Region (Chinese)'),
+  col('name_en', 'string', '地区（英文）', 'Region'),
+  col('macro_region', 'string', '四大区域', 'Macro-region'),
+];

@@ -48,4 +48,16 @@ scored AS (
   JOIN indicator_catalog k USING (indicator)
   JOIN by_indicator i USING (indicator)
   JOIN by_macro_region m ON m.indicator = v.indicator AND m.macro_region IS NOT DISTINCT FROM v.macro_region
+),
+-- What region-profile and region-comparison return, before each picks its provinces.
+indicator_rows AS (
+  SELECT (SELECT year FROM chosen) AS year, region_code, name_zh, name_en, macro_region,
+         indicator, label_zh, label_en, unit_zh, unit_en, period,
+         value::DOUBLE AS value,
+         macro_region_median::DOUBLE AS macro_region_median,
+         national_value::DOUBLE AS national_value,
+         z_score::DOUBLE AS z_score,
+         rank::INTEGER AS rank,
+         higher_is_better, seq
+  FROM scored
 )
