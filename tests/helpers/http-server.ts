@@ -12,8 +12,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** A real server listening on a free loopback port, serving the snapshot in dataDir. */
-export async function startServer(dataDir: string, overrides: Partial<Config> = {}): Promise<RunningServer> {
+export interface ServerOptions {
+  /** Serve the built web app from this folder too. */
+  webDir?: string;
+  /** 0 picks a free port. */
+  port?: number;
+}
+
+/** A real server listening on a loopback port, serving the snapshot in dataDir (and the web app, if asked). */
+export async function startServer(dataDir: string, overrides: Partial<Config> = {}, options: ServerOptions = {}): Promise<RunningServer> {
   const ctx = await createContext({
     TALENT_DATA_DIR: dataDir,
     QUERY_TIMEOUT_MS: 15_000,
@@ -24,8 +31,8 @@ export async function startServer(dataDir: string, overrides: Partial<Config> = 
     ...overrides,
   });
   const logs: Record<string, unknown>[] = [];
-  const server: Server = createServer(createApp(ctx, { log: (line) => logs.push(line) }));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const server: Server = createServer(createApp(ctx, { log: (line) => logs.push(line), webDir: options.webDir }));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
