@@ -1,11 +1,11 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { referenceDir } from '../ingest/default-data.js';
+import { referenceDir } from '../core/repo-paths.js';
 import { ingest } from '../ingest/ingest.js';
-import { currentSnapshotId, snapshotPath } from '../ingest/snapshot.js';
-import { generateSample } from '../ingest/seed/generate.js';
-import { defaultOptions as seedDefaults } from '../ingest/seed/options.js';
+import { currentSnapshotId, snapshotPath } from '../core/snapshot-layout.js';
+import { generateSample } from '../tools/seed/generate.js';
+import { defaultOptions as seedDefaults } from '../tools/seed/options.js';
 import { ingestFingerprint, markerMatches, removeMarker, seedFingerprint, writeMarker } from './fingerprint.js';
 import { MB } from './stats.js';
 
@@ -106,7 +106,7 @@ export async function prepareData(root: string, scale: number, log: (line: strin
   };
   if ((await seedFingerprint()) !== files) {
     await removeMarker(filesDir.parquet);
-    throw new Error('the sample generator (ingest/seed) or the reference data changed while the benchmark generated its data: run it again');
+    throw new Error('the sample generator (tools/seed) or the reference data changed while the benchmark generated its data: run it again');
   }
   const dataDir = join(root, 'db');
   const { id, seconds: fullIngestSeconds } = await ingestOnce(dataDir, filesDir.csv, { scale, files, ingest: await ingestFingerprint() }, log);

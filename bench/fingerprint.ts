@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { referenceDir, repoRoot } from '../core/repo-paths.js';
 
-const ingestDir = fileURLToPath(new URL('../ingest/', import.meta.url));
-const seedDir = join(ingestDir, 'seed');
-const referenceDir = fileURLToPath(new URL('../data/reference/', import.meta.url));
+const coreDir = join(repoRoot, 'core');
+const ingestDir = join(repoRoot, 'ingest');
+const seedDir = join(repoRoot, 'tools', 'seed');
 
 /** sha256 over the code (.ts, .sql) and reference files (.csv) under some folders. */
 async function fingerprint(dirs: readonly string[]): Promise<string> {
@@ -18,10 +18,10 @@ async function fingerprint(dirs: readonly string[]): Promise<string> {
 }
 
 /** What generated files depend on: the generator and the reference data. */
-export const seedFingerprint = (): Promise<string> => fingerprint([seedDir, referenceDir]);
+export const seedFingerprint = (): Promise<string> => fingerprint([coreDir, seedDir, referenceDir]);
 
-/** What an ingested snapshot depends on: all of ingest/ (datasets, validation, rollups, the generator) and the reference data. */
-export const ingestFingerprint = (): Promise<string> => fingerprint([ingestDir, referenceDir]);
+/** What an ingested snapshot depends on: the dataset declarations (core/), the writer (ingest/), the generator and the reference data. */
+export const ingestFingerprint = (): Promise<string> => fingerprint([coreDir, ingestDir, seedDir, referenceDir]);
 
 /**
  * A marker beside a folder (never inside it: ingest would take a .json inside for a dataset) saying what

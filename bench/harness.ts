@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ensureWebBuild } from '../server/web-build.js';
+import { ensureWebBuild } from '../tools/web-build.js';
 import { prepareData } from './data.js';
 import { measureExports } from './exports.js';
 import { measureIngest } from './ingest.js';

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ingest } from '../ingest/ingest.js';
-import { quoteLiteral } from '../ingest/sql-text.js';
+import { quoteLiteral } from '../core/sql-text.js';
 import type { BenchData, FileFormat } from './data.js';
 import { startCpuMeter } from './cpu-meter.js';
 import { msSince } from './stats.js';

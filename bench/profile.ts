@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { QueryDefinition } from '../queries/lib/define.js';
 import { bindings } from '../queries/lib/run.js';
+import { sqlOf } from '../queries/lib/sql-file.js';
 
 /** One operator of a profiled plan, by the time spent in it. */
 export interface OperatorCost {
@@ -59,7 +60,7 @@ function operators(node: ProfileNode, into: OperatorCost[]): OperatorCost[] {
 /** Profiles a catalog query with the same bound parameters as the benchmark ran it. */
 export async function profileQuery(connection: DuckDBConnection, definition: QueryDefinition, values: Record<string, unknown>, top = 8): Promise<QueryProfile> {
   const bound = bindings(definition, values as never);
-  const reader = await connection.runAndReadAll(`EXPLAIN (ANALYZE, FORMAT json) ${definition.sql}`, bound.values, bound.types);
+  const reader = await connection.runAndReadAll(`EXPLAIN (ANALYZE, FORMAT json) ${sqlOf(definition)}`, bound.values, bound.types);
   const root = JSON.parse(String(reader.getRows()[0][1])) as ProfileNode;
   return {
     latencyMs: (root.latency ?? 0) * 1000,

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { datasets, type DatasetSpec } from './datasets/index.js';
-import { columnDdl } from './column-sql.js';
-import { quoteIdent } from './sql-text.js';
+import { datasets, type DatasetSpec } from '../core/datasets/index.js';
+import { columnDdl } from '../core/column-sql.js';
+import { quoteIdent } from '../core/sql-text.js';
 
 /** CREATE TABLE for one dataset, from its declaration. Facts have no PRIMARY KEY index: uniqueness is checked at ingest. */
 export function tableDdl(spec: DatasetSpec): string {

@@ -1,9 +1,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { ColumnSpec, DatasetSpec } from './datasets/index.js';
-import { rawExpr, sqlList, typedExpr } from './column-sql.js';
-import { quoteIdent, quoteLiteral } from './sql-text.js';
+import type { ColumnSpec, DatasetSpec } from '../core/datasets/index.js';
+import { rawExpr, sqlList, typedExpr } from '../core/column-sql.js';
+import { quoteIdent, quoteLiteral } from '../core/sql-text.js';
 import { scalar } from './db.js';
-import type { PlannedFile } from './ingest-file.js';
+import type { PlannedFile } from './planned-file.js';
 
 /** Column types a CSV reader can parse natively; the rest are read as text and parsed in SQL. */
 const numericTypes = new Set(['integer', 'count', 'number']);

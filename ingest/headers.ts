@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { datasets, isRequired, type ColumnSpec, type DatasetSpec } from './datasets/index.js';
+import { datasets, isRequired, type ColumnSpec, type DatasetSpec } from '../core/datasets/index.js';
 
 /** Folds a header for matching: full-width → half-width, case, spaces, underscores, hyphens and brackets. */
 export function normalizeHeader(header: string): string {

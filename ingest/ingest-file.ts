@@ -1,13 +1,16 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { basename } from 'node:path';
-import { datasetByName, type DatasetSpec } from './datasets/index.js';
+import { datasetByName } from '../core/datasets/index.js';
 import { detectDataset, mapHeaders } from './headers.js';
 import { queryRows, scalar } from './db.js';
 import { openSource, type SourceFile, type SourceOptions } from './source-file.js';
-import { quoteIdent, quoteLiteral } from './sql-text.js';
+import { quoteIdent, quoteLiteral } from '../core/sql-text.js';
 import { upsertRows, type UpsertCounts } from './upsert.js';
 import { fastPathApplies, tryFastLoad } from './fast-load.js';
-import { columnSources, problemsSql, type ColumnSource } from './validate.js';
+import { columnSources, problemsSql } from './validate.js';
+import type { PlannedFile } from './planned-file.js';
+
+export type { PlannedFile } from './planned-file.js';
 
 export interface Problem {
   line: number;
@@ -49,12 +52,6 @@ export class InvalidFileError extends Error {
 
 const STAGE = 'stage_raw';
 
-export interface PlannedFile {
-  source: SourceFile;
-  spec: DatasetSpec;
-  sources: ColumnSource[];
-  ignoredHeaders: string[];
-}
 
 /** Opens a file, reads its headers and works out which dataset and columns it holds. */
 export async function planFile(connection: DuckDBConnection, path: string, options: FileOptions): Promise<PlannedFile> {

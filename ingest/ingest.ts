@@ -2,13 +2,14 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { rm } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { datasets } from './datasets/index.js';
+import { datasets } from '../core/datasets/index.js';
 import { closeQuietly, openWritable, queryRows } from './db.js';
 import { createSchema } from './ddl.js';
 import { expandInputs, sha256File } from './file-hash.js';
 import { loadFile, planFile, type FileOptions, type FileOutcome, type PlannedFile } from './ingest-file.js';
 import { rebuildRollups } from './rollups.js';
-import { beginSnapshot, currentSnapshotId, pruneSnapshots, publishSnapshot, snapshotPath, withIngestLock } from './snapshot.js';
+import { currentSnapshotId, snapshotPath } from '../core/snapshot-layout.js';
+import { beginSnapshot, pruneSnapshots, publishSnapshot, withIngestLock } from './snapshot.js';
 
 export interface IngestOptions extends FileOptions {
   dataDir: string;

@@ -1,38 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { currentFile, currentSnapshotId, snapshotPath, snapshotsDir } from '../core/snapshot-layout.js';
 import { withPidLock } from './pid-lock.js';
 
-/**
- * Snapshot layout: data/snapshots/<id>.duckdb are immutable once published; data/current names the live one.
- * A new snapshot is built as <id>.duckdb.tmp beside the live one and published by rename, so a crash at any
- * point leaves the previous snapshot live and intact.
- */
-export const snapshotsDir = (dataDir: string): string => join(dataDir, 'snapshots');
-export const snapshotPath = (dataDir: string, id: string): string => join(snapshotsDir(dataDir), `${id}.duckdb`);
-const currentFile = (dataDir: string): string => join(dataDir, 'current');
+// The writer's half of the snapshot layout (core/snapshot-layout.ts): build beside the live file, publish by rename.
 
 /** Sortable, unique: 20261125T105700123-3f9a. */
 export function newSnapshotId(now = new Date()): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('.', '').replace('Z', '');
   return `${stamp}-${randomBytes(2).toString('hex')}`;
-}
-
-/** The live snapshot's id, or null when nothing has been published (or data/current names a missing file). */
-export async function currentSnapshotId(dataDir: string): Promise<string | null> {
-  let id: string;
-  try {
-    id = (await readFile(currentFile(dataDir), 'utf8')).trim();
-  } catch {
-    return null;
-  }
-  if (!/^[0-9T]+-[0-9a-f]+$/.test(id)) return null;
-  try {
-    await stat(snapshotPath(dataDir, id));
-    return id;
-  } catch {
-    return null;
-  }
 }
 
 /** Starts a new snapshot: a copy of the live one (or an empty file) at <id>.duckdb.tmp. */

@@ -5,7 +5,7 @@ import { basename, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import iconv from 'iconv-lite';
 import xlsx from 'xlsx';
-import { quoteLiteral } from './sql-text.js';
+import { quoteLiteral } from '../core/sql-text.js';
 
 export type SourceFormat = 'csv' | 'xlsx' | 'parquet' | 'json';
 

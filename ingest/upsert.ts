@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { DatasetSpec } from './datasets/index.js';
-import { quoteIdent } from './sql-text.js';
+import type { DatasetSpec } from '../core/datasets/index.js';
+import { quoteIdent } from '../core/sql-text.js';
 import type { ColumnSource } from './validate.js';
 import { scalar } from './db.js';
 

@@ -1,6 +1,6 @@
-import { isRequired, type ColumnSpec, type DatasetSpec } from './datasets/index.js';
-import { expectation, rawExpr, sqlList, typedExpr } from './column-sql.js';
-import { quoteIdent, quoteLiteral } from './sql-text.js';
+import { isRequired, type ColumnSpec, type DatasetSpec } from '../core/datasets/index.js';
+import { expectation, rawExpr, sqlList, typedExpr } from '../core/column-sql.js';
+import { quoteIdent, quoteLiteral } from '../core/sql-text.js';
 
 /** How each declared column is read from the staged file. */
 export interface ColumnSource {

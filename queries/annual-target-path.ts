@@ -1,4 +1,4 @@
-import { col, defineQuery, sqlFile } from './lib/define.js';
+import { col, defineQuery } from './lib/define.js';
 import { annualTargetParams, asOfInYear } from './lib/common-params.js';
 
 const volume = { zh: '项目单位', en: "the programme's unit" };
@@ -14,7 +14,7 @@ export default defineQuery({
       'Same parameters and definitions as annual-target-progress, one row per month of the year: monthly and cumulative volume (null after the as-of month), the seasonal expected cumulative path (target × the share of the year\'s volume that fell in January..that month, averaged over the three latest complete years before; null without history), ' +
       'the linear path (target × month / 12), the projection from the as-of month to December (cumulative + recent monthly rate × months after the as-of month, with a low/high band from the lowest and highest of the last three months), and the target.',
   },
-  sql: sqlFile(import.meta.url),
+  module: import.meta.url,
   check: asOfInYear,
   params: annualTargetParams,
   columns: [

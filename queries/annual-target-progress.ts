@@ -1,4 +1,4 @@
-import { col, defineQuery, sqlFile, units } from './lib/define.js';
+import { col, defineQuery, units } from './lib/define.js';
 import { programColumns } from './lib/columns.js';
 import { annualTargetParams, asOfInYear } from './lib/common-params.js';
 
@@ -20,7 +20,7 @@ export default defineQuery({
       'pace = cumulative ÷ expected. required_monthly_rate = (target − cumulative) / (12 − months elapsed), null after December, 0 once achieved. recent_monthly_rate = mean of the last three months of the year up to the as-of month (fewer in January and February); projected_year_end = cumulative + recent rate × remaining months, with a band from the lowest and highest of those months. ' +
       "Status: 'achieved' when cumulative ≥ target; else 'falling_behind' when cumulative is 0 or pace cannot be computed; 'on_track' when pace ≥ 0.95; 'acceleration_needed' when 0.60 ≤ pace < 0.95; 'limited_progress' when 0 < pace < 0.60; null when there is no target. as_of must fall in year.",
   },
-  sql: sqlFile(import.meta.url),
+  module: import.meta.url,
   check: asOfInYear,
   params: annualTargetParams,
   columns: [

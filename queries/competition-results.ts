@@ -1,4 +1,4 @@
-import { col, defineQuery, sqlFile, units } from './lib/define.js';
+import { col, defineQuery, units } from './lib/define.js';
 import { regionColumns } from './lib/columns.js';
 import { param } from './lib/params.js';
 import { competitionFilter } from './lib/common-params.js';
@@ -10,7 +10,7 @@ export default defineQuery({
     zh: '某项赛事（或全部赛事）某年（或历年合计）各省的金、银、铜牌和优胜奖数、参赛人数、奖牌总数及加权得分（金3、银2、铜1），按得分排名，得分相同时金牌多者在前。',
     en: 'Gold, silver and bronze medals, medallions for excellence, entrants, total medals and a weighted score (gold 3, silver 2, bronze 1) by province for one competition (or all) in one year (or all years), ranked by score, then by gold.',
   },
-  sql: sqlFile(import.meta.url),
+  module: import.meta.url,
   params: {
     competition: competitionFilter,
     year: param.year({ zh: '年份', en: 'Year' }, { defaultNote: 'latest year with data for the competition' }),

@@ -1,4 +1,4 @@
-import { col, defineQuery, sqlFile, units } from './lib/define.js';
+import { col, defineQuery, units } from './lib/define.js';
 import { competitionFilter, regionFilter } from './lib/common-params.js';
 
 export default defineQuery({
@@ -8,7 +8,7 @@ export default defineQuery({
     zh: '各赛事逐年的参赛人数、金银铜牌数、奖牌总数和获奖省份数；可只看某一地区（含其下属地区）。',
     en: 'Entrants, gold, silver and bronze medals, total medals and provinces winning any medal, by year and competition; optionally for one region (and the regions below it).',
   },
-  sql: sqlFile(import.meta.url),
+  module: import.meta.url,
   params: {
     competition: competitionFilter,
     region: regionFilter,

@@ -1,4 +1,4 @@
-import { col, defineQuery, sqlFile, units } from './lib/define.js';
+import { col, defineQuery, units } from './lib/define.js';
 import { programColumns } from './lib/columns.js';
 import { param } from './lib/params.js';
 import { provinceOrNation } from './lib/common-params.js';
@@ -24,7 +24,7 @@ export default defineQuery({
       'growth_ratio = (1 + observed growth) / (1 + required growth): ≥ 1 means sustaining the observed growth reaches the target; it is also the pace of a stock. ' +
       "Status: 'achieved' when cumulative ≥ target; null before the period starts; after the period ends 'limited_progress' when share_achieved ≥ 0.60, else 'falling_behind'; during the period 'falling_behind' when cumulative is 0 or pace cannot be computed, 'on_track' when pace ≥ 0.95, 'acceleration_needed' when 0.60 ≤ pace < 0.95, 'limited_progress' when pace < 0.60.",
   },
-  sql: sqlFile(import.meta.url),
+  module: import.meta.url,
   params: {
     program: param.code({ zh: '项目（空为全部）', en: 'Programme (empty = all)' }, { table: 'program', column: 'program_code' }, null, 'vocational_training'),
     region: provinceOrNation,

@@ -1,4 +1,4 @@
-import { col, defineQuery, sqlFile, units } from './lib/define.js';
+import { col, defineQuery, units } from './lib/define.js';
 import { param } from './lib/params.js';
 import { trainingProgram } from './lib/common-params.js';
 
@@ -13,7 +13,7 @@ export default defineQuery({
       "By year: person-times of one training programme (default subsidised vocational training; adding programmes would double-count the 'of which' ones) per 10,000 working-age people in the designated poverty areas (prefectures flagged three_districts or three_states; optionally one group) against the national rate, and Three Supports and One Assistance placements (talent_stock indicator three_supports) per 10,000 working-age people in the areas and nationally. " +
       'National means the 31 mainland provinces (training and working-age population alike). The areas count rows recorded at their prefectures or the counties under them, never rows kept at province level; a flagged county under an unflagged prefecture is left out (counties have no working-age population). Area placements are null, not 0, in a year with no placement row inside the areas (typical when placements are reported by province only).',
   },
-  sql: sqlFile(import.meta.url),
+  module: import.meta.url,
   params: {
     program: trainingProgram,
     group: param.code({ zh: '贫困地区类别（空为全部）', en: 'Poverty-area group (empty = both)' }, { table: 'region', column: 'poverty_group', where: 'poverty_group IS NOT NULL' }, null, 'three_districts'),

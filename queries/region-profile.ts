@@ -1,4 +1,4 @@
-import { col, defineQuery, sqlFile, units } from './lib/define.js';
+import { col, defineQuery, units } from './lib/define.js';
 import { param } from './lib/params.js';
 
 /** The description of the six indicators, shared with region-comparison. */
@@ -41,7 +41,7 @@ export default defineQuery({
     zh: `某省份某年（默认培训数据最新年份）的六项指标，各一行，附所在区域中位数、全国值、z 分数和排名。${indicatorNotes.zh}`,
     en: `One province in one year (default: the latest year with training data), one row per indicator, with the macro-region median, the national value, and its z-score and rank. ${indicatorNotes.en}`,
   },
-  sql: sqlFile(import.meta.url),
+  module: import.meta.url,
   params: {
     region: param.code({ zh: '省份', en: 'Province' }, { table: 'region', column: 'region_code', where: "level = 'province' AND in_mainland" }, '440000', '440000'),
     year: param.year({ zh: '年份', en: 'Year' }, { defaultNote: 'the latest year with training data' }),

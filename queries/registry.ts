@@ -1,28 +1,25 @@
-import { readdirSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { analytics, datasetExports } from './contract.js';
 import type { QueryDefinition } from './lib/define.js';
 
 export type Registry = ReadonlyMap<string, QueryDefinition>;
 
-/** Every definition in a folder: a <name>.sql beside a <name>.ts whose default export declares it. */
-async function loadFolder(folder: URL): Promise<Registry> {
-  const dir = fileURLToPath(folder);
-  const names = readdirSync(dir)
-    .filter((f) => f.endsWith('.sql'))
-    .map((f) => f.slice(0, -4))
-    .sort();
+/** A registry from a contract map, checked: each entry's declared name is its key and its .sql file exists. */
+function registryOf(entries: Record<string, QueryDefinition>): Registry {
   const registry = new Map<string, QueryDefinition>();
-  for (const name of names) {
-    const module = (await import(pathToFileURL(join(dir, `${name}.ts`)).href)) as { default: QueryDefinition };
-    if (module.default.name !== name) throw new Error(`${join(dir, name)}.ts declares name '${module.default.name}'; it must match its file name`);
-    registry.set(name, module.default);
+  for (const name of Object.keys(entries).sort()) {
+    const definition = entries[name]!;
+    if (definition.name !== name) throw new Error(`the query listed as '${name}' declares name '${definition.name}'`);
+    const sql = fileURLToPath(definition.module.replace(/\.[cm]?[jt]s$/, '.sql'));
+    if (!existsSync(sql)) throw new Error(`query '${name}' has no SQL file: ${sql}`);
+    registry.set(name, definition);
   }
   return registry;
 }
 
-/** The analytics catalog: queries/*.sql. */
-export const loadRegistry = (): Promise<Registry> => loadFolder(new URL('.', import.meta.url));
+/** The analytics catalog: queries/*.ts with their .sql, as listed in queries/contract.ts. */
+export const loadRegistry = async (): Promise<Registry> => registryOf(analytics);
 
-/** The dataset exports: queries/exports/*.sql, one per fact table. */
-export const loadExports = (): Promise<Registry> => loadFolder(new URL('./exports/', import.meta.url));
+/** The dataset exports: queries/exports/*.ts with their .sql, one per table. */
+export const loadExports = async (): Promise<Registry> => registryOf(datasetExports);

@@ -1,4 +1,4 @@
-import { col, defineQuery, sqlFile, units } from './lib/define.js';
+import { col, defineQuery, units } from './lib/define.js';
 import { regionColumns } from './lib/columns.js';
 import { param } from './lib/params.js';
 import { talentIndicator } from './lib/common-params.js';
@@ -10,7 +10,7 @@ export default defineQuery({
     zh: '某项人才或平台指标某年各省的数值、每百万常住人口数值、占全国比重、同比变化和排名。存量指标取当年末水平，流量指标取当年发生数，均不跨年累计。',
     en: 'One talent or platform indicator by province for one year: value, per million residents (2020 census), share of the national total, change on the previous year and rank. Stock indicators give the year\'s level, flow indicators the year\'s flow; neither is accumulated over years.',
   },
-  sql: sqlFile(import.meta.url),
+  module: import.meta.url,
   params: {
     indicator: talentIndicator,
     year: param.year({ zh: '年份', en: 'Year' }, { defaultNote: 'latest year with data for the indicator' }),

@@ -1,4 +1,4 @@
-import { col, defineQuery, sqlFile, units } from './lib/define.js';
+import { col, defineQuery, units } from './lib/define.js';
 import { regionColumns } from './lib/columns.js';
 import { param } from './lib/params.js';
 import { trainingProgram } from './lib/common-params.js';
@@ -10,7 +10,7 @@ export default defineQuery({
     zh: '某一项目某年各省（或各地市）的培训人次、每万名劳动年龄人口培训人次、占全国比重、同比变化和排名。',
     en: 'Person-times trained in one programme and year by province (or prefecture): per 10,000 working-age people, share of the national total, change on the previous year and rank.',
   },
-  sql: sqlFile(import.meta.url),
+  module: import.meta.url,
   params: {
     program: trainingProgram,
     year: param.year({ zh: '年份', en: 'Year' }),

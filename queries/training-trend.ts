@@ -1,4 +1,4 @@
-import { col, defineQuery, sqlFile, units } from './lib/define.js';
+import { col, defineQuery, units } from './lib/define.js';
 import { param } from './lib/params.js';
 import { provinceOrNation, trainingProgram, zoneFilter } from './lib/common-params.js';
 
@@ -9,7 +9,7 @@ export default defineQuery({
     zh: '某培训项目按月或按年的培训人次、人数和发证数：全国、某省、某重点区域（成员为省或地市，每条记录只计一次），或某省在某区域内的部分；并列全国培训人次及所占比重。可按领域和起止年份筛选。',
     en: "Person-times, participants and certificates of one training programme by month or year for the nation, a province, a strategic zone (members are provinces and prefectures; each fact is counted once) or a province's part of a zone, beside the national person-times and the share of it. Optional field and first/last year.",
   },
-  sql: sqlFile(import.meta.url),
+  module: import.meta.url,
   params: {
     grain: param.choice({ zh: '时间粒度', en: 'Time grain' }, ['month', 'year'] as const, 'month'),
     program: trainingProgram,

@@ -1,4 +1,4 @@
-import { col, defineQuery, sqlFile, units } from './lib/define.js';
+import { col, defineQuery, units } from './lib/define.js';
 import { param } from './lib/params.js';
 import { zoneFilter } from './lib/common-params.js';
 
@@ -9,7 +9,7 @@ export default defineQuery({
     zh: '某季度各重点区域急需紧缺人才目录中求人倍率（区域内需求人数÷求职人数）高于阈值θ的职业数及占比（有求职人数为0而有需求的职业也计入），以及区域全部职业和目录职业的需求、求职人数与求人倍率。',
     en: 'For each strategic zone and one quarter: how many occupations of its urgently-needed catalogue have a vacancy-to-seeker ratio across the zone above θ (vacancies with no seekers count as above), their share of the catalogue occupations reported, and the zone\'s vacancies, job seekers and ratio for all occupations and for the catalogue.',
   },
-  sql: sqlFile(import.meta.url),
+  module: import.meta.url,
   params: {
     theta: param.number({ zh: '求人倍率阈值θ', en: 'Ratio threshold θ' }, 0.1, 10, 1.5),
     quarter: param.quarter({ zh: '季度', en: 'Quarter' }),

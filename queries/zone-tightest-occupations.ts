@@ -1,4 +1,4 @@
-import { col, defineQuery, sqlFile, units } from './lib/define.js';
+import { col, defineQuery, units } from './lib/define.js';
 import { labourColumns, occupationColumns } from './lib/columns.js';
 import { param } from './lib/params.js';
 import { zoneRequired } from './lib/common-params.js';
@@ -10,7 +10,7 @@ export default defineQuery({
     zh: '某重点区域急需紧缺人才目录中的职业按区域内求人倍率（需求人数÷求职人数）从高到低排列（有需求而无求职者的排在最前），并给出需求、求职人数和缺口。仅列出该季度有数据的职业。',
     en: 'A strategic zone\'s urgently-needed catalogue occupations ranked by vacancies per job seeker across the zone (vacancies with no seekers first), with vacancies, job seekers and gap. Only occupations with data in the quarter are listed.',
   },
-  sql: sqlFile(import.meta.url),
+  module: import.meta.url,
   params: {
     zone: zoneRequired,
     quarter: param.quarter({ zh: '季度', en: 'Quarter' }),

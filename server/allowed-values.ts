@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { AllowedFrom } from '../queries/lib/params.js';
-import { quoteIdent } from '../ingest/sql-text.js';
+import { quoteIdent } from '../core/sql-text.js';
 
 /**
  * The codes a parameter may take, read from the reference tables of a snapshot and kept per snapshot.

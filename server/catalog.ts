@@ -1,3 +1,4 @@
+import type { CatalogEntry, CatalogParam } from '../core/wire.js';
 import type { QueryDefinition } from '../queries/lib/define.js';
 import type { AllowedValues } from './allowed-values.js';
 import type { Lease } from './snapshot-store.js';
@@ -6,9 +7,9 @@ import type { Lease } from './snapshot-store.js';
 const LIST_LIMIT = 200;
 
 /** A definition as the catalog shows it: titles, parameters with their allowed values, columns, an example URL. */
-export async function describeQuery(definition: QueryDefinition, base: string, lease: Lease, allowed: AllowedValues) {
+export async function describeQuery(definition: QueryDefinition, base: string, lease: Lease, allowed: AllowedValues): Promise<CatalogEntry> {
   const params = await Promise.all(
-    Object.entries(definition.params).map(async ([name, spec]) => {
+    Object.entries(definition.params).map(async ([name, spec]): Promise<CatalogParam> => {
       const values = spec.allowedFrom ? await allowed.get(lease.snapshotId, lease.connection, spec.allowedFrom) : spec.allowed;
       return {
         name,

@@ -1,10 +1,10 @@
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
-import { ensureDefaultData } from '../ingest/default-data.js';
+import { ensureDefaultData } from '../tools/default-data.js';
 import { createApp } from './app.js';
 import { readConfig } from './config.js';
 import { createContext } from './create-context.js';
-import { ensureWebBuild } from './web-build.js';
+import { ensureWebBuild } from '../tools/web-build.js';
 
 const config = readConfig();
 const dataDir = resolve(config.TALENT_DATA_DIR);

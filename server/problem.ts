@@ -1,10 +1,7 @@
 import type { Response } from 'express';
+import type { InvalidParam, ProblemDetails } from '../core/wire.js';
 
-export interface InvalidParam {
-  name: string;
-  reason: string;
-  allowed?: string;
-}
+export type { InvalidParam } from '../core/wire.js';
 
 /** An error the client can act on, sent as RFC 9457 problem details. */
 export class HttpProblem extends Error {
@@ -26,13 +23,15 @@ export function sendProblem(res: Response, problem: HttpProblem): void {
   res
     .status(problem.status)
     .type('application/problem+json')
-    .send(
-      JSON.stringify({
-        type: 'about:blank',
-        title: problem.title,
-        status: problem.status,
-        ...(problem.detail ? { detail: problem.detail } : {}),
-        ...(problem.invalidParams ? { invalid_params: problem.invalidParams } : {}),
-      }),
-    );
+    .send(JSON.stringify(problemDetails(problem)));
+}
+
+function problemDetails(problem: HttpProblem): ProblemDetails {
+  return {
+    type: 'about:blank',
+    title: problem.title,
+    status: problem.status,
+    ...(problem.detail ? { detail: problem.detail } : {}),
+    ...(problem.invalidParams ? { invalid_params: problem.invalidParams } : {}),
+  };
 }

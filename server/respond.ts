@@ -2,6 +2,7 @@ import type { Response } from 'express';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { QueryDefinition } from '../queries/lib/define.js';
 import { bindings } from '../queries/lib/run.js';
+import { sqlOf } from '../queries/lib/sql-file.js';
 import type { BoundQuery } from './encode/bound-query.js';
 import { probeColumns, type ResultColumn } from './encode/columns.js';
 import { encodeQuery } from './encode/encode-result.js';
@@ -11,7 +12,7 @@ import { contentTypes, downloadName, type OutputFormat } from './format.js';
 
 function boundQuery(definition: QueryDefinition, values: Record<string, unknown>): BoundQuery {
   const bound = bindings(definition, values as never);
-  return { sql: definition.sql, values: bound.values, types: bound.types };
+  return { sql: sqlOf(definition), values: bound.values, types: bound.types };
 }
 
 /** Result columns by definition, for the snapshot they were found on (a new snapshot may change a type). */

@@ -1,5 +1,5 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { currentSnapshotId, snapshotPath } from '../ingest/snapshot.js';
+import { currentSnapshotId, snapshotPath } from '../core/snapshot-layout.js';
 
 interface OpenSnapshot {
   id: string;

@@ -1,4 +1,4 @@
-import { col, defineQuery, sqlFile, units } from '../lib/define.js';
+import { col, defineQuery, units } from '../lib/define.js';
 import { param } from '../lib/params.js';
 import { exportFilters } from './common.js';
 
@@ -6,7 +6,7 @@ export default defineQuery({
   name: 'labor_market',
   title: { zh: '人力资源市场供求明细', en: 'Labour-market records' },
   description: { zh: '人力资源市场供求事实表（季度 × 地区 × 职业），附名称。', en: 'Labour-market facts (quarter × region × occupation) with names.' },
-  sql: sqlFile(import.meta.url),
+  module: import.meta.url,
   params: {
     ...exportFilters,
     occupations: param.codes({ zh: '职业或大类', en: 'Occupations or major groups' }, { table: 'occupation', column: 'occupation_code' }, '6'),

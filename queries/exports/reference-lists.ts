@@ -1,4 +1,4 @@
-import { col, defineQuery, sqlFile } from '../lib/define.js';
+import { col, defineQuery } from '../lib/define.js';
 import { param } from '../lib/params.js';
 
 export default defineQuery({
@@ -8,7 +8,7 @@ export default defineQuery({
     zh: '行动、项目、领域、职业、重点区域和赛事的代码与中英文名称，以及行动序号、职业和赛事层级、项目的事实表、计量指标、汇总方式和单位。',
     en: "Codes with Chinese and English names of actions, programmes, fields, occupations, zones and competitions, with an action's order, an occupation's or competition's level, and a programme's fact table, metric, aggregation over time and unit.",
   },
-  sql: sqlFile(import.meta.url),
+  module: import.meta.url,
   params: {
     lists: param.choiceList({ zh: '代码表', en: 'Lists' }, ['action', 'program', 'field', 'occupation', 'zone', 'competition'] as const),
   },

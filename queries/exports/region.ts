@@ -1,4 +1,4 @@
-import { col, defineQuery, sqlFile, units } from '../lib/define.js';
+import { col, defineQuery, units } from '../lib/define.js';
 import { param } from '../lib/params.js';
 
 export default defineQuery({
@@ -8,7 +8,7 @@ export default defineQuery({
     zh: '省、地市、区县（GB/T 2260），含四大区域、重点区域、三区三州、网格位置和2020年人口普查人口。',
     en: 'Provinces, prefectures and counties (GB/T 2260) with NBS macro-region, strategic zones, designated poverty areas, tile-grid position and 2020 census population.',
   },
-  sql: sqlFile(import.meta.url),
+  module: import.meta.url,
   params: {
     levels: param.codes({ zh: '层级', en: 'Levels' }, { table: 'region', column: 'level' }, 'province'),
     regions: param.codes({ zh: '地区（含下辖）', en: 'Regions (and the units below them)' }, { table: 'region', column: 'region_code' }, '440000'),

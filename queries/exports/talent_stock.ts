@@ -1,4 +1,4 @@
-import { col, defineQuery, sqlFile } from '../lib/define.js';
+import { col, defineQuery } from '../lib/define.js';
 import { param } from '../lib/params.js';
 import { exportFilters } from './common.js';
 
@@ -6,7 +6,7 @@ export default defineQuery({
   name: 'talent_stock',
   title: { zh: '人才与平台明细', en: 'Talent and platform records' },
   description: { zh: '人才与平台指标（年份 × 地区 × 指标），附名称和单位。', en: 'Talent and platform indicators (year × region × indicator) with names and units.' },
-  sql: sqlFile(import.meta.url),
+  module: import.meta.url,
   params: {
     ...exportFilters,
     programs: param.codes({ zh: '指标', en: 'Indicators' }, { table: 'program', column: 'program_code', where: "fact_table = 'talent_stock'" }, 'postdoc_stations'),

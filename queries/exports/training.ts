@@ -1,4 +1,4 @@
-import { col, defineQuery, sqlFile, units } from '../lib/define.js';
+import { col, defineQuery, units } from '../lib/define.js';
 import { param } from '../lib/params.js';
 import { exportFilters } from './common.js';
 
@@ -6,7 +6,7 @@ export default defineQuery({
   name: 'training',
   title: { zh: '培训明细', en: 'Training records' },
   description: { zh: '培训事实表（月 × 地区 × 项目 × 领域），附地区、项目、领域名称。', en: 'Training facts (month × region × programme × field) with region, programme and field names.' },
-  sql: sqlFile(import.meta.url),
+  module: import.meta.url,
   params: {
     ...exportFilters,
     programs: param.codes({ zh: '项目', en: 'Programmes' }, { table: 'program', column: 'program_code', where: "fact_table = 'training'" }, 'knowledge_renewal'),

@@ -1,57 +1,45 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { Bilingual } from '../../ingest/datasets/index.js';
+import type { Bilingual } from '../../core/bilingual.js';
+import type { ColumnKind, OutputColumn } from '../../core/wire.js';
 import type { ParamSpec } from './params.js';
 
-export type ColumnKind = 'string' | 'integer' | 'number' | 'date' | 'boolean';
-
-/** One output column: its type, unit and labels. */
-export interface OutputColumn {
-  name: string;
-  type: ColumnKind;
-  label: Bilingual;
-  unit?: Bilingual;
-}
+export type { ColumnKind, OutputColumn } from '../../core/wire.js';
 
 export type ParamSpecs = Record<string, ParamSpec>;
 
 export type ParamValues<P extends ParamSpecs> = { [K in keyof P]: P[K] extends ParamSpec<infer T> ? T : never };
 
-export interface QueryDefinition<P extends ParamSpecs = ParamSpecs> {
+export interface QueryDefinition<P extends ParamSpecs = ParamSpecs, C extends readonly OutputColumn[] = readonly OutputColumn[]> {
   name: string;
   title: Bilingual;
   description: Bilingual;
-  sql: string;
+  /** The definition module's URL (import.meta.url): its SQL is the .sql file beside it, read by sqlOf. */
+  module: string;
   params: P;
-  columns: readonly OutputColumn[];
+  columns: C;
   /** Checks that span several parameters (e.g. a month inside the chosen year); each problem names one. */
   check?(values: ParamValues<P>): { name: string; reason: string }[];
   /** The zod object built from the parameter specs: parses a query string into typed values. */
   schema: z.ZodType<ParamValues<P>>;
 }
 
-export function defineQuery<P extends ParamSpecs>(definition: Omit<QueryDefinition<P>, 'schema'>): QueryDefinition<P> {
+/**
+ * Declares a query. The declaration holds no SQL and imports nothing of Node, so that the web app can take
+ * each query's row type from it (a type-only import through queries/contract.ts).
+ */
+export function defineQuery<P extends ParamSpecs, const C extends readonly OutputColumn[]>(definition: Omit<QueryDefinition<P, C>, 'schema'>): QueryDefinition<P, C> {
   const shape = Object.fromEntries(Object.entries(definition.params).map(([key, spec]) => [key, spec.schema]));
   const schema = z.object(shape).strict() as unknown as z.ZodType<ParamValues<P>>;
   return { ...definition, schema };
 }
 
-/**
- * The SQL beside a definition module: queries/<name>.ts → queries/<name>.sql. A line `-- @include <path>`
- * is replaced by that file (relative to the including one), so that two analytics can share CTEs.
- */
-export function sqlFile(moduleUrl: string): string {
-  return readSql(new URL(moduleUrl.replace(/\.[cm]?[jt]s$/, '.sql')));
-}
-
-function readSql(url: URL, seen: readonly string[] = []): string {
-  if (seen.includes(url.href)) throw new Error(`SQL include cycle: ${[...seen, url.href].join(' → ')}`);
-  return readFileSync(fileURLToPath(url), 'utf8').replace(/^-- @include (\S+)\s*$/gm, (_line, path: string) => readSql(new URL(path, url), [...seen, url.href]).trimEnd());
-}
-
 /** Shorthand for output columns. */
-export const col = (name: string, type: ColumnKind, zh: string, en: string, unit?: Bilingual): OutputColumn => ({ name, type, label: { zh, en }, ...(unit ? { unit } : {}) });
+export const col = <N extends string, K extends ColumnKind>(name: N, type: K, zh: string, en: string, unit?: Bilingual): OutputColumn<N, K> => ({
+  name,
+  type,
+  label: { zh, en },
+  ...(unit ? { unit } : {}),
+});
 
 export const units = {
   personTimes: { zh: '人次', en: 'person-times' },

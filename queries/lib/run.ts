@@ -1,5 +1,6 @@
 import { listValue, LIST, VARCHAR, INTEGER, DOUBLE, type DuckDBConnection, type DuckDBMaterializedResult, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import type { ParamSqlType } from './params.js';
+import { sqlOf } from './sql-file.js';
 import type { ParamSpecs, ParamValues, QueryDefinition } from './define.js';
 
 const duckType: Record<ParamSqlType, DuckDBType> = { VARCHAR, INTEGER, DOUBLE, 'VARCHAR[]': LIST(VARCHAR) };
@@ -19,5 +20,5 @@ export function bindings<P extends ParamSpecs>(definition: QueryDefinition<P>, v
 /** Runs a catalog query with bound parameters (never spliced) and returns the whole result. */
 export async function runQuery<P extends ParamSpecs>(connection: DuckDBConnection, definition: QueryDefinition<P>, values: ParamValues<P>): Promise<DuckDBMaterializedResult> {
   const { values: bound, types } = bindings(definition, values);
-  return connection.run(definition.sql, bound, types);
+  return connection.run(sqlOf(definition), bound, types);
 }

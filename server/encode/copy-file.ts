@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { quoteLiteral } from '../../ingest/sql-text.js';
+import { quoteLiteral } from '../../core/sql-text.js';
 import type { BoundQuery } from './bound-query.js';
 import type { Bytes, Sink } from './sink.js';
 

@@ -1,5 +1,5 @@
 import { DuckDBTypeId } from '@duckdb/node-api';
-import { quoteIdent } from '../../ingest/sql-text.js';
+import { quoteIdent } from '../../core/sql-text.js';
 import type { BoundQuery } from './bound-query.js';
 import type { ResultColumn } from './columns.js';
 

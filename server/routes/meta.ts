@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { datasets } from '../../ingest/datasets/index.js';
-import { quoteIdent } from '../../ingest/sql-text.js';
+import { datasets } from '../../core/datasets/index.js';
+import { quoteIdent } from '../../core/sql-text.js';
 import type { AppContext } from '../context.js';
 import { withLease } from '../execute.js';
 import { openApiDocument } from '../openapi.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { build } from 'vite';
-import { ensureDefaultData } from '../../ingest/default-data.js';
+import { ensureDefaultData } from '../../tools/default-data.js';
 import { chromiumPath, launchChromium } from './browser.js';
 import { startWebServer, type WebServer } from './web-server.js';
 

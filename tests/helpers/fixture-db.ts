@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ingest } from '../../ingest/ingest.js';
-import { snapshotPath } from '../../ingest/snapshot.js';
+import { snapshotPath } from '../../core/snapshot-layout.js';
 
 export const fixtureReferenceDir = fileURLToPath(new URL('../fixtures/reference', import.meta.url));
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import { documentDatasets } from '../../ingest/datasets/document.js';
-import { documentRegistry } from '../../queries/lib/document.js';
+import { documentDatasets } from '../../tools/docs/datasets.js';
+import { documentRegistry } from '../../tools/docs/queries.js';
 import { loadExports, loadRegistry } from '../../queries/registry.js';
 
 const doc = (name: string) => readFile(new URL(`../../docs/${name}`, import.meta.url), 'utf8');

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingest } from '../../ingest/ingest.js';
-import { snapshotPath } from '../../ingest/snapshot.js';
+import { snapshotPath } from '../../core/snapshot-layout.js';
 import { fixtureReferenceDir, rowsOf } from '../helpers/fixture-db.js';
 
 // Each file below holds the same two training rows, written in a different format or encoding:

@@ -6,7 +6,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingest } from '../../ingest/ingest.js';
-import { currentSnapshotId, snapshotPath, snapshotsDir } from '../../ingest/snapshot.js';
+import { currentSnapshotId, snapshotPath, snapshotsDir } from '../../core/snapshot-layout.js';
 import { fixtureReferenceDir, rowsOf } from '../helpers/fixture-db.js';
 
 const header = 'month,region_code,program_code,field_code,person_times,participants,certificates,funding_cny\n';

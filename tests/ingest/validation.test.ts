@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { ingest } from '../../ingest/ingest.js';
 import { InvalidFileError } from '../../ingest/ingest-file.js';
-import { currentSnapshotId } from '../../ingest/snapshot.js';
+import { currentSnapshotId } from '../../core/snapshot-layout.js';
 import { fixtureReferenceDir } from '../helpers/fixture-db.js';
 
 // Rows count the header as row 1 (here, rows are lines). Each data row below has exactly the problem its comment names.

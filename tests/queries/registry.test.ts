@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExports, loadRegistry, type Registry } from '../../queries/registry.js';
 import { bindings } from '../../queries/lib/run.js';
+import { sqlOf } from '../../queries/lib/sql-file.js';
 import type { QueryDefinition } from '../../queries/lib/define.js';
 import { buildFixtureDb, type FixtureDb } from '../helpers/fixture-db.js';
 
@@ -27,14 +28,14 @@ describe('every registered query and export', () => {
     for (const definition of [...queries.values(), ...exports.values()]) {
       for (const values of [definition.schema.parse({}), exampleValues(definition)]) {
         const bound = bindings(definition, values);
-        await expect(db.connection.run(`EXPLAIN ${definition.sql}`, bound.values, bound.types), definition.name).resolves.toBeDefined();
+        await expect(db.connection.run(`EXPLAIN ${sqlOf(definition)}`, bound.values, bound.types), definition.name).resolves.toBeDefined();
       }
     }
   });
 
   it('uses every parameter it declares, and declares every parameter it uses', () => {
     for (const definition of [...queries.values(), ...exports.values()]) {
-      const used = new Set([...definition.sql.replace(/--.*$/gm, '').matchAll(/\$([a-z_][a-z0-9_]*)/g)].map((m) => m[1]));
+      const used = new Set([...sqlOf(definition).replace(/--.*$/gm, '').matchAll(/\$([a-z_][a-z0-9_]*)/g)].map((m) => m[1]));
       expect([...used].sort(), definition.name).toEqual(Object.keys(definition.params).sort());
     }
   });
@@ -42,7 +43,7 @@ describe('every registered query and export', () => {
   it('returns the columns it declares, with the declared kinds', async () => {
     for (const definition of queries.values()) {
       const bound = bindings(definition, definition.schema.parse({}));
-      const result = await db.connection.run(definition.sql, bound.values, bound.types);
+      const result = await db.connection.run(sqlOf(definition), bound.values, bound.types);
       const names = result.columnNames();
       for (const column of definition.columns) expect(names, `${definition.name}.${column.name}`).toContain(column.name);
     }

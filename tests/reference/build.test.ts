@@ -2,11 +2,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { workingAge } from '../../ingest/reference/census.js';
-import { englishNamer, joinSyllables } from '../../ingest/reference/english-names.js';
-import { referenceDir, sourcesDir } from '../../ingest/reference/paths.js';
-import { buildRegionFiles } from '../../ingest/reference/region-build.js';
-import type { NameInput } from '../../ingest/reference/region-rows.js';
+import { workingAge } from '../../tools/reference/census.js';
+import { englishNamer, joinSyllables } from '../../tools/reference/english-names.js';
+import { referenceDir, sourcesDir } from '../../tools/reference/paths.js';
+import { buildRegionFiles } from '../../tools/reference/region-build.js';
+import type { NameInput } from '../../tools/reference/region-rows.js';
 
 describe('build-regions', () => {
   const out = mkdtempSync(join(tmpdir(), 'regions-'));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import * as specs from '../../ingest/datasets/reference.js';
+import * as specs from '../../core/datasets/reference.js';
 
 const dir = fileURLToPath(new URL('../../data/reference/', import.meta.url));
 type Row = Record<string, string>;

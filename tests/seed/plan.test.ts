@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseMonths, layouts, planFor, type ProgramRows } from '../../ingest/seed/plan.js';
+import { baseMonths, layouts, planFor, type ProgramRows } from '../../tools/seed/plan.js';
 
 // Two programmes; per month at prefecture grain 100 + 50 rows (all fields: 400 + 60), at county grain ×10.
 const rows: ProgramRows[] = [

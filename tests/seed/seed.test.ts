@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { factDatasets, keyColumns } from '../../ingest/datasets/index.js';
-import { generateSample, type SeedResult } from '../../ingest/seed/generate.js';
-import { defaultOptions } from '../../ingest/seed/options.js';
+import { factDatasets, keyColumns } from '../../core/datasets/index.js';
+import { generateSample, type SeedResult } from '../../tools/seed/generate.js';
+import { defaultOptions } from '../../tools/seed/options.js';
 
 const reference = 'data/reference';
 let dir: string;

@@ -5,6 +5,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { buildFixtureDb, type FixtureDb } from '../helpers/fixture-db.js';
 import { startServer, type RunningServer } from '../helpers/http-server.js';
 import { defineQuery } from '../../queries/lib/define.js';
@@ -163,11 +164,13 @@ describe('errors', () => {
   });
 
   it('interrupts a query over its time limit with 503, and the server stays usable', async () => {
+    const sqlDir = await mkdtemp(join(tmpdir(), 'talent-slow-'));
+    await writeFile(join(sqlDir, 'slow.sql'), 'SELECT count(*) AS n FROM range(100000000000) a WHERE a.range % 7 = 3');
     const slow = defineQuery({
       name: 'slow',
       title: { zh: '慢', en: 'Slow' },
       description: { zh: '', en: '' },
-      sql: 'SELECT count(*) AS n FROM range(100000000000) a WHERE a.range % 7 = 3',
+      module: pathToFileURL(join(sqlDir, 'slow.ts')).href,
       params: {},
       columns: [],
     }) as unknown as QueryDefinition;

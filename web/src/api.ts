@@ -1,41 +1,11 @@
-import type { describeQuery } from '../../server/catalog.js';
+import type { Catalog, DatasetCatalog, InvalidParam, Meta } from '../../core/wire.js';
 import { decodeArrow, type ResultSet } from './decode.js';
 
 /**
  * The typed client: the only module that calls fetch. Results come as Arrow IPC streams and are decoded into
  * plain rows; catalog and meta come as JSON. Results are kept per URL until the data version changes.
  */
-export type CatalogEntry = Awaited<ReturnType<typeof describeQuery>>;
-export type CatalogParam = CatalogEntry['params'][number];
-
-export interface Catalog {
-  snapshot: string | null;
-  queries: CatalogEntry[];
-}
-
-export interface DatasetCatalog {
-  snapshot: string | null;
-  datasets: CatalogEntry[];
-}
-
-export interface Meta {
-  snapshot: string;
-  freshness: {
-    training_through: string | null;
-    labor_market_through: string | null;
-    competition_through: number | null;
-    talent_stock_through: number | null;
-    last_ingest: string | null;
-  };
-  row_counts: Record<string, number>;
-  sources: string[];
-}
-
-export interface InvalidParam {
-  name: string;
-  reason: string;
-  allowed?: string;
-}
+export type { Catalog, CatalogEntry, CatalogParam, DatasetCatalog, InvalidParam, Meta } from '../../core/wire.js';
 
 /** A failed request, with the server's problem details (RFC 9457) when it sent them. */
 export class ApiError extends Error {

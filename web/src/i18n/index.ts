@@ -1,15 +1,13 @@
 import { en } from './en.js';
 import type { Lang } from './format.js';
 import { zh } from './zh.js';
+import type { Bilingual } from '../../../core/bilingual.js';
 
 export type { Lang } from './format.js';
 export type MessageKey = keyof typeof zh;
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+export type { Bilingual } from '../../../core/bilingual.js';
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };
 

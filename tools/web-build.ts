@@ -1,9 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoRoot, webDist } from '../core/repo-paths.js';
 
-const webRoot = fileURLToPath(new URL('../web', import.meta.url));
-export const webDist = join(webRoot, 'dist');
+const webRoot = join(repoRoot, 'web');
 
 function newestSource(dir: string): number {
   let newest = 0;

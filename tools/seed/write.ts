@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api';
-import type { DatasetSpec } from '../datasets/index.js';
+import type { DatasetSpec } from '../../core/datasets/index.js';
 import type { SeedFormat } from './options.js';
 import { setVariable } from './variables.js';
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { region, regionZone, zone } from '../datasets/reference.js';
+import { region, regionZone, zone } from '../../core/datasets/reference.js';
 import { readCsv, writeCsv } from './csv-io.js';
 import { buildRegionRows, type EnglishNamer } from './region-rows.js';
 import { namesFile, readRegionSources } from './region-sources.js';
@@ -13,7 +13,7 @@ export function namesFromFile(path: string): EnglishNamer {
   return ({ code, nameZh }) => {
     const entry = names.get(code);
     if (!entry || entry.name_zh !== nameZh) {
-      throw new Error(`${path}: no English name for ${code} ${nameZh}; regenerate it with ingest/reference/gen-names-en.ts`);
+      throw new Error(`${path}: no English name for ${code} ${nameZh}; regenerate it with tools/reference/gen-names-en.ts`);
     }
     return entry.name_en;
   };

@@ -1,5 +1,5 @@
-import { sqlType } from '../column-sql.js';
-import { datasets, type DatasetSpec } from './index.js';
+import { sqlType } from '../../core/column-sql.js';
+import { datasets, type DatasetSpec } from '../../core/datasets/index.js';
 
 const cell = (text: string) => text.replaceAll('|', '\\|');
 

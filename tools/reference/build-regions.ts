@@ -2,14 +2,14 @@
  * Builds data/reference/region.csv, zone.csv and region_zone.csv from the source copies in
  * data/reference/sources/ (never from ../shared):
  *
- *   npx tsx ingest/reference/build-regions.ts
+ *   npx tsx tools/reference/build-regions.ts
  *
  * The CSVs are the shipped artefact; run this only to regenerate them after changing a source or
  * a rule. It needs no extra package: English names of prefectures and counties come from
  * sources/names-en.csv, which gen-names-en.ts writes once with the pinyin-pro package (not a project
  * dependency). Fallback rules are in region-rows.ts and docs/reference-data.md.
  */
-import { region } from '../datasets/reference.js';
+import { region } from '../../core/datasets/reference.js';
 import { referenceDir, sourcesDir } from './paths.js';
 import { buildRegionFiles } from './region-build.js';
 

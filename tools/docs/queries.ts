@@ -1,5 +1,5 @@
-import type { QueryDefinition } from './define.js';
-import type { Registry } from '../registry.js';
+import type { QueryDefinition } from '../../queries/lib/define.js';
+import type { Registry } from '../../queries/registry.js';
 
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 

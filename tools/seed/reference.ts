@@ -1,10 +1,10 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { DatasetSpec } from '../datasets/index.js';
-import { sqlType } from '../column-sql.js';
-import { quoteIdent } from '../sql-text.js';
-import { competitionEvent, field, occupation, program, region, regionZone, zoneOccupation } from '../datasets/reference.js';
+import type { DatasetSpec } from '../../core/datasets/index.js';
+import { sqlType } from '../../core/column-sql.js';
+import { quoteIdent } from '../../core/sql-text.js';
+import { competitionEvent, field, occupation, program, region, regionZone, zoneOccupation } from '../../core/datasets/reference.js';
 
 /** Reference tables the generator draws codes and weights from; `optional` ones may be absent (then empty). */
 const needed: readonly { spec: DatasetSpec; optional: boolean }[] = [

@@ -5,8 +5,8 @@
  * somewhere outside the project and point PINYIN_PRO_HOME at that folder, e.g.
  *
  *   npm install --prefix /tmp/pinyin pinyin-pro@3.29.4
- *   PINYIN_PRO_HOME=/tmp/pinyin npx tsx ingest/reference/gen-names-en.ts
- *   npx tsx ingest/reference/build-regions.ts
+ *   PINYIN_PRO_HOME=/tmp/pinyin npx tsx tools/reference/gen-names-en.ts
+ *   npx tsx tools/reference/build-regions.ts
  *
  * Review the diff of names-en.csv: it is kept in the repository and may be corrected by hand.
  */

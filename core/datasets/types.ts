@@ -1,9 +1,8 @@
 /** One declaration per dataset drives header mapping, validation, messages and the table's DDL. */
 
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+import type { Bilingual } from '../bilingual.js';
+
+export type { Bilingual } from '../bilingual.js';
 
 /**
  * Logical column types. Each maps to one DuckDB type and one parsing rule:

@@ -1,4 +1,4 @@
--- Calendar of the generated period. Variables set by the plan (ingest/seed/plan.ts):
+-- Calendar of the generated period. Variables set by the plan (tools/seed/plan.ts):
 -- first_month, last_month, first_quarter, last_quarter (DATE, first day), first_year, last_year (INTEGER).
 
 -- Relative activity by calendar month: Spring Festival lull in January–February, spring (Mar–Jun)

@@ -1,0 +1,32 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/**
+ * Snapshot layout: data/snapshots/<id>.duckdb are immutable once published; data/current names the live one.
+ * A new snapshot is built as <id>.duckdb.tmp beside the live one and published by rename, so a crash at any
+ * point leaves the previous snapshot live and intact.
+ */
+export const snapshotsDir = (dataDir: string): string => join(dataDir, 'snapshots');
+export const snapshotPath = (dataDir: string, id: string): string => join(snapshotsDir(dataDir), `${id}.duckdb`);
+export const currentFile = (dataDir: string): string => join(dataDir, 'current');
+
+/** A snapshot id as newSnapshotId writes it (20261125T105700123-3f9a). */
+export const isSnapshotId = (text: string): boolean => /^[0-9T]+-[0-9a-f]+$/.test(text);
+
+/** The live snapshot's id, or null when nothing has been published (or data/current names a missing file). */
+export async function currentSnapshotId(dataDir: string): Promise<string | null> {
+  let id: string;
+  try {
+    id = (await readFile(currentFile(dataDir), 'utf8')).trim();
+  } catch {
+    return null;
+  }
+  if (!isSnapshotId(id)) return null;
+  try {
+    await stat(snapshotPath(dataDir, id));
+    return id;
+  } catch {
+    return null;
+  }
+}
+

@@ -1,0 +1,119 @@
+import type { Bilingual } from './bilingual.js';
+
+/**
+ * The shapes that cross the wire between server and web. The server builds its JSON with these types and the
+ * web app reads with them; each analytic's row type is derived from its declared columns in queries/contract.ts.
+ */
+
+export type ColumnKind = 'string' | 'integer' | 'number' | 'date' | 'boolean';
+
+/** One output column of a query: its type, unit and labels. */
+export interface OutputColumn<N extends string = string, K extends ColumnKind = ColumnKind> {
+  name: N;
+  type: K;
+  label: Bilingual;
+  unit?: Bilingual;
+}
+
+/** A decoded cell: integers and decimals as numbers, dates as 'YYYY-MM-DD', missing values as null. */
+export type Cell = string | number | boolean | null;
+
+interface CellOfKind {
+  string: string;
+  integer: number;
+  number: number;
+  date: string;
+  boolean: boolean;
+}
+
+/** The row type of a list of declared columns: every column present, each value of its kind or null. */
+export type RowOfColumns<C extends readonly OutputColumn[]> = { [Col in C[number] as Col['name']]: CellOfKind[Col['type']] | null };
+
+/** The row type of a query definition (anything with declared columns). */
+export type RowOf<Q extends { columns: readonly OutputColumn[] }> = RowOfColumns<Q['columns']>;
+
+/** A parameter as GET /api/queries describes it. */
+export interface CatalogParam {
+  name: string;
+  label: Bilingual;
+  type: 'string' | 'string[]' | 'integer' | 'number';
+  list: boolean;
+  default: unknown;
+  default_note?: string;
+  min?: number;
+  max?: number;
+  allowed?: readonly string[];
+  allowed_from?: { table: string; column: string; count: number };
+  example: string;
+}
+
+/** A query or dataset as the catalog describes it. */
+export interface CatalogEntry {
+  name: string;
+  title: Bilingual;
+  description: Bilingual;
+  params: CatalogParam[];
+  columns: readonly OutputColumn[];
+  url: string;
+  example: string;
+}
+
+/** GET /api/queries. */
+export interface Catalog {
+  snapshot: string | null;
+  queries: CatalogEntry[];
+}
+
+/** GET /api/datasets. */
+export interface DatasetCatalog {
+  snapshot: string | null;
+  datasets: CatalogEntry[];
+}
+
+/** One ingested file, as GET /api/meta lists it. */
+export interface LineageEntry {
+  snapshot_id: string;
+  dataset: string;
+  file: string;
+  sha256: string;
+  format: string;
+  encoding: string | null;
+  rows_read: number;
+  rows_accepted: number;
+  rows_rejected: number;
+  rows_added: number;
+  rows_replaced: number;
+  started_at: string;
+  finished_at: string;
+}
+
+/** GET /api/meta: the live snapshot, how recent each dataset is, row counts, sources and lineage. */
+export interface Meta {
+  snapshot: string;
+  freshness: {
+    training_through: string | null;
+    labor_market_through: string | null;
+    competition_through: number | null;
+    talent_stock_through: number | null;
+    last_ingest: string | null;
+  };
+  row_counts: Record<string, number>;
+  sources: string[];
+  lineage: LineageEntry[];
+}
+
+/** One parameter a request got wrong. */
+export interface InvalidParam {
+  name: string;
+  reason: string;
+  allowed?: string;
+}
+
+/** An error response (RFC 9457 problem details). */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  invalid_params?: InvalidParam[];
+}
