@@ -63,7 +63,7 @@ async function visit(browser: Browser, url: string, errors: string[], quietMs: n
     await page.waitForSelector('main svg', { timeout: 120_000 });
     await page.waitForLoadState('networkidle', { timeout: 120_000 });
     // Settled: no new chart for quietMs.
-    const read = () => page.evaluate(() => (window as unknown as { __benchCharts: ChartTiming }).__benchCharts);
+    const read = () => page.evaluate(() => (globalThis as unknown as { __benchCharts: ChartTiming }).__benchCharts);
     let before = await read();
     for (;;) {
       await page.waitForTimeout(quietMs);

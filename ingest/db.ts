@@ -12,7 +12,7 @@ export async function openWritable(path: string, settings: Record<string, string
 /** Rows as JSON-safe objects (BIGINT → string, DATE → 'YYYY-MM-DD'). */
 export async function queryRows<T extends Row = Row>(connection: DuckDBConnection, sql: string, params?: Record<string, DuckDBValue>): Promise<T[]> {
   const reader = await connection.runAndReadAll(sql, params);
-  return (await reader.getRowObjectsJson()) as T[];
+  return reader.getRowObjectsJson() as T[];
 }
 
 /** The first column of the first row, as a number (for counts). */

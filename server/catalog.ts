@@ -1,5 +1,6 @@
 import type { CatalogEntry, CatalogParam } from '../core/wire.js';
 import type { QueryDefinition } from '../queries/lib/define.js';
+import { exampleUrl } from '../queries/lib/example.js';
 import type { AllowedValues } from './allowed-values.js';
 import type { Lease } from './snapshot-store.js';
 
@@ -25,7 +26,6 @@ export async function describeQuery(definition: QueryDefinition, base: string, l
       };
     }),
   );
-  const example = new URLSearchParams(Object.entries(definition.params).slice(0, 2).map(([name, spec]) => [name, spec.example]));
   return {
     name: definition.name,
     title: definition.title,
@@ -33,6 +33,6 @@ export async function describeQuery(definition: QueryDefinition, base: string, l
     params,
     columns: definition.columns,
     url: `${base}/${definition.name}`,
-    example: `${base}/${definition.name}?${example.toString()}`,
+    example: exampleUrl(base, definition),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Bilingual } from '../../core/datasets/index.js';
+import type { Bilingual } from '../../core/bilingual.js';
 
 /** DuckDB type a parameter is bound as. */
 export type ParamSqlType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'VARCHAR[]';

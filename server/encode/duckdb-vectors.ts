@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import type { DuckDBDataChunk } from '@duckdb/node-api';
+import type * as DuckDBBindings from '@duckdb/node-bindings';
 
-type Bindings = typeof import('@duckdb/node-bindings');
+type Bindings = typeof DuckDBBindings;
 
 /**
  * The native bindings @duckdb/node-api itself loads (resolved from its own folder, so they are the same

@@ -1,4 +1,5 @@
 import type { QueryDefinition } from '../../queries/lib/define.js';
+import { exampleUrl } from '../../queries/lib/example.js';
 import type { Registry } from '../../queries/registry.js';
 
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
@@ -10,10 +11,7 @@ function paramLine(name: string, definition: QueryDefinition): string {
   return `| \`${name}\` | ${cell(spec.label.en)} / ${cell(spec.label.zh)} | ${spec.list ? 'list' : spec.sqlType.toLowerCase()} | ${cell(fallback)} | ${cell(allowed)} |`;
 }
 
-function example(base: string, definition: QueryDefinition): string {
-  const params = new URLSearchParams(Object.entries(definition.params).slice(0, 2).map(([name, spec]) => [name, spec.example]));
-  return `${base}/${definition.name}?${params.toString()}`;
-}
+
 
 function section(base: string, definition: QueryDefinition): string {
   const columns = definition.columns.map((c) => `\`${c.name}\`${c.unit ? ` (${c.unit.en})` : ''}`).join(', ');
@@ -30,7 +28,7 @@ function section(base: string, definition: QueryDefinition): string {
     '',
     `Columns: ${columns || 'as in the table'}.`,
     '',
-    `Example: \`GET ${example(base, definition)}\``,
+    `Example: \`GET ${exampleUrl(base, definition)}\``,
     '',
   ].join('\n');
 }
