@@ -10,12 +10,14 @@ export interface Check {
   met: boolean;
 }
 
-export const at = (value: number, limit: number, better: 'lower' | 'higher'): boolean => Number.isFinite(value) && (better === 'lower' ? value <= limit : value >= limit);
+export const at = (value: number, limit: number, better: 'lower' | 'higher'): boolean =>
+  Number.isFinite(value) && (better === 'lower' ? value <= limit : value >= limit);
 
 /** Every targeted figure of a run, met or not. */
 export function checks(result: BenchResult): Check[] {
   const list: Check[] = [];
-  const add = (section: string, figure: string, value: number, target: string, met: boolean) => list.push({ section, figure, value, target, met });
+  const add = (section: string, figure: string, value: number, target: string, met: boolean) =>
+    list.push({ section, figure, value, target, met });
   for (const i of result.ingest) {
     const limit = i.format === 'csv' ? targets.ingestCsvRatio : targets.ingestParquetRatio;
     add('ingest', `${i.format} ingest ÷ bare load (file load)`, i.ratio.fileLoad, `≥ ${limit}`, at(i.ratio.fileLoad, limit, 'higher'));
@@ -23,26 +25,80 @@ export function checks(result: BenchResult): Check[] {
   }
   for (const q of result.queries) {
     const name = `${q.name} (${q.variant})`;
-    add('queries', `${name} in-process p50 ms`, q.inProcess.p50, `≤ ${targets.queryInProcessP50Ms}`, at(q.inProcess.p50, targets.queryInProcessP50Ms, 'lower'));
-    add('queries', `${name} in-process p95 ms`, q.inProcess.p95, `≤ ${targets.queryInProcessP95Ms}`, at(q.inProcess.p95, targets.queryInProcessP95Ms, 'lower'));
-    add('queries', `${name} HTTP (no cache) p50 ms`, q.httpUncached.p50, `≤ ${targets.queryHttpP50Ms}`, at(q.httpUncached.p50, targets.queryHttpP50Ms, 'lower'));
+    add(
+      'queries',
+      `${name} in-process p50 ms`,
+      q.inProcess.p50,
+      `≤ ${targets.queryInProcessP50Ms}`,
+      at(q.inProcess.p50, targets.queryInProcessP50Ms, 'lower'),
+    );
+    add(
+      'queries',
+      `${name} in-process p95 ms`,
+      q.inProcess.p95,
+      `≤ ${targets.queryInProcessP95Ms}`,
+      at(q.inProcess.p95, targets.queryInProcessP95Ms, 'lower'),
+    );
+    add(
+      'queries',
+      `${name} HTTP (no cache) p50 ms`,
+      q.httpUncached.p50,
+      `≤ ${targets.queryHttpP50Ms}`,
+      at(q.httpUncached.p50, targets.queryHttpP50Ms, 'lower'),
+    );
   }
   const cached = result.load.find((l) => l.cache === 'on');
   if (cached) {
-    add('load', 'cached dashboard requests/s', cached.requestsPerSecond, `≥ ${targets.cachedRequestsPerSecond}`, at(cached.requestsPerSecond, targets.cachedRequestsPerSecond, 'higher'));
-    add('load', 'cached dashboard p99 ms', cached.latencyMs.p99, `≤ ${targets.cachedP99Ms}`, at(cached.latencyMs.p99, targets.cachedP99Ms, 'lower'));
+    add(
+      'load',
+      'cached dashboard requests/s',
+      cached.requestsPerSecond,
+      `≥ ${targets.cachedRequestsPerSecond}`,
+      at(cached.requestsPerSecond, targets.cachedRequestsPerSecond, 'higher'),
+    );
+    add(
+      'load',
+      'cached dashboard p99 ms',
+      cached.latencyMs.p99,
+      `≤ ${targets.cachedP99Ms}`,
+      at(cached.latencyMs.p99, targets.cachedP99Ms, 'lower'),
+    );
   }
   for (const e of result.exports) {
     if (e.format === 'csv' && e.rows === Math.max(...result.exports.map((x) => x.rows))) {
-      add('exports', `${e.rows.toLocaleString('en-US')}-row CSV export RSS growth MB`, e.rssGrowthMb, `< ${targets.csvExportRssGrowthMb}`, e.rssGrowthMb < targets.csvExportRssGrowthMb);
+      add(
+        'exports',
+        `${e.rows.toLocaleString('en-US')}-row CSV export RSS growth MB`,
+        e.rssGrowthMb,
+        `< ${targets.csvExportRssGrowthMb}`,
+        e.rssGrowthMb < targets.csvExportRssGrowthMb,
+      );
     }
     if (e.format === 'arrow' || e.format === 'parquet') {
-      add('exports', `${e.rows.toLocaleString('en-US')}-row ${e.format} speed-up over JSON`, e.speedupOverJson, `≥ ${targets.binarySpeedupOverJson}×`, at(e.speedupOverJson, targets.binarySpeedupOverJson, 'higher'));
+      add(
+        'exports',
+        `${e.rows.toLocaleString('en-US')}-row ${e.format} speed-up over JSON`,
+        e.speedupOverJson,
+        `≥ ${targets.binarySpeedupOverJson}×`,
+        at(e.speedupOverJson, targets.binarySpeedupOverJson, 'higher'),
+      );
     }
   }
   if (!('skipped' in result.web)) {
-    add('web', 'first chart ms (warm server cache)', result.web.warm.firstChartMs, `≤ ${targets.firstChartMs}`, at(result.web.warm.firstChartMs, targets.firstChartMs, 'lower'));
-    add('web', 'first chart ms (cold server)', result.web.cold.firstChartMs, `≤ ${targets.firstChartMs}`, at(result.web.cold.firstChartMs, targets.firstChartMs, 'lower'));
+    add(
+      'web',
+      'first chart ms (warm server cache)',
+      result.web.warm.firstChartMs,
+      `≤ ${targets.firstChartMs}`,
+      at(result.web.warm.firstChartMs, targets.firstChartMs, 'lower'),
+    );
+    add(
+      'web',
+      'first chart ms (cold server)',
+      result.web.cold.firstChartMs,
+      `≤ ${targets.firstChartMs}`,
+      at(result.web.cold.firstChartMs, targets.firstChartMs, 'lower'),
+    );
   }
   return list;
 }

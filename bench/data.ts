@@ -29,7 +29,13 @@ export interface BenchData {
 }
 
 /** Generates a format's files unless a completed earlier generation by the same generator at this scale is there. */
-async function generateOnce(dir: string, scale: number, format: FileFormat, fingerprint: string, log: (line: string) => void): Promise<number | null> {
+async function generateOnce(
+  dir: string,
+  scale: number,
+  format: FileFormat,
+  fingerprint: string,
+  log: (line: string) => void,
+): Promise<number | null> {
   if (await markerMatches(dir, { scale, fingerprint })) return null;
   await rm(dir, { recursive: true, force: true });
   await removeMarker(dir);
@@ -43,7 +49,12 @@ async function generateOnce(dir: string, scale: number, format: FileFormat, fing
 }
 
 /** Ingests the reference files and the CSVs into a fresh data directory unless one built by the same code from the same files is there. */
-async function ingestOnce(dataDir: string, csvDir: string, expected: { scale: number; files: string; ingest: string }, log: (line: string) => void): Promise<{ id: string; seconds: number | null }> {
+async function ingestOnce(
+  dataDir: string,
+  csvDir: string,
+  expected: { scale: number; files: string; ingest: string },
+  log: (line: string) => void,
+): Promise<{ id: string; seconds: number | null }> {
   const live = await currentSnapshotId(dataDir);
   if (live && (await markerMatches(dataDir, expected))) {
     log(`reusing snapshot ${live} in ${dataDir}`);
@@ -109,13 +120,20 @@ export async function prepareData(root: string, scale: number, log: (line: strin
     throw new Error('the sample generator (tools/seed) or the reference data changed while the benchmark generated its data: run it again');
   }
   const dataDir = join(root, 'db');
-  const { id, seconds: fullIngestSeconds } = await ingestOnce(dataDir, filesDir.csv, { scale, files, ingest: await ingestFingerprint() }, log);
+  const { id, seconds: fullIngestSeconds } = await ingestOnce(
+    dataDir,
+    filesDir.csv,
+    { scale, files, ingest: await ingestFingerprint() },
+    log,
+  );
   const path = snapshotPath(dataDir, id);
   const rows = await countRows(path);
   const trainingFile = { csv: await findTraining(filesDir.csv, 'csv'), parquet: await findTraining(filesDir.parquet, 'parquet') };
   const parquetRows = await parquetRowCount(trainingFile.parquet);
   if (parquetRows !== rows.training) {
-    throw new Error(`the Parquet training file has ${parquetRows} rows and the CSV one ${rows.training}: they come from different generator runs; delete ${root} and run again`);
+    throw new Error(
+      `the Parquet training file has ${parquetRows} rows and the CSV one ${rows.training}: they come from different generator runs; delete ${root} and run again`,
+    );
   }
   return {
     scale,

@@ -27,7 +27,8 @@ export interface ExportOptions {
   log: (line: string) => void;
 }
 
-const exportUrl = (base: string, rows: number, format: ExportFormat): string => `${base}/api/datasets/training?limit=${rows}&format=${format}`;
+const exportUrl = (base: string, rows: number, format: ExportFormat): string =>
+  `${base}/api/datasets/training?limit=${rows}&format=${format}`;
 
 /**
  * Large exports of the training table in every format: time to last byte, size, and how much the server's
@@ -41,7 +42,10 @@ export async function measureExports(options: ExportOptions): Promise<ExportFigu
     const best = new Map<ExportFormat, Omit<ExportFigures, 'speedupOverJson'>>();
     for (let repeat = 0; repeat < options.repeats; repeat++) {
       // Each repeat starts one format further on, so no format always follows the same one.
-      for (const format of [...exportFormats.slice(repeat % exportFormats.length), ...exportFormats.slice(0, repeat % exportFormats.length)]) {
+      for (const format of [
+        ...exportFormats.slice(repeat % exportFormats.length),
+        ...exportFormats.slice(0, repeat % exportFormats.length),
+      ]) {
         const rssBeforeMb = readRssMb(options.pid);
         const sampler = sampleRss(options.pid);
         const response = await httpGet(exportUrl(options.url, rows, format));
@@ -65,7 +69,9 @@ export async function measureExports(options: ExportOptions): Promise<ExportFigu
     for (const format of exportFormats) {
       const f = best.get(format)!;
       figures.push({ ...f, speedupOverJson: jsonMs / f.lastByteMs });
-      options.log(`  ${rows.toLocaleString('en-US')} rows ${format}: ${f.lastByteMs.toFixed(0)} ms, ${(f.bytes / 1e6).toFixed(1)} MB, RSS +${f.rssGrowthMb.toFixed(0)} MB`);
+      options.log(
+        `  ${rows.toLocaleString('en-US')} rows ${format}: ${f.lastByteMs.toFixed(0)} ms, ${(f.bytes / 1e6).toFixed(1)} MB, RSS +${f.rssGrowthMb.toFixed(0)} MB`,
+      );
     }
   }
   return figures;

@@ -85,46 +85,81 @@ async function measureAll(options: BenchOptions): Promise<BenchResult> {
   const log = options.log;
   const machine = await describeMachine();
   const data = await prepareData(options.root, options.scale, log);
-  log(`data: ${Object.entries(data.rows).map(([t, n]) => `${t} ${n.toLocaleString('en-US')}`).join(', ')}; snapshot ${data.snapshotMb.toFixed(0)} MB`);
+  log(
+    `data: ${Object.entries(data.rows)
+      .map(([t, n]) => `${t} ${n.toLocaleString('en-US')}`)
+      .join(', ')}; snapshot ${data.snapshotMb.toFixed(0)} MB`,
+  );
 
   const ingest = await measureIngest(data, join(options.root, 'work'), options.ingestRepeats, log);
 
   const serverOf = (cacheMb: number) => startServerProcess({ dataDir: data.dataDir, cacheMb });
-  const phase1 = await withServers(() => [serverOf(0), serverOf(options.cacheMb)], async ([uncached, cached]) => {
-    log('queries: in-process and over HTTP (cache off, cache on) …');
-    const queries = await measureQueries({
-      snapshotPath: data.snapshotPath,
-      servers: { uncached: uncached.url, cached: cached.url },
-      runs: options.runs,
-      warmup: options.warmup,
-      budget: { p50: targets.queryInProcessP50Ms, p95: targets.queryInProcessP95Ms },
-      log,
-    });
-    const restAfterQueriesMb = await settledRss(cached);
-    const cases = queries.filter((q) => !q.error);
-    log(`load: ${options.connections} connections for ${options.loadSeconds} s, ${cases.length} dashboard requests …`);
-    const load = [
-      await measureLoad({ url: cached.url, pid: cached.pid, cache: 'on', cases, connections: options.connections, seconds: options.loadSeconds }),
-      await measureLoad({ url: uncached.url, pid: uncached.pid, cache: 'off', cases, connections: options.connections, seconds: options.loadSeconds }),
-    ];
-    for (const l of load) log(`  cache ${l.cache}: ${l.requestsPerSecond.toFixed(0)} req/s, p99 ${l.latencyMs.p99} ms, ${l.failed} failed`);
-    return { queries, load, restAfterQueriesMb };
-  });
+  const phase1 = await withServers(
+    () => [serverOf(0), serverOf(options.cacheMb)],
+    async ([uncached, cached]) => {
+      log('queries: in-process and over HTTP (cache off, cache on) …');
+      const queries = await measureQueries({
+        snapshotPath: data.snapshotPath,
+        servers: { uncached: uncached.url, cached: cached.url },
+        runs: options.runs,
+        warmup: options.warmup,
+        budget: { p50: targets.queryInProcessP50Ms, p95: targets.queryInProcessP95Ms },
+        log,
+      });
+      const restAfterQueriesMb = await settledRss(cached);
+      const cases = queries.filter((q) => !q.error);
+      log(`load: ${options.connections} connections for ${options.loadSeconds} s, ${cases.length} dashboard requests …`);
+      const load = [
+        await measureLoad({
+          url: cached.url,
+          pid: cached.pid,
+          cache: 'on',
+          cases,
+          connections: options.connections,
+          seconds: options.loadSeconds,
+        }),
+        await measureLoad({
+          url: uncached.url,
+          pid: uncached.pid,
+          cache: 'off',
+          cases,
+          connections: options.connections,
+          seconds: options.loadSeconds,
+        }),
+      ];
+      for (const l of load)
+        log(`  cache ${l.cache}: ${l.requestsPerSecond.toFixed(0)} req/s, p99 ${l.latencyMs.p99} ms, ${l.failed} failed`);
+      return { queries, load, restAfterQueriesMb };
+    },
+  );
 
   // A fresh server: the web app's first visit meets a cold result cache, and exports start from rest. Its RSS
   // at rest is read here rather than on the first servers, which also pay for tsx compiling changed sources.
-  const phase2 = await withServers(() => [serverOf(options.cacheMb)], async ([server]) => {
-    const restAfterStartMb = await settledRss(server);
-    let web: WebFigures = { skipped: 'disabled (--no-web)' };
-    if (options.web) {
-      log('web: headless Chromium …');
-      web = await measureWeb(server.url);
-      log('skipped' in web ? `  skipped: ${web.skipped}` : `  first chart ${web.warm.firstChartMs.toFixed(0)} ms (cold ${web.cold.firstChartMs.toFixed(0)} ms)`);
-    }
-    log('exports …');
-    const exports = await measureExports({ url: server.url, pid: server.pid, sizes: options.exportRows, repeats: options.exportRepeats, log });
-    return { web, exports, restAfterStartMb };
-  });
+  const phase2 = await withServers(
+    () => [serverOf(options.cacheMb)],
+    async ([server]) => {
+      const restAfterStartMb = await settledRss(server);
+      let web: WebFigures = { skipped: 'disabled (--no-web)' };
+      if (options.web) {
+        log('web: headless Chromium …');
+        web = await measureWeb(server.url);
+        log(
+          'skipped' in web
+            ? `  skipped: ${web.skipped}`
+            : `  first chart ${web.warm.firstChartMs.toFixed(0)} ms (cold ${web.cold.firstChartMs.toFixed(0)} ms)`,
+        );
+      }
+      log('exports …');
+      const exports = await measureExports({
+        url: server.url,
+        pid: server.pid,
+        sizes: options.exportRows,
+        repeats: options.exportRepeats,
+        log,
+      });
+      return { web, exports, restAfterStartMb };
+    },
+  );
 
   const finished = new Date();
   return {
@@ -136,9 +171,24 @@ async function measureAll(options: BenchOptions): Promise<BenchResult> {
       machine,
       // 1-minute load average: how busy the shared machine was around the run.
       loadAverage: { start: loadAtStart, end: loadavg()[0] },
-      settings: { runs: options.runs, warmup: options.warmup, loadSeconds: options.loadSeconds, connections: options.connections, exportRows: options.exportRows, exportRepeats: options.exportRepeats, ingestRepeats: options.ingestRepeats, cacheMb: options.cacheMb },
+      settings: {
+        runs: options.runs,
+        warmup: options.warmup,
+        loadSeconds: options.loadSeconds,
+        connections: options.connections,
+        exportRows: options.exportRows,
+        exportRepeats: options.exportRepeats,
+        ingestRepeats: options.ingestRepeats,
+        cacheMb: options.cacheMb,
+      },
     },
-    data: { scale: data.scale, snapshotMb: data.snapshotMb, rows: data.rows, generateSeconds: data.generateSeconds, fullIngestSeconds: data.fullIngestSeconds },
+    data: {
+      scale: data.scale,
+      snapshotMb: data.snapshotMb,
+      rows: data.rows,
+      generateSeconds: data.generateSeconds,
+      fullIngestSeconds: data.fullIngestSeconds,
+    },
     ingest,
     queries: phase1.queries,
     load: phase1.load,

@@ -38,7 +38,11 @@ async function warmPageCache(path: string): Promise<void> {
   for await (const chunk of createReadStream(path, { highWaterMark: 4 * 1024 * 1024 })) void chunk;
 }
 
-async function bareLoad(file: string, format: FileFormat, workDir: string): Promise<{ rows: number; loadSeconds: number; checkpointSeconds: number }> {
+async function bareLoad(
+  file: string,
+  format: FileFormat,
+  workDir: string,
+): Promise<{ rows: number; loadSeconds: number; checkpointSeconds: number }> {
   const path = join(workDir, `bare-${format}.duckdb`);
   await rm(path, { force: true });
   await rm(`${path}.wal`, { force: true });
@@ -62,7 +66,11 @@ async function bareLoad(file: string, format: FileFormat, workDir: string): Prom
   }
 }
 
-async function normalIngest(data: BenchData, format: FileFormat, workDir: string): Promise<{ rows: number; fileSeconds: number; totalSeconds: number }> {
+async function normalIngest(
+  data: BenchData,
+  format: FileFormat,
+  workDir: string,
+): Promise<{ rows: number; fileSeconds: number; totalSeconds: number }> {
   const dataDir = join(workDir, `ingest-${format}`);
   await rm(dataDir, { recursive: true, force: true });
   try {
@@ -83,7 +91,12 @@ async function normalIngest(data: BenchData, format: FileFormat, workDir: string
  * of the same file so that the ratio holds on a noisy machine: the two alternate `repeats` times and the
  * fastest of each is kept (a busy neighbour can only slow a run down).
  */
-export async function measureIngest(data: BenchData, workDir: string, repeats: number, log: (line: string) => void): Promise<IngestFigures[]> {
+export async function measureIngest(
+  data: BenchData,
+  workDir: string,
+  repeats: number,
+  log: (line: string) => void,
+): Promise<IngestFigures[]> {
   await mkdir(workDir, { recursive: true });
   const figures: IngestFigures[] = [];
   for (const format of ['csv', 'parquet'] as const) {
@@ -101,7 +114,9 @@ export async function measureIngest(data: BenchData, workDir: string, repeats: n
       if (n.fileSeconds < normal.fileSeconds) normal = { ...n, totalSeconds: Math.min(n.totalSeconds, normal.totalSeconds) };
       else normal.totalSeconds = Math.min(n.totalSeconds, normal.totalSeconds);
       const busy = (x: number) => `${Math.round(x * 100)} % CPU to others`;
-      log(`  bare ${b.loadSeconds.toFixed(1)} s (${busy(b.otherCpu)}), ingest file ${n.fileSeconds.toFixed(1)} s / total ${n.totalSeconds.toFixed(1)} s (${busy(n.otherCpu)})`);
+      log(
+        `  bare ${b.loadSeconds.toFixed(1)} s (${busy(b.otherCpu)}), ingest file ${n.fileSeconds.toFixed(1)} s / total ${n.totalSeconds.toFixed(1)} s (${busy(n.otherCpu)})`,
+      );
     }
     if (bare.rows !== normal.rows) throw new Error(`bare load read ${bare.rows} rows of ${file}, ingest ${normal.rows}`);
     const bareRate = bare.rows / bare.loadSeconds;
@@ -114,7 +129,12 @@ export async function measureIngest(data: BenchData, workDir: string, repeats: n
       rows: normal.rows,
       repeats,
       bare: { loadSeconds: bare.loadSeconds, checkpointSeconds: bare.checkpointSeconds, rowsPerSecond: bareRate },
-      ingest: { fileSeconds: normal.fileSeconds, fileRowsPerSecond: fileRate, totalSeconds: normal.totalSeconds, totalRowsPerSecond: totalRate },
+      ingest: {
+        fileSeconds: normal.fileSeconds,
+        fileRowsPerSecond: fileRate,
+        totalSeconds: normal.totalSeconds,
+        totalRowsPerSecond: totalRate,
+      },
       otherCpu: { bare: bare.otherCpu, ingest: normal.otherCpu },
       ratio: { fileLoad: fileRate / bareRate, endToEnd: totalRate / bareEndToEndRate },
     });

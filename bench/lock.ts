@@ -6,5 +6,9 @@ import { withPidLock } from '../ingest/pid-lock.js';
  * each would measure the other's load. A lock left by a dead run is taken over.
  */
 export function withBenchLock<T>(root: string, work: () => Promise<T>): Promise<T> {
-  return withPidLock(join(root, 'bench.lock'), (pid) => `another benchmark (pid ${pid}) is running on ${root}; wait for it to finish`, work);
+  return withPidLock(
+    join(root, 'bench.lock'),
+    (pid) => `another benchmark (pid ${pid}) is running on ${root}; wait for it to finish`,
+    work,
+  );
 }

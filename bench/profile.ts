@@ -58,7 +58,12 @@ function operators(node: ProfileNode, into: OperatorCost[]): OperatorCost[] {
 }
 
 /** Profiles a catalog query with the same bound parameters as the benchmark ran it. */
-export async function profileQuery(connection: DuckDBConnection, definition: QueryDefinition, values: Record<string, unknown>, top = 8): Promise<QueryProfile> {
+export async function profileQuery(
+  connection: DuckDBConnection,
+  definition: QueryDefinition,
+  values: Record<string, unknown>,
+  top = 8,
+): Promise<QueryProfile> {
   const bound = bindings(definition, values as never);
   const reader = await connection.runAndReadAll(`EXPLAIN (ANALYZE, FORMAT json) ${sqlOf(definition)}`, bound.values, bound.types);
   const root = JSON.parse(String(reader.getRows()[0][1])) as ProfileNode;
@@ -76,5 +81,8 @@ export async function profileQuery(connection: DuckDBConnection, definition: Que
 export const describeProfile = (p: QueryProfile): string =>
   [
     `${p.latencyMs.toFixed(1)} ms (CPU ${p.cpuMs.toFixed(1)} ms), ${p.rowsScanned.toLocaleString('en-US')} rows scanned; top operators:`,
-    ...p.top.map((o) => `  ${o.ms.toFixed(1)} ms ${o.operator} → ${o.rowsOut.toLocaleString('en-US')} rows${o.rowsScanned ? ` (scanned ${o.rowsScanned.toLocaleString('en-US')})` : ''} ${o.detail}`),
+    ...p.top.map(
+      (o) =>
+        `  ${o.ms.toFixed(1)} ms ${o.operator} → ${o.rowsOut.toLocaleString('en-US')} rows${o.rowsScanned ? ` (scanned ${o.rowsScanned.toLocaleString('en-US')})` : ''} ${o.detail}`,
+    ),
   ].join('\n');

@@ -25,6 +25,7 @@ export async function updateDocs(result: BenchResult, docsPath: string, resultFi
   const text = existsSync(docsPath) ? await readFile(docsPath, 'utf8') : '# Benchmarks\n\n';
   const start = text.indexOf(BEGIN);
   const end = text.indexOf(END);
-  const next = start >= 0 && end > start ? `${text.slice(0, start)}${block}${text.slice(end + END.length)}` : `${text.trimEnd()}\n\n${block}\n`;
+  const next =
+    start >= 0 && end > start ? `${text.slice(0, start)}${block}${text.slice(end + END.length)}` : `${text.trimEnd()}\n\n${block}\n`;
   await writeFile(docsPath, next);
 }

@@ -45,7 +45,8 @@ export function queryCases(registry: ReadonlyMap<string, QueryDefinition>): Quer
 }
 
 /** The URL a dashboard would fetch for a case (Arrow, as the web app reads it). */
-export const queryUrl = (base: string, c: QueryCase): string => `${base}/api/queries/${c.name}?${new URLSearchParams({ ...c.params, format: 'arrow' }).toString()}`;
+export const queryUrl = (base: string, c: QueryCase): string =>
+  `${base}/api/queries/${c.name}?${new URLSearchParams({ ...c.params, format: 'arrow' }).toString()}`;
 
 async function timedHttp(url: string): Promise<{ ms: number; bytes: number }> {
   const response = await httpGet(url);
@@ -81,7 +82,16 @@ export async function measureQueries(options: QueryBenchOptions): Promise<QueryF
       } catch (error) {
         options.log(`  ${c.name} (${c.variant}): failed: ${String(error)}`);
         const empty = summarize([Number.NaN]);
-        figures.push({ ...c, rows: 0, bytes: 0, inProcess: empty, httpUncached: empty, httpCached: empty, overheadP50Ms: Number.NaN, error: String(error) });
+        figures.push({
+          ...c,
+          rows: 0,
+          bytes: 0,
+          inProcess: empty,
+          httpUncached: empty,
+          httpCached: empty,
+          overheadP50Ms: Number.NaN,
+          error: String(error),
+        });
       }
     }
   } finally {
@@ -90,7 +100,12 @@ export async function measureQueries(options: QueryBenchOptions): Promise<QueryF
   return figures;
 }
 
-async function measureCase(connection: DuckDBConnection, definition: QueryDefinition, c: QueryCase, options: QueryBenchOptions): Promise<QueryFigures> {
+async function measureCase(
+  connection: DuckDBConnection,
+  definition: QueryDefinition,
+  c: QueryCase,
+  options: QueryBenchOptions,
+): Promise<QueryFigures> {
   const values = definition.schema.parse(c.params) as Record<string, unknown>;
   const uncachedUrl = queryUrl(options.servers.uncached, c);
   const cachedUrl = queryUrl(options.servers.cached, c);

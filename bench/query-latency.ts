@@ -12,7 +12,10 @@ const connection = await instance.connect();
 const rows = (await connection.runAndReadAll('SELECT count(*) FROM training')).getRows()[0][0];
 console.log(`snapshot ${id}: ${rows} training rows`);
 for (const q of (await loadRegistry()).values()) {
-  for (const [label, raw] of [['defaults', {}], ['examples', Object.fromEntries(Object.entries(q.params).map(([k, s]) => [k, s.example]))]] as const) {
+  for (const [label, raw] of [
+    ['defaults', {}],
+    ['examples', Object.fromEntries(Object.entries(q.params).map(([k, s]) => [k, s.example]))],
+  ] as const) {
     const values = q.schema.parse(raw);
     const times: number[] = [];
     for (let i = 0; i < 22; i++) {

@@ -14,7 +14,17 @@ const table = (head: string[], rows: string[][]): string =>
 
 function ingestSection(r: BenchResult): string {
   return table(
-    ['Training file', 'Rows', 'Bare DuckDB load', 'Ingest: file load', 'Ingest: end to end', 'File load ÷ bare', 'End to end ÷ bare', 'Target', 'CPU used by other processes (bare / ingest)'],
+    [
+      'Training file',
+      'Rows',
+      'Bare DuckDB load',
+      'Ingest: file load',
+      'Ingest: end to end',
+      'File load ÷ bare',
+      'End to end ÷ bare',
+      'Target',
+      'CPU used by other processes (bare / ingest)',
+    ],
     r.ingest.map((i) => {
       const limit = i.format === 'csv' ? targets.ingestCsvRatio : targets.ingestParquetRatio;
       return [
@@ -33,9 +43,24 @@ function ingestSection(r: BenchResult): string {
 }
 
 function querySection(r: BenchResult): string {
-  const params = (p: Record<string, string>) => (Object.keys(p).length ? Object.entries(p).map(([k, v]) => `${k}=${v}`).join('&') : '(defaults)');
+  const params = (p: Record<string, string>) =>
+    Object.keys(p).length
+      ? Object.entries(p)
+          .map(([k, v]) => `${k}=${v}`)
+          .join('&')
+      : '(defaults)';
   return table(
-    ['Query', 'Parameters', 'Rows', `In-process p50 (≤ ${targets.queryInProcessP50Ms})`, `In-process p95 (≤ ${targets.queryInProcessP95Ms})`, `HTTP no cache p50 (≤ ${targets.queryHttpP50Ms})`, 'HTTP no cache p95', 'HTTP cached p50', 'Server overhead p50'],
+    [
+      'Query',
+      'Parameters',
+      'Rows',
+      `In-process p50 (≤ ${targets.queryInProcessP50Ms})`,
+      `In-process p95 (≤ ${targets.queryInProcessP95Ms})`,
+      `HTTP no cache p50 (≤ ${targets.queryHttpP50Ms})`,
+      'HTTP no cache p95',
+      'HTTP cached p50',
+      'Server overhead p50',
+    ],
     r.queries.map((q) =>
       q.error
         ? [q.name, params(q.params), '–', `error: ${q.error.slice(0, 80)}`, '', '', '', '', '']
@@ -56,12 +81,22 @@ function querySection(r: BenchResult): string {
 
 function loadSection(r: BenchResult): string {
   return table(
-    ['Result cache', `Requests/s (cache on: ≥ ${int(targets.cachedRequestsPerSecond)})`, 'p50 ms', 'p90 ms', `p99 ms (cache on: ≤ ${targets.cachedP99Ms})`, 'Failed', 'Server RSS before → peak (MB)'],
+    [
+      'Result cache',
+      `Requests/s (cache on: ≥ ${int(targets.cachedRequestsPerSecond)})`,
+      'p50 ms',
+      'p90 ms',
+      `p99 ms (cache on: ≤ ${targets.cachedP99Ms})`,
+      'Failed',
+      'Server RSS before → peak (MB)',
+    ],
     r.load.map((l) => {
       const on = l.cache === 'on';
       return [
         l.cache,
-        on ? judged(int(l.requestsPerSecond), at(l.requestsPerSecond, targets.cachedRequestsPerSecond, 'higher')) : int(l.requestsPerSecond),
+        on
+          ? judged(int(l.requestsPerSecond), at(l.requestsPerSecond, targets.cachedRequestsPerSecond, 'higher'))
+          : int(l.requestsPerSecond),
         ms(l.latencyMs.p50),
         ms(l.latencyMs.p90),
         on ? judged(ms(l.latencyMs.p99), at(l.latencyMs.p99, targets.cachedP99Ms, 'lower')) : ms(l.latencyMs.p99),
@@ -75,7 +110,15 @@ function loadSection(r: BenchResult): string {
 function exportSection(r: BenchResult): string {
   const largest = Math.max(...r.exports.map((x) => x.rows));
   return table(
-    ['Rows', 'Format', 'Time to last byte (ms)', 'TTFB (ms)', 'Size (MB)', `Speed-up over JSON (Arrow, Parquet: ≥ ${targets.binarySpeedupOverJson}×)`, `Server RSS before → peak, growth (MB; ${int(largest)}-row CSV: < ${targets.csvExportRssGrowthMb})`],
+    [
+      'Rows',
+      'Format',
+      'Time to last byte (ms)',
+      'TTFB (ms)',
+      'Size (MB)',
+      `Speed-up over JSON (Arrow, Parquet: ≥ ${targets.binarySpeedupOverJson}×)`,
+      `Server RSS before → peak, growth (MB; ${int(largest)}-row CSV: < ${targets.csvExportRssGrowthMb})`,
+    ],
     r.exports.map((e) => {
       const binary = e.format === 'arrow' || e.format === 'parquet';
       const rss = `${int(e.rssBeforeMb)} → ${int(e.rssPeakMb)}, +${int(e.rssGrowthMb)}`;
@@ -85,7 +128,9 @@ function exportSection(r: BenchResult): string {
         ms(e.lastByteMs),
         ms(e.ttfbMs),
         num(e.bytes / 1e6, 1),
-        binary ? judged(`${num(e.speedupOverJson)}×`, at(e.speedupOverJson, targets.binarySpeedupOverJson, 'higher')) : `${num(e.speedupOverJson)}×`,
+        binary
+          ? judged(`${num(e.speedupOverJson)}×`, at(e.speedupOverJson, targets.binarySpeedupOverJson, 'higher'))
+          : `${num(e.speedupOverJson)}×`,
         e.format === 'csv' && e.rows === largest ? judged(rss, e.rssGrowthMb < targets.csvExportRssGrowthMb) : rss,
       ];
     }),
@@ -109,9 +154,19 @@ function memorySection(r: BenchResult): string {
 function webSection(r: BenchResult): string {
   const w = r.web;
   if ('skipped' in w) return `Skipped: ${w.skipped}.`;
-  const row = (label: string, v: typeof w.warm) => [label, judged(ms(v.firstChartMs), at(v.firstChartMs, targets.firstChartMs, 'lower')), ms(v.allChartsMs), int(v.charts)];
+  const row = (label: string, v: typeof w.warm) => [
+    label,
+    judged(ms(v.firstChartMs), at(v.firstChartMs, targets.firstChartMs, 'lower')),
+    ms(v.allChartsMs),
+    int(v.charts),
+  ];
   const errors = w.consoleErrors.length ? `\n\nConsole errors: ${w.consoleErrors.map((e) => `\`${e.slice(0, 120)}\``).join('; ')}` : '';
-  return table(['Visit', `First chart (ms, ≤ ${targets.firstChartMs})`, 'All charts (ms)', 'Charts'], [row('server just started (cold cache)', w.cold), row('second visit, new browser context (warm server cache)', w.warm)]) + errors;
+  return (
+    table(
+      ['Visit', `First chart (ms, ≤ ${targets.firstChartMs})`, 'All charts (ms)', 'Charts'],
+      [row('server just started (cold cache)', w.cold), row('second visit, new browser context (warm server cache)', w.warm)],
+    ) + errors
+  );
 }
 
 function profileSection(r: BenchResult): string {
@@ -128,7 +183,9 @@ export function renderMarkdown(r: BenchResult): string {
   const met = all.filter((c) => c.met).length;
   const missed = all.filter((c) => c.met === false);
   const m = r.meta.machine;
-  const rows = Object.entries(r.data.rows).map(([t, n]) => `${t} ${int(n)}`).join(', ');
+  const rows = Object.entries(r.data.rows)
+    .map(([t, n]) => `${t} ${int(n)}`)
+    .join(', ');
   return [
     `## Scale ${r.meta.scale}: ${r.meta.startedAt.slice(0, 10)}`,
     '',

@@ -18,7 +18,15 @@ export interface MemoryFigures {
 
 /** Everything one benchmark run measured; written as bench/results/<date>-scale<N>.json. */
 export interface BenchResult {
-  meta: { startedAt: string; finishedAt: string; seconds: number; scale: number; machine: Machine; loadAverage: { start: number; end: number }; settings: Record<string, unknown> };
+  meta: {
+    startedAt: string;
+    finishedAt: string;
+    seconds: number;
+    scale: number;
+    machine: Machine;
+    loadAverage: { start: number; end: number };
+    settings: Record<string, unknown>;
+  };
   data: Omit<BenchData, 'referenceDir' | 'filesDir' | 'trainingFile' | 'dataDir' | 'snapshotPath'>;
   ingest: IngestFigures[];
   queries: QueryFigures[];

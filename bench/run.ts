@@ -53,7 +53,9 @@ function parse(argv: string[]): { options: BenchOptions; docs: boolean } | null 
     warmup: Math.round(positive('warmup', values.warmup, defaultOptions.warmup)),
     loadSeconds: positive('load-seconds', values['load-seconds'], defaultOptions.loadSeconds),
     connections: Math.round(positive('connections', values.connections, defaultOptions.connections)),
-    exportRows: values['export-rows'] ? values['export-rows'].split(',').map((n) => Math.round(positive('export-rows', n, 1))) : defaultOptions.exportRows,
+    exportRows: values['export-rows']
+      ? values['export-rows'].split(',').map((n) => Math.round(positive('export-rows', n, 1)))
+      : defaultOptions.exportRows,
     exportRepeats: Math.round(positive('export-repeats', values['export-repeats'], defaultOptions.exportRepeats)),
     ingestRepeats: Math.round(positive('ingest-repeats', values['ingest-repeats'], defaultOptions.ingestRepeats)),
     cacheMb: positive('cache-mb', values['cache-mb'], defaultOptions.cacheMb),

@@ -14,9 +14,7 @@ export interface WebVisit {
   marks: Record<string, number>;
 }
 
-export type WebFigures =
-  | { skipped: string }
-  | { url: string; cold: WebVisit; warm: WebVisit; consoleErrors: string[] };
+export type WebFigures = { skipped: string } | { url: string; cold: WebVisit; warm: WebVisit; consoleErrors: string[] };
 
 /**
  * Runs in the page before its own scripts: records when chart-sized <svg> elements appear inside <main>.

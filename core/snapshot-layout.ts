@@ -29,4 +29,3 @@ export async function currentSnapshotId(dataDir: string): Promise<string | null>
     return null;
   }
 }
-

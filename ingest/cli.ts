@@ -72,7 +72,9 @@ async function main(): Promise<number> {
   } catch (error) {
     if (error instanceof InvalidFileError) {
       const o = error.outcome;
-      console.error(`${error.file}: refused (dataset ${o.dataset}): ${formatCount(o.problemCount)} problem(s) in ${formatCount(o.rejected)} of ${formatCount(o.rowsRead)} rows`);
+      console.error(
+        `${error.file}: refused (dataset ${o.dataset}): ${formatCount(o.problemCount)} problem(s) in ${formatCount(o.rejected)} of ${formatCount(o.rowsRead)} rows`,
+      );
       console.error(formatProblems(error.file, o.position, o.problems, o.problemCount));
       console.error('nothing was stored; fix the file, or load its good rows with --allow-partial');
     } else {

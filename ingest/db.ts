@@ -3,14 +3,21 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 export type Row = Record<string, unknown>;
 
 /** Opens a database file for writing (ingest only; serving opens snapshots read-only). */
-export async function openWritable(path: string, settings: Record<string, string> = {}): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
+export async function openWritable(
+  path: string,
+  settings: Record<string, string> = {},
+): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
   const instance = await DuckDBInstance.create(path, settings);
   const connection = await instance.connect();
   return { instance, connection };
 }
 
 /** Rows as JSON-safe objects (BIGINT → string, DATE → 'YYYY-MM-DD'). */
-export async function queryRows<T extends Row = Row>(connection: DuckDBConnection, sql: string, params?: Record<string, DuckDBValue>): Promise<T[]> {
+export async function queryRows<T extends Row = Row>(
+  connection: DuckDBConnection,
+  sql: string,
+  params?: Record<string, DuckDBValue>,
+): Promise<T[]> {
   const reader = await connection.runAndReadAll(sql, params);
   return reader.getRowObjectsJson() as T[];
 }

@@ -58,7 +58,10 @@ async function countViolations(connection: DuckDBConnection, spec: DatasetSpec):
       const also = ref.alsoAllowed?.length ? ` AND t.${quoteIdent(c.name)} NOT IN (${sqlList(ref.alsoAllowed)})` : '';
       return `(SELECT count(*) FROM ${table} t ANTI JOIN ${quoteIdent(ref.table)} r ON t.${quoteIdent(c.name)} = r.${quoteIdent(ref.column)} WHERE t.${quoteIdent(c.name)} IS NOT NULL${also})`;
     });
-  const keys = spec.columns.filter((c) => c.key).map((c) => quoteIdent(c.name)).join(', ');
+  const keys = spec.columns
+    .filter((c) => c.key)
+    .map((c) => quoteIdent(c.name))
+    .join(', ');
   // Distinct 64-bit key hashes are cheaper to count than distinct key tuples. A collision can only make a
   // clean file look suspect, and then the exact line-by-line validator decides.
   const duplicates = `(SELECT count(*) - count(DISTINCT hash(${keys})) FROM ${table})`;
@@ -77,7 +80,9 @@ export async function tryFastLoad(connection: DuckDBConnection, plan: PlannedFil
   if ((await scalar(connection, `SELECT count(*) FROM (SELECT 1 FROM ${table} LIMIT 1)`)) > 0) return null;
   const names = sources.map((s) => quoteIdent(s.column.name)).join(', ');
   const select = sources.map((s) => projection(s.column, s.header, fileName)).join(',\n  ');
-  const types = Object.fromEntries(sources.filter((s) => s.header !== null).map((s) => [s.header!, numericTypes.has(s.column.type) ? 'DOUBLE' : 'VARCHAR'] as const));
+  const types = Object.fromEntries(
+    sources.filter((s) => s.header !== null).map((s) => [s.header!, numericTypes.has(s.column.type) ? 'DOUBLE' : 'VARCHAR'] as const),
+  );
   const readSql = plan.source.typedRead(types);
   // No explicit transaction: the snapshot is a private temporary file, and checks run faster on committed
   // rows. The table was empty, so undoing a refused load is emptying it again.

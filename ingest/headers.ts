@@ -46,7 +46,9 @@ export function detectDataset(path: string, headers: readonly string[]): Dataset
     .sort((a, b) => b.score - a.score);
   const [best, second] = candidates;
   if (!best) {
-    throw new Error(`${path}: the columns (${headers.join(', ')}) match no dataset; name it with --dataset (one of ${datasets.map((d) => d.name).join(', ')})`);
+    throw new Error(
+      `${path}: the columns (${headers.join(', ')}) match no dataset; name it with --dataset (one of ${datasets.map((d) => d.name).join(', ')})`,
+    );
   }
   if (second && second.score === best.score) {
     throw new Error(`${path}: the columns match both '${best.spec.name}' and '${second.spec.name}'; choose with --dataset`);

@@ -52,7 +52,6 @@ export class InvalidFileError extends Error {
 
 const STAGE = 'stage_raw';
 
-
 /** Opens a file, reads its headers and works out which dataset and columns it holds. */
 export async function planFile(connection: DuckDBConnection, path: string, options: FileOptions): Promise<PlannedFile> {
   const source = await openSource(path, options);
@@ -77,7 +76,9 @@ export async function planFile(connection: DuckDBConnection, path: string, optio
 /** Copies a planned file into a text staging table. Blank rows are dropped; __line keeps each row's own position. */
 export async function stageFile(connection: DuckDBConnection, plan: PlannedFile): Promise<StagedFile> {
   const mapped = plan.sources.filter((s) => s.header !== null).map((s) => s.raw);
-  await connection.run(`CREATE OR REPLACE TEMP TABLE ${STAGE} AS SELECT * FROM (${plan.source.selectSql}) WHERE coalesce(${mapped.join(', ')}) IS NOT NULL`);
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE ${STAGE} AS SELECT * FROM (${plan.source.selectSql}) WHERE coalesce(${mapped.join(', ')}) IS NOT NULL`,
+  );
   return { ...plan, rowsRead: await scalar(connection, `SELECT count(*) FROM ${STAGE}`) };
 }
 
@@ -91,7 +92,19 @@ export async function loadFile(connection: DuckDBConnection, plan: PlannedFile, 
     const rows = await tryFastLoad(connection, plan, basename(plan.source.path));
     if (rows !== null) {
       const base = { dataset: plan.spec.name, format: plan.source.format, encoding: plan.source.encoding, position: plan.source.position };
-      return { ...base, rowsRead: rows, rejected: 0, problems: [], problemCount: 0, ignoredHeaders: plan.ignoredHeaders, accepted: rows, added: rows, replaced: 0, left: 0, rejectsFile: null };
+      return {
+        ...base,
+        rowsRead: rows,
+        rejected: 0,
+        problems: [],
+        problemCount: 0,
+        ignoredHeaders: plan.ignoredHeaders,
+        accepted: rows,
+        added: rows,
+        replaced: 0,
+        left: 0,
+        rejectsFile: null,
+      };
     }
   }
   const outcome = await loadStagedFile(connection, await stageFile(connection, plan), options);
@@ -106,7 +119,10 @@ export async function loadStagedFile(connection: DuckDBConnection, staged: Stage
   await connection.run('CREATE OR REPLACE TEMP TABLE rejected_lines AS SELECT DISTINCT line FROM problems');
   const problemCount = await scalar(connection, 'SELECT count(*) FROM problems');
   const rejected = await scalar(connection, 'SELECT count(*) FROM rejected_lines');
-  const problems = (await queryRows(connection, 'SELECT line::INTEGER AS line, "column", value, reason FROM problems ORDER BY line, "column" LIMIT 20')) as unknown as Problem[];
+  const problems = (await queryRows(
+    connection,
+    'SELECT line::INTEGER AS line, "column", value, reason FROM problems ORDER BY line, "column" LIMIT 20',
+  )) as unknown as Problem[];
   const base = {
     dataset: spec.name,
     format: source.format,

@@ -83,7 +83,13 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   });
 }
 
-async function loadAll(connection: DuckDBConnection, files: string[], hashes: Map<string, string>, snapshotId: string, options: IngestOptions): Promise<FileReport[]> {
+async function loadAll(
+  connection: DuckDBConnection,
+  files: string[],
+  hashes: Map<string, string>,
+  snapshotId: string,
+  options: IngestOptions,
+): Promise<FileReport[]> {
   const plans: PlannedFile[] = [];
   try {
     for (const file of files) plans.push(await planFile(connection, file, options));
@@ -98,7 +104,13 @@ async function loadAll(connection: DuckDBConnection, files: string[], hashes: Ma
   }
 }
 
-async function loadOne(connection: DuckDBConnection, plan: PlannedFile, sha256: string, snapshotId: string, options: IngestOptions): Promise<FileReport> {
+async function loadOne(
+  connection: DuckDBConnection,
+  plan: PlannedFile,
+  sha256: string,
+  snapshotId: string,
+  options: IngestOptions,
+): Promise<FileReport> {
   const file = plan.source.path;
   const started = new Date();
   options.onEvent?.({ type: 'start', file, dataset: plan.spec.name });

@@ -34,7 +34,10 @@ export async function publishSnapshot(dataDir: string, id: string, tmpPath: stri
 export async function pruneSnapshots(dataDir: string, keep = 3): Promise<string[]> {
   const live = await currentSnapshotId(dataDir);
   const names = await readdir(snapshotsDir(dataDir)).catch(() => [] as string[]);
-  const published = names.filter((n) => n.endsWith('.duckdb')).sort().reverse();
+  const published = names
+    .filter((n) => n.endsWith('.duckdb'))
+    .sort()
+    .reverse();
   const stale = [
     ...published.slice(keep).filter((n) => n !== `${live}.duckdb`),
     ...names.filter((n) => n.endsWith('.duckdb.tmp') || n.endsWith('.duckdb.tmp.wal')),
@@ -45,5 +48,9 @@ export async function pruneSnapshots(dataDir: string, keep = 3): Promise<string[
 
 /** One ingest at a time per data directory; a lock left by a killed ingest is taken over. */
 export function withIngestLock<T>(dataDir: string, work: () => Promise<T>): Promise<T> {
-  return withPidLock(join(dataDir, 'ingest.lock'), (pid) => `another ingest (pid ${pid}) is writing to ${dataDir}; try again when it has finished`, work);
+  return withPidLock(
+    join(dataDir, 'ingest.lock'),
+    (pid) => `another ingest (pid ${pid}) is writing to ${dataDir}; try again when it has finished`,
+    work,
+  );
 }

@@ -87,10 +87,14 @@ function isUtf8(bytes: Buffer): boolean {
 const csvSelect = (path: string): string =>
   `SELECT row_number() OVER () + 1 AS __line, * FROM read_csv(${quoteLiteral(path)}, header = true, all_varchar = true, null_padding = true)`;
 
-const csvTypedRead = (path: string) => (types: Readonly<Record<string, 'DOUBLE' | 'VARCHAR'>>): string => {
-  const struct = Object.entries(types).map(([header, type]) => `${quoteLiteral(header)}: '${type}'`).join(', ');
-  return `read_csv(${quoteLiteral(path)}, header = true, null_padding = true${struct ? `, types = {${struct}}` : ''})`;
-};
+const csvTypedRead =
+  (path: string) =>
+  (types: Readonly<Record<string, 'DOUBLE' | 'VARCHAR'>>): string => {
+    const struct = Object.entries(types)
+      .map(([header, type]) => `${quoteLiteral(header)}: '${type}'`)
+      .join(', ');
+    return `read_csv(${quoteLiteral(path)}, header = true, null_padding = true${struct ? `, types = {${struct}}` : ''})`;
+  };
 
 /** Opens any supported file as a DuckDB-readable source, converting what DuckDB cannot read natively. */
 export async function openSource(path: string, options: SourceOptions = {}): Promise<SourceFile> {
@@ -98,14 +102,26 @@ export async function openSource(path: string, options: SourceOptions = {}): Pro
   const none = async () => {};
   if (format === 'parquet') {
     return {
-      path, format, encoding: null, position: 'record', dispose: none,
+      path,
+      format,
+      encoding: null,
+      position: 'record',
+      dispose: none,
       selectSql: `SELECT file_row_number + 1 AS __line, * EXCLUDE (file_row_number) FROM read_parquet(${quoteLiteral(path)}, file_row_number = true)`,
       typedRead: () => `read_parquet(${quoteLiteral(path)})`,
     };
   }
   if (format === 'json') {
     const read = `read_json(${quoteLiteral(path)}, format = 'auto', sample_size = -1)`;
-    return { path, format, encoding: null, position: 'record', dispose: none, selectSql: `SELECT row_number() OVER () AS __line, * FROM ${read}`, typedRead: () => read };
+    return {
+      path,
+      format,
+      encoding: null,
+      position: 'record',
+      dispose: none,
+      selectSql: `SELECT row_number() OVER () AS __line, * FROM ${read}`,
+      typedRead: () => read,
+    };
   }
   const workDir = await mkdtemp(join(tmpdir(), 'talent-ingest-'));
   const dispose = () => rm(workDir, { recursive: true, force: true });

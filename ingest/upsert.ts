@@ -33,7 +33,10 @@ export async function upsertRows(
     .join(' AND ');
   const before = await scalar(connection, `SELECT count(*) FROM ${table}`);
   const accepted = await scalar(connection, 'SELECT count(*) FROM incoming');
-  const replaced = before === 0 ? 0 : await scalar(connection, `SELECT count(*) FROM ${table} t WHERE EXISTS (SELECT 1 FROM incoming i WHERE ${keyMatch})`);
+  const replaced =
+    before === 0
+      ? 0
+      : await scalar(connection, `SELECT count(*) FROM ${table} t WHERE EXISTS (SELECT 1 FROM incoming i WHERE ${keyMatch})`);
   if (replaced > 0) await connection.run(`DELETE FROM ${table} t USING incoming i WHERE ${keyMatch}`);
   const names = sources.map((s) => quoteIdent(s.column.name)).join(', ');
   await connection.run(`INSERT INTO ${table} (${names}) SELECT ${names} FROM incoming`);

@@ -31,10 +31,16 @@ function checksFor(source: ColumnSource): Check[] {
   if (isRequired(column)) checks.push({ source, when: `${raw} IS NULL`, reason: quoteLiteral('required value is missing') });
   checks.push({ source, when: `${raw} IS NOT NULL AND (${typed}) IS NULL`, reason: quoteLiteral(`expected ${expectation[column.type]}`) });
   if (column.type === 'count') checks.push({ source, when: `(${typed}) < 0`, reason: quoteLiteral('must not be negative') });
-  if (column.min !== undefined) checks.push({ source, when: `(${typed}) < ${column.min}`, reason: quoteLiteral(`must be at least ${column.min}`) });
-  if (column.max !== undefined) checks.push({ source, when: `(${typed}) > ${column.max}`, reason: quoteLiteral(`must be at most ${column.max}`) });
+  if (column.min !== undefined)
+    checks.push({ source, when: `(${typed}) < ${column.min}`, reason: quoteLiteral(`must be at least ${column.min}`) });
+  if (column.max !== undefined)
+    checks.push({ source, when: `(${typed}) > ${column.max}`, reason: quoteLiteral(`must be at most ${column.max}`) });
   if (column.allowed) {
-    checks.push({ source, when: `(${typed}) NOT IN (${sqlList(column.allowed)})`, reason: quoteLiteral(`must be one of ${column.allowed.join(', ')}`) });
+    checks.push({
+      source,
+      when: `(${typed}) NOT IN (${sqlList(column.allowed)})`,
+      reason: quoteLiteral(`must be one of ${column.allowed.join(', ')}`),
+    });
   }
   const ref = column.references;
   if (ref) {
@@ -54,10 +60,12 @@ function checksFor(source: ColumnSource): Check[] {
  */
 export function problemsSql(stageTable: string, sources: ColumnSource[]): string {
   const label = (s: ColumnSource) => quoteLiteral(s.header ?? s.column.name);
-  const perColumn = sources.flatMap(checksFor).map(
-    ({ source, when, reason }) =>
-      `SELECT __line AS line, ${label(source)} AS "column", ${source.raw} AS value, ${reason} AS reason FROM ${stageTable} WHERE ${when}`,
-  );
+  const perColumn = sources
+    .flatMap(checksFor)
+    .map(
+      ({ source, when, reason }) =>
+        `SELECT __line AS line, ${label(source)} AS "column", ${source.raw} AS value, ${reason} AS reason FROM ${stageTable} WHERE ${when}`,
+    );
   const keys = sources.filter((s) => s.column.key);
   const keyTuple = keys.map((k) => `(${k.typed})`).join(', ');
   const keyNames = keys.map((k) => k.header ?? k.column.name).join(', ');

@@ -11,7 +11,7 @@ export default defineQuery({
       '与“年度目标完成进度”参数和口径相同，逐月（1–12月）给出：当月完成量和累计完成量（截至月份之后为空）、季节性预期累计（目标 × 前三个完整年份1月至该月占全年比重的平均值；无历史为空）、线性预期累计（目标 × 月序/12）、' +
       '自截至月份起至12月的预计累计（累计 + 近3个月月均 × 之后的月数，低/高用近3个月的最低/最高月量），以及年度目标。',
     en:
-      'Same parameters and definitions as annual-target-progress, one row per month of the year: monthly and cumulative volume (null after the as-of month), the seasonal expected cumulative path (target × the share of the year\'s volume that fell in January..that month, averaged over the three latest complete years before; null without history), ' +
+      "Same parameters and definitions as annual-target-progress, one row per month of the year: monthly and cumulative volume (null after the as-of month), the seasonal expected cumulative path (target × the share of the year's volume that fell in January..that month, averaged over the three latest complete years before; null without history), " +
       'the linear path (target × month / 12), the projection from the as-of month to December (cumulative + recent monthly rate × months after the as-of month, with a low/high band from the lowest and highest of the last three months), and the target.',
   },
   module: import.meta.url,

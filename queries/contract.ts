@@ -46,13 +46,13 @@ export const analytics = {
 };
 
 export const datasetExports = {
-  'competition': competitionExport,
-  'labor_market': laborMarketExport,
+  competition: competitionExport,
+  labor_market: laborMarketExport,
   'reference-lists': referenceListsExport,
-  'region': regionExport,
-  'talent_stock': talentStockExport,
-  'target': targetExport,
-  'training': trainingExport,
+  region: regionExport,
+  talent_stock: talentStockExport,
+  target: targetExport,
+  training: trainingExport,
 };
 
 export type QueryName = keyof typeof analytics;

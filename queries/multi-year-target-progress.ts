@@ -19,14 +19,19 @@ export default defineQuery({
       '状态：累计 ≥ 目标为 achieved；尚未开始为空；期满未完成：完成比例 ≥ 0.60 为 limited_progress，否则 falling_behind；期内：累计为0或进度无法计算为 falling_behind，pace ≥ 0.95 为 on_track，0.60–0.95 为 acceleration_needed，低于0.60 为 limited_progress。',
     en:
       "One row per multi-year target (period_end > period_start, e.g. the 14th Five-Year Plan's 2021–2025 targets), national or the chosen province's own. cumulative_actual: for flows (aggregation 'sum': training by the programme's metric column, talent_stock by value) the sum over the period's years up to the as-of year (default: the latest year the programme was reported); for stocks ('last') the latest level. " +
-      "years_elapsed = months of the period elapsed / 12, counting the as-of year up to the latest month the nation reported. Flows: expected_to_date = target × years_elapsed / years in the period, pace = cumulative ÷ expected; observed_annual_volume = cumulative / years_elapsed; required_annual_volume = (target − cumulative) / years_remaining (0 once achieved). " +
+      'years_elapsed = months of the period elapsed / 12, counting the as-of year up to the latest month the nation reported. Flows: expected_to_date = target × years_elapsed / years in the period, pace = cumulative ÷ expected; observed_annual_volume = cumulative / years_elapsed; required_annual_volume = (target − cumulative) / years_remaining (0 once achieved). ' +
       "Growth uses complete years only (all twelve months reported nationally): observed_annual_growth = compound growth of annual volume from the period's first year to the last complete year; required_annual_growth = the constant compound growth of annual volume, starting from the last complete year, whose remaining years add up exactly to what is still missing (solved by bisection; for stocks (target / level)^(1 / remaining years) − 1); null once achieved. " +
       'growth_ratio = (1 + observed growth) / (1 + required growth): ≥ 1 means sustaining the observed growth reaches the target; it is also the pace of a stock. ' +
       "Status: 'achieved' when cumulative ≥ target; null before the period starts; after the period ends 'limited_progress' when share_achieved ≥ 0.60, else 'falling_behind'; during the period 'falling_behind' when cumulative is 0 or pace cannot be computed, 'on_track' when pace ≥ 0.95, 'acceleration_needed' when 0.60 ≤ pace < 0.95, 'limited_progress' when pace < 0.60.",
   },
   module: import.meta.url,
   params: {
-    program: param.code({ zh: '项目（空为全部）', en: 'Programme (empty = all)' }, { table: 'program', column: 'program_code' }, null, 'vocational_training'),
+    program: param.code(
+      { zh: '项目（空为全部）', en: 'Programme (empty = all)' },
+      { table: 'program', column: 'program_code' },
+      null,
+      'vocational_training',
+    ),
     region: provinceOrNation,
     as_of_year: param.year({ zh: '截至年份', en: 'As of year' }, { defaultNote: 'the latest year each programme was reported' }),
   },

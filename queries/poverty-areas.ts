@@ -16,7 +16,12 @@ export default defineQuery({
   module: import.meta.url,
   params: {
     program: trainingProgram,
-    group: param.code({ zh: '贫困地区类别（空为全部）', en: 'Poverty-area group (empty = both)' }, { table: 'region', column: 'poverty_group', where: 'poverty_group IS NOT NULL' }, null, 'three_districts'),
+    group: param.code(
+      { zh: '贫困地区类别（空为全部）', en: 'Poverty-area group (empty = both)' },
+      { table: 'region', column: 'poverty_group', where: 'poverty_group IS NOT NULL' },
+      null,
+      'three_districts',
+    ),
   },
   columns: [
     col('year', 'integer', '年份', 'Year'),
@@ -24,7 +29,7 @@ export default defineQuery({
     col('area_working_age', 'integer', '地区劳动年龄人口', 'Working-age population of the areas', units.persons),
     col('area_per_10k', 'number', '地区每万人培训人次', 'Person-times per 10,000 working-age (areas)', units.per10k),
     col('national_per_10k', 'number', '全国每万人培训人次', 'Person-times per 10,000 working-age (nation)', units.per10k),
-    col('ratio_to_national', 'number', '与全国之比', 'Ratio of the areas\' rate to the national rate', units.ratio),
+    col('ratio_to_national', 'number', '与全国之比', "Ratio of the areas' rate to the national rate", units.ratio),
     col('area_placements', 'number', '地区“三支一扶”人数', 'Three Supports placements in the areas', units.persons),
     col('area_placements_per_10k', 'number', '地区每万人“三支一扶”', 'Placements per 10,000 working-age (areas)', units.per10k),
     col('national_placements_per_10k', 'number', '全国每万人“三支一扶”', 'Placements per 10,000 working-age (nation)', units.per10k),

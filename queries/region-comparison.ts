@@ -11,7 +11,11 @@ export default defineQuery({
   },
   module: import.meta.url,
   params: {
-    regions: param.codes({ zh: '省份', en: 'Provinces' }, { table: 'region', column: 'region_code', where: "level = 'province' AND in_mainland" }, '440000,110000'),
+    regions: param.codes(
+      { zh: '省份', en: 'Provinces' },
+      { table: 'region', column: 'region_code', where: "level = 'province' AND in_mainland" },
+      '440000,110000',
+    ),
     year: param.year({ zh: '年份', en: 'Year' }, { defaultNote: 'the latest year with training data' }),
   },
   columns: indicatorColumns,

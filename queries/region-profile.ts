@@ -8,7 +8,7 @@ export const indicatorNotes = {
     'vacancy_seeker_ratio 该年最新有数据季度的求人倍率（需求人数÷求职人数，各省同一季度）；competition_medals 当年各项赛事金银铜牌合计；platforms_per_million 博士后站与专家服务基地合计每百万常住人口（各指标取不晚于该年的最新年份）。' +
     '地区中位数为同一四大区域省份的中位数；全国值为全国总量之比（计数指标为全国合计），非各省平均；z 分数与排名（1为最高）在大陆31个省份中计算（总体标准差）。period 为所用数据时期。',
   en:
-    'Indicators: training_per_10k (subsidised vocational training), knowledge_renewal_per_10k and certificates_per_10k (skill_certificate), each by the programme\'s metric per 10,000 people aged 15–59 (2020 census); ' +
+    "Indicators: training_per_10k (subsidised vocational training), knowledge_renewal_per_10k and certificates_per_10k (skill_certificate), each by the programme's metric per 10,000 people aged 15–59 (2020 census); " +
     'vacancy_seeker_ratio (vacancies ÷ job seekers in the latest quarter of the year with data, the same quarter for every province); competition_medals (gold + silver + bronze across competitions in the year); platforms_per_million (postdoctoral stations + expert service bases per million residents, each at its latest year up to the chosen one). ' +
     'macro_region_median is the median over the provinces of the same NBS macro-region; national_value is the nation as a whole (national totals divided, or the national total for a count), not a mean of provinces; z_score (population standard deviation) and rank (1 = highest) are among the 31 mainland provinces. period names the data period used.',
 };
@@ -27,7 +27,7 @@ export const indicatorColumns = [
   col('unit_en', 'string', '单位（英文）', 'Unit'),
   col('period', 'string', '数据时期', 'Data period (year, quarter or year range)'),
   col('value', 'number', '数值', 'Value'),
-  col('macro_region_median', 'number', '所在区域中位数', 'Median of the macro-region\'s provinces'),
+  col('macro_region_median', 'number', '所在区域中位数', "Median of the macro-region's provinces"),
   col('national_value', 'number', '全国', 'National value'),
   col('z_score', 'number', 'z 分数', 'z-score among the 31 mainland provinces', units.ratio),
   col('rank', 'integer', '排名', 'Rank among the 31 mainland provinces (1 = highest)'),
@@ -43,7 +43,12 @@ export default defineQuery({
   },
   module: import.meta.url,
   params: {
-    region: param.code({ zh: '省份', en: 'Province' }, { table: 'region', column: 'region_code', where: "level = 'province' AND in_mainland" }, '440000', '440000'),
+    region: param.code(
+      { zh: '省份', en: 'Province' },
+      { table: 'region', column: 'region_code', where: "level = 'province' AND in_mainland" },
+      '440000',
+      '440000',
+    ),
     year: param.year({ zh: '年份', en: 'Year' }, { defaultNote: 'the latest year with training data' }),
   },
   columns: indicatorColumns,

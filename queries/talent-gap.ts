@@ -8,13 +8,18 @@ export default defineQuery({
   title: { zh: '各地区人才供需缺口', en: 'Regional talent gap' },
   description: {
     zh: '某季度各省（或各地市）按职业大类的岗位需求人数、求职人数、缺口（需求减求职）、求人倍率（需求÷求职）及其环比、同比变化，以及需求区位熵（该地区该大类需求占比÷全国该大类需求占比）。',
-    en: 'Vacancies, job seekers, gap (vacancies − seekers) and vacancy-to-seeker ratio by province (or prefecture) and occupation major group for one quarter, their change on the previous quarter and on the same quarter a year before, and the demand location quotient (the group\'s share of the region\'s vacancies ÷ its share of national vacancies).',
+    en: "Vacancies, job seekers, gap (vacancies − seekers) and vacancy-to-seeker ratio by province (or prefecture) and occupation major group for one quarter, their change on the previous quarter and on the same quarter a year before, and the demand location quotient (the group's share of the region's vacancies ÷ its share of national vacancies).",
   },
   module: import.meta.url,
   params: {
     quarter: param.quarter({ zh: '季度', en: 'Quarter' }),
     level: param.choice({ zh: '地区层级', en: 'Region level' }, ['province', 'prefecture'] as const, 'province'),
-    province: param.code({ zh: '省份（仅看其地市）', en: 'Province (its prefectures only)' }, { table: 'region', column: 'region_code', where: "level = 'province'" }, null, '440000'),
+    province: param.code(
+      { zh: '省份（仅看其地市）', en: 'Province (its prefectures only)' },
+      { table: 'region', column: 'region_code', where: "level = 'province'" },
+      null,
+      '440000',
+    ),
     group: occupationGroup,
   },
   columns: [

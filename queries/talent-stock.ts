@@ -8,7 +8,7 @@ export default defineQuery({
   title: { zh: '人才与平台指标', en: 'Talent and platform indicators' },
   description: {
     zh: '某项人才或平台指标某年各省的数值、每百万常住人口数值、占全国比重、同比变化和排名。存量指标取当年末水平，流量指标取当年发生数，均不跨年累计。',
-    en: 'One talent or platform indicator by province for one year: value, per million residents (2020 census), share of the national total, change on the previous year and rank. Stock indicators give the year\'s level, flow indicators the year\'s flow; neither is accumulated over years.',
+    en: "One talent or platform indicator by province for one year: value, per million residents (2020 census), share of the national total, change on the previous year and rank. Stock indicators give the year's level, flow indicators the year's flow; neither is accumulated over years.",
   },
   module: import.meta.url,
   params: {

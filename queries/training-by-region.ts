@@ -15,7 +15,12 @@ export default defineQuery({
     program: trainingProgram,
     year: param.year({ zh: '年份', en: 'Year' }),
     level: param.choice({ zh: '地区层级', en: 'Region level' }, ['province', 'prefecture'] as const, 'province'),
-    province: param.code({ zh: '省份（仅看其地市）', en: 'Province (its prefectures only)' }, { table: 'region', column: 'region_code', where: "level = 'province'" }, null, '440000'),
+    province: param.code(
+      { zh: '省份（仅看其地市）', en: 'Province (its prefectures only)' },
+      { table: 'region', column: 'region_code', where: "level = 'province'" },
+      null,
+      '440000',
+    ),
     field: param.code({ zh: '领域', en: 'Field' }, { table: 'field', column: 'field_code' }, null, 'ai'),
   },
   columns: [

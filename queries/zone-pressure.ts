@@ -7,7 +7,7 @@ export default defineQuery({
   title: { zh: '重点区域紧缺压力', en: 'Strategic-zone pressure' },
   description: {
     zh: '某季度各重点区域急需紧缺人才目录中求人倍率（区域内需求人数÷求职人数）高于阈值θ的职业数及占比（有求职人数为0而有需求的职业也计入），以及区域全部职业和目录职业的需求、求职人数与求人倍率。',
-    en: 'For each strategic zone and one quarter: how many occupations of its urgently-needed catalogue have a vacancy-to-seeker ratio across the zone above θ (vacancies with no seekers count as above), their share of the catalogue occupations reported, and the zone\'s vacancies, job seekers and ratio for all occupations and for the catalogue.',
+    en: "For each strategic zone and one quarter: how many occupations of its urgently-needed catalogue have a vacancy-to-seeker ratio across the zone above θ (vacancies with no seekers count as above), their share of the catalogue occupations reported, and the zone's vacancies, job seekers and ratio for all occupations and for the catalogue.",
   },
   module: import.meta.url,
   params: {

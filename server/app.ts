@@ -56,7 +56,13 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
   app.use('/api', (req, _res, next) => next(new HttpProblem(404, 'Not found', `no API route ${req.method} ${req.originalUrl}`)));
   if (options.webDir && existsSync(join(options.webDir, 'index.html'))) {
     const webDir = options.webDir;
-    app.use(express.static(webDir, { index: 'index.html', maxAge: '1h', setHeaders: (res, path) => path.endsWith('index.html') && res.setHeader('Cache-Control', 'no-cache') }));
+    app.use(
+      express.static(webDir, {
+        index: 'index.html',
+        maxAge: '1h',
+        setHeaders: (res, path) => path.endsWith('index.html') && res.setHeader('Cache-Control', 'no-cache'),
+      }),
+    );
     app.get('/{*path}', (_req, res) => res.sendFile(join(webDir, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } }));
   }
   app.use(errors);

@@ -6,7 +6,9 @@ import { ResultCache } from './result-cache.js';
 import { SnapshotStore } from './snapshot-store.js';
 
 /** Opens the live snapshot of a data directory and loads the catalogs: everything createApp needs. */
-export async function createContext(config: Pick<Config, 'TALENT_DATA_DIR' | 'QUERY_TIMEOUT_MS' | 'CACHE_MB' | 'SNAPSHOT_POLL_MS' | 'DUCKDB_THREADS' | 'DUCKDB_MEMORY_LIMIT'>): Promise<AppContext> {
+export async function createContext(
+  config: Pick<Config, 'TALENT_DATA_DIR' | 'QUERY_TIMEOUT_MS' | 'CACHE_MB' | 'SNAPSHOT_POLL_MS' | 'DUCKDB_THREADS' | 'DUCKDB_MEMORY_LIMIT'>,
+): Promise<AppContext> {
   const settings: Record<string, string> = { memory_limit: config.DUCKDB_MEMORY_LIMIT };
   if (config.DUCKDB_THREADS) settings.threads = String(config.DUCKDB_THREADS);
   const store = new SnapshotStore(config.TALENT_DATA_DIR, settings);

@@ -23,7 +23,9 @@ export function negotiateFormat(req: Request): OutputFormat {
   const asked = req.query.format;
   if (asked !== undefined) {
     if (typeof asked === 'string' && asked in contentTypes) return asked as OutputFormat;
-    throw new HttpProblem(400, 'Invalid parameter', 'format is not supported', [{ name: 'format', reason: `unknown format ${JSON.stringify(asked)}`, allowed: Object.keys(contentTypes).join(', ') }]);
+    throw new HttpProblem(400, 'Invalid parameter', 'format is not supported', [
+      { name: 'format', reason: `unknown format ${JSON.stringify(asked)}`, allowed: Object.keys(contentTypes).join(', ') },
+    ]);
   }
   const accept = req.get('accept') ?? '';
   return byMediaType.find(([type]) => accept.includes(type))?.[1] ?? 'json';

@@ -66,14 +66,22 @@ export function openApiDocument(queries: Registry, exports: Registry) {
   const paths: Record<string, unknown> = {
     '/api/queries': { get: { tags: ['catalog'], summary: 'The analytics catalog', responses: { 200: { description: 'Catalog' } } } },
     '/api/datasets': { get: { tags: ['catalog'], summary: 'The exportable datasets', responses: { 200: { description: 'Datasets' } } } },
-    '/api/meta': { get: { tags: ['meta'], summary: 'Snapshot, freshness, lineage and row counts', responses: { 200: { description: 'Meta' } } } },
-    '/api/health': { get: { tags: ['meta'], summary: 'Health', responses: { 200: { description: 'Serving' }, 503: { description: 'No snapshot' } } } },
+    '/api/meta': {
+      get: { tags: ['meta'], summary: 'Snapshot, freshness, lineage and row counts', responses: { 200: { description: 'Meta' } } },
+    },
+    '/api/health': {
+      get: { tags: ['meta'], summary: 'Health', responses: { 200: { description: 'Serving' }, 503: { description: 'No snapshot' } } },
+    },
   };
   for (const q of queries.values()) paths[`/api/queries/${q.name}`] = operation(q, 'queries');
   for (const d of exports.values()) paths[`/api/datasets/${d.name}`] = operation(d, 'datasets');
   return {
     openapi: '3.1.0',
-    info: { title: 'talent-dashboard API', version: '1.0.0', description: 'Analytics of the special action for talent services. Every response carries the data version in X-Data-Version.' },
+    info: {
+      title: 'talent-dashboard API',
+      version: '1.0.0',
+      description: 'Analytics of the special action for talent services. Every response carries the data version in X-Data-Version.',
+    },
     paths,
   };
 }

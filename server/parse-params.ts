@@ -25,7 +25,8 @@ export function parseShape(definition: QueryDefinition, query: Record<string, un
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) invalid.push({ name: key, reason: 'unknown parameter', allowed: Object.keys(definition.params).join(', ') });
+        for (const key of issue.keys)
+          invalid.push({ name: key, reason: 'unknown parameter', allowed: Object.keys(definition.params).join(', ') });
         continue;
       }
       const name = String(issue.path[0] ?? '');
@@ -50,11 +51,18 @@ export async function checkCodes(
   for (const [name, spec] of Object.entries(definition.params)) {
     const value = values[name];
     if (!spec.allowedFrom || value === null || value === undefined) continue;
-    const known = new Set([...(spec.allowedFrom.alsoAllowed ?? []), ...(await context.allowed.get(context.snapshotId, context.connection, spec.allowedFrom))]);
+    const known = new Set([
+      ...(spec.allowedFrom.alsoAllowed ?? []),
+      ...(await context.allowed.get(context.snapshotId, context.connection, spec.allowedFrom)),
+    ]);
     const unknown = (Array.isArray(value) ? value : [value]).map(String).filter((v) => !known.has(v));
     if (unknown.length) {
       const examples = [...known].slice(0, 40).join(', ');
-      invalid.push({ name, reason: `unknown code(s): ${unknown.slice(0, 10).join(', ')}`, allowed: `${examples}${known.size > 40 ? ', …' : ''}` });
+      invalid.push({
+        name,
+        reason: `unknown code(s): ${unknown.slice(0, 10).join(', ')}`,
+        allowed: `${examples}${known.size > 40 ? ', …' : ''}`,
+      });
     }
   }
   if (invalid.length) throw invalidProblem(definition, invalid);

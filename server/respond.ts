@@ -18,7 +18,12 @@ function boundQuery(definition: QueryDefinition, values: Record<string, unknown>
 /** Result columns by definition, for the snapshot they were found on (a new snapshot may change a type). */
 const probed = new WeakMap<QueryDefinition, { snapshot: string; columns: Promise<ResultColumn[]> }>();
 
-function resultColumns(connection: DuckDBConnection, definition: QueryDefinition, query: BoundQuery, snapshot: string): Promise<ResultColumn[]> {
+function resultColumns(
+  connection: DuckDBConnection,
+  definition: QueryDefinition,
+  query: BoundQuery,
+  snapshot: string,
+): Promise<ResultColumn[]> {
   const known = probed.get(definition);
   // Another request's probe failing (its connection interrupted) is no reason for this one to fail.
   if (known?.snapshot === snapshot) return known.columns.catch(() => probeColumns(connection, query));
@@ -29,22 +34,42 @@ function resultColumns(connection: DuckDBConnection, definition: QueryDefinition
   return columns;
 }
 
-async function encode(connection: DuckDBConnection, definition: QueryDefinition, values: Record<string, unknown>, format: OutputFormat, meta: ResultMeta, sink: Sink, firstRows?: () => void): Promise<number> {
+async function encode(
+  connection: DuckDBConnection,
+  definition: QueryDefinition,
+  values: Record<string, unknown>,
+  format: OutputFormat,
+  meta: ResultMeta,
+  sink: Sink,
+  firstRows?: () => void,
+): Promise<number> {
   const query = boundQuery(definition, values);
   const columns = await resultColumns(connection, definition, query, meta.snapshot);
   return encodeQuery(connection, query, columns, format, { ...meta, declared: definition.columns }, sink, firstRows);
 }
 
 /** Encodes a whole (small) result into memory, for the result cache. */
-export async function encodeToBuffer(connection: DuckDBConnection, definition: QueryDefinition, values: Record<string, unknown>, format: OutputFormat, meta: ResultMeta): Promise<{ body: Buffer; rows: number }> {
+export async function encodeToBuffer(
+  connection: DuckDBConnection,
+  definition: QueryDefinition,
+  values: Record<string, unknown>,
+  format: OutputFormat,
+  meta: ResultMeta,
+): Promise<{ body: Buffer; rows: number }> {
   const sink = new BufferSink();
   const rows = await encode(connection, definition, values, format, meta, sink);
   return { body: sink.toBuffer(), rows };
 }
 
-export function downloadHeaders(format: OutputFormat, definition: QueryDefinition, values: Record<string, unknown>, snapshotId: string): Record<string, string> {
+export function downloadHeaders(
+  format: OutputFormat,
+  definition: QueryDefinition,
+  values: Record<string, unknown>,
+  snapshotId: string,
+): Record<string, string> {
   const headers: Record<string, string> = { 'Content-Type': contentTypes[format], 'X-Data-Version': snapshotId };
-  if (format !== 'json') headers['Content-Disposition'] = `attachment; filename="${downloadName(definition.name, values, snapshotId, format)}"`;
+  if (format !== 'json')
+    headers['Content-Disposition'] = `attachment; filename="${downloadName(definition.name, values, snapshotId, format)}"`;
   return headers;
 }
 
@@ -53,7 +78,15 @@ export function downloadHeaders(format: OutputFormat, definition: QueryDefinitio
  * writing; Arrow: record batches built from the result's chunks), never holding the whole of it in memory.
  * Calls firstRows once rows flow. Returns the rows sent.
  */
-export async function streamToResponse(res: Response, connection: DuckDBConnection, definition: QueryDefinition, values: Record<string, unknown>, format: OutputFormat, meta: ResultMeta, firstRows: () => void): Promise<number> {
+export async function streamToResponse(
+  res: Response,
+  connection: DuckDBConnection,
+  definition: QueryDefinition,
+  values: Record<string, unknown>,
+  format: OutputFormat,
+  meta: ResultMeta,
+  firstRows: () => void,
+): Promise<number> {
   res.set(downloadHeaders(format, definition, values, meta.snapshot));
   const rows = await encode(connection, definition, values, format, meta, responseSink(res), firstRows);
   res.end();

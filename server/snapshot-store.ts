@@ -35,7 +35,10 @@ export class SnapshotStore {
   async start(pollMs = 1000): Promise<void> {
     await this.refresh();
     if (!this.live) throw new Error(`no published snapshot in ${this.dataDir}: run \`npm run ingest\` or \`npm start\` first`);
-    this.timer = setInterval(() => void this.refresh().catch((e: unknown) => console.error(`snapshot switch failed: ${String(e)}`)), pollMs);
+    this.timer = setInterval(
+      () => void this.refresh().catch((e: unknown) => console.error(`snapshot switch failed: ${String(e)}`)),
+      pollMs,
+    );
     this.timer.unref();
   }
 

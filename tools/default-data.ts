@@ -5,7 +5,6 @@ import { currentSnapshotId } from '../core/snapshot-layout.js';
 import { generateSample } from './seed/generate.js';
 import { defaultOptions } from './seed/options.js';
 
-
 /**
  * The embedded default: when the data directory has no snapshot yet, generate the synthetic sample and
  * load the shipped reference data and the sample through the normal ingest path.

@@ -5,11 +5,18 @@ import { exportFilters } from './common.js';
 export default defineQuery({
   name: 'labor_market',
   title: { zh: '人力资源市场供求明细', en: 'Labour-market records' },
-  description: { zh: '人力资源市场供求事实表（季度 × 地区 × 职业），附名称。', en: 'Labour-market facts (quarter × region × occupation) with names.' },
+  description: {
+    zh: '人力资源市场供求事实表（季度 × 地区 × 职业），附名称。',
+    en: 'Labour-market facts (quarter × region × occupation) with names.',
+  },
   module: import.meta.url,
   params: {
     ...exportFilters,
-    occupations: param.codes({ zh: '职业或大类', en: 'Occupations or major groups' }, { table: 'occupation', column: 'occupation_code' }, '6'),
+    occupations: param.codes(
+      { zh: '职业或大类', en: 'Occupations or major groups' },
+      { table: 'occupation', column: 'occupation_code' },
+      '6',
+    ),
   },
   columns: [
     col('quarter', 'string', '季度', 'Quarter'),

@@ -11,7 +11,11 @@ export default defineQuery({
   module: import.meta.url,
   params: {
     levels: param.codes({ zh: '层级', en: 'Levels' }, { table: 'region', column: 'level' }, 'province'),
-    regions: param.codes({ zh: '地区（含下辖）', en: 'Regions (and the units below them)' }, { table: 'region', column: 'region_code' }, '440000'),
+    regions: param.codes(
+      { zh: '地区（含下辖）', en: 'Regions (and the units below them)' },
+      { table: 'region', column: 'region_code' },
+      '440000',
+    ),
     limit: param.optionalInteger({ zh: '最多行数', en: 'Row limit' }, 1, 1_000_000, '100'),
   },
   columns: [

@@ -5,11 +5,18 @@ import { exportFilters } from './common.js';
 export default defineQuery({
   name: 'training',
   title: { zh: '培训明细', en: 'Training records' },
-  description: { zh: '培训事实表（月 × 地区 × 项目 × 领域），附地区、项目、领域名称。', en: 'Training facts (month × region × programme × field) with region, programme and field names.' },
+  description: {
+    zh: '培训事实表（月 × 地区 × 项目 × 领域），附地区、项目、领域名称。',
+    en: 'Training facts (month × region × programme × field) with region, programme and field names.',
+  },
   module: import.meta.url,
   params: {
     ...exportFilters,
-    programs: param.codes({ zh: '项目', en: 'Programmes' }, { table: 'program', column: 'program_code', where: "fact_table = 'training'" }, 'knowledge_renewal'),
+    programs: param.codes(
+      { zh: '项目', en: 'Programmes' },
+      { table: 'program', column: 'program_code', where: "fact_table = 'training'" },
+      'knowledge_renewal',
+    ),
     fields: param.codes({ zh: '领域', en: 'Fields' }, { table: 'field', column: 'field_code' }, 'ai'),
   },
   columns: [

@@ -12,12 +12,22 @@ export const regionFilter = param.code({ zh: '地区', en: 'Region' }, { table: 
 
 export const zoneFilter = param.code({ zh: '重点区域', en: 'Strategic zone' }, { table: 'zone', column: 'zone_code' }, null, 'gba');
 
-export const occupationGroup = param.code({ zh: '职业大类', en: 'Occupation major group' }, { table: 'occupation', column: 'group_code', where: "level = 'group'" }, null, '2');
+export const occupationGroup = param.code(
+  { zh: '职业大类', en: 'Occupation major group' },
+  { table: 'occupation', column: 'group_code', where: "level = 'group'" },
+  null,
+  '2',
+);
 
 /** A strategic zone that must be chosen (zoneFilter is the optional one). */
 export const zoneRequired = param.code({ zh: '重点区域', en: 'Strategic zone' }, { table: 'zone', column: 'zone_code' }, 'gba', 'gba');
 
-export const competitionFilter = param.code({ zh: '赛事', en: 'Competition' }, { table: 'competition_event', column: 'competition_code' }, null, 'national_skills');
+export const competitionFilter = param.code(
+  { zh: '赛事', en: 'Competition' },
+  { table: 'competition_event', column: 'competition_code' },
+  null,
+  'national_skills',
+);
 
 export const talentIndicator = param.code(
   { zh: '人才与平台指标', en: 'Talent or platform indicator' },

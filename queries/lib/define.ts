@@ -27,14 +27,22 @@ export interface QueryDefinition<P extends ParamSpecs = ParamSpecs, C extends re
  * Declares a query. The declaration holds no SQL and imports nothing of Node, so that the web app can take
  * each query's row type from it (a type-only import through queries/contract.ts).
  */
-export function defineQuery<P extends ParamSpecs, const C extends readonly OutputColumn[]>(definition: Omit<QueryDefinition<P, C>, 'schema'>): QueryDefinition<P, C> {
+export function defineQuery<P extends ParamSpecs, const C extends readonly OutputColumn[]>(
+  definition: Omit<QueryDefinition<P, C>, 'schema'>,
+): QueryDefinition<P, C> {
   const shape = Object.fromEntries(Object.entries(definition.params).map(([key, spec]) => [key, spec.schema]));
   const schema = z.object(shape).strict() as unknown as z.ZodType<ParamValues<P>>;
   return { ...definition, schema };
 }
 
 /** Shorthand for output columns. */
-export const col = <N extends string, K extends ColumnKind>(name: N, type: K, zh: string, en: string, unit?: Bilingual): OutputColumn<N, K> => ({
+export const col = <N extends string, K extends ColumnKind>(
+  name: N,
+  type: K,
+  zh: string,
+  en: string,
+  unit?: Bilingual,
+): OutputColumn<N, K> => ({
   name,
   type,
   label: { zh, en },

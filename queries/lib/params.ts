@@ -37,7 +37,10 @@ const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v
 /** Comma-separated or repeated query-string values → string[]. */
 const listInput = (v: unknown) => {
   if (v === undefined || v === null || v === '') return undefined;
-  const items = (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(',')).map((x) => x.trim()).filter(Boolean);
+  const items = (Array.isArray(v) ? v : [v])
+    .flatMap((x) => String(x).split(','))
+    .map((x) => x.trim())
+    .filter(Boolean);
   return items.length ? items : undefined;
 };
 
@@ -46,7 +49,16 @@ const codePattern = /^[A-Za-z0-9_-]{1,40}$/;
 export const param = {
   year(label: Bilingual, opts: { defaultNote?: string } = {}): ParamSpec<number | null> {
     const schema = z.preprocess(emptyToUndefined, z.coerce.number().int().min(2000).max(2100).nullable().default(null));
-    return { schema, sqlType: 'INTEGER', label, default: null, defaultNote: opts.defaultNote ?? 'latest year in the data', min: 2000, max: 2100, example: '2024' };
+    return {
+      schema,
+      sqlType: 'INTEGER',
+      label,
+      default: null,
+      defaultNote: opts.defaultNote ?? 'latest year in the data',
+      min: 2000,
+      max: 2100,
+      example: '2024',
+    };
   },
   integer(label: Bilingual, min: number, max: number, fallback: number): ParamSpec<number> {
     const schema = z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(fallback));
@@ -63,14 +75,25 @@ export const param = {
   },
   /** A month as 'YYYY-MM'; null means the latest month in the data. */
   month(label: Bilingual): ParamSpec<string | null> {
-    const schema = z.preprocess(emptyToUndefined, z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month as YYYY-MM').nullable().default(null));
+    const schema = z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month as YYYY-MM')
+        .nullable()
+        .default(null),
+    );
     return { schema, sqlType: 'VARCHAR', label, default: null, defaultNote: 'latest month in the data', example: '2024-06' };
   },
   /** A quarter as 'YYYYQn'; null means the latest quarter in the data. */
   quarter(label: Bilingual): ParamSpec<string | null> {
     const schema = z.preprocess(
       (v) => (typeof v === 'string' ? v.toUpperCase() : emptyToUndefined(v)),
-      z.string().regex(/^\d{4}Q[1-4]$/, 'expected a quarter as YYYYQn, e.g. 2024Q2').nullable().default(null),
+      z
+        .string()
+        .regex(/^\d{4}Q[1-4]$/, 'expected a quarter as YYYYQn, e.g. 2024Q2')
+        .nullable()
+        .default(null),
     );
     return { schema, sqlType: 'VARCHAR', label, default: null, defaultNote: 'latest quarter in the data', example: '2024Q2' };
   },
@@ -85,12 +108,18 @@ export const param = {
   },
   /** One code from a reference table; `fallback` null makes it an optional filter. */
   code(label: Bilingual, allowedFrom: AllowedFrom, fallback: string | null, example: string): ParamSpec<string | null> {
-    const schema = z.preprocess(emptyToUndefined, z.string().regex(codePattern, 'expected a code (letters, digits, - and _)').nullable().default(fallback));
+    const schema = z.preprocess(
+      emptyToUndefined,
+      z.string().regex(codePattern, 'expected a code (letters, digits, - and _)').nullable().default(fallback),
+    );
     return { schema, sqlType: 'VARCHAR', label, default: fallback, allowedFrom, example };
   },
   /** Several codes (comma-separated or repeated); absent means all. */
   codes(label: Bilingual, allowedFrom: AllowedFrom, example: string): ParamSpec<string[] | null> {
-    const schema = z.preprocess(listInput, z.array(z.string().regex(codePattern, 'expected codes (letters, digits, - and _)')).max(500).nullable().default(null));
+    const schema = z.preprocess(
+      listInput,
+      z.array(z.string().regex(codePattern, 'expected codes (letters, digits, - and _)')).max(500).nullable().default(null),
+    );
     return { schema, sqlType: 'VARCHAR[]', label, default: null, allowedFrom, list: true, example };
   },
 };

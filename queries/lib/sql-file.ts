@@ -24,5 +24,7 @@ export function sqlFile(moduleUrl: string): string {
 
 function readSql(url: URL, seen: readonly string[] = []): string {
   if (seen.includes(url.href)) throw new Error(`SQL include cycle: ${[...seen, url.href].join(' → ')}`);
-  return readFileSync(fileURLToPath(url), 'utf8').replace(/^-- @include (\S+)\s*$/gm, (_line, path: string) => readSql(new URL(path, url), [...seen, url.href]).trimEnd());
+  return readFileSync(fileURLToPath(url), 'utf8').replace(/^-- @include (\S+)\s*$/gm, (_line, path: string) =>
+    readSql(new URL(path, url), [...seen, url.href]).trimEnd(),
+  );
 }

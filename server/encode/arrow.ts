@@ -1,4 +1,19 @@
-import { AsyncByteQueue, Bool, DateDay, Field, Float64, Int64, RecordBatch, RecordBatchStreamWriter, Schema, Struct, Utf8, makeData, vectorFromArray, type DataType } from 'apache-arrow';
+import {
+  AsyncByteQueue,
+  Bool,
+  DateDay,
+  Field,
+  Float64,
+  Int64,
+  RecordBatch,
+  RecordBatchStreamWriter,
+  Schema,
+  Struct,
+  Utf8,
+  makeData,
+  vectorFromArray,
+  type DataType,
+} from 'apache-arrow';
 import type { DuckDBDataChunk, DuckDBResult } from '@duckdb/node-api';
 import { BatchBuilder } from './arrow-batch.js';
 import type { ResultColumn } from './columns.js';
@@ -49,7 +64,15 @@ class ByteCollector extends AsyncByteQueue<Uint8Array> {
 }
 
 const emptyBatch = (schema: Schema) =>
-  new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: 0, nullCount: 0, children: schema.fields.map((f) => vectorFromArray([], f.type).data[0]) }));
+  new RecordBatch(
+    schema,
+    makeData({
+      type: new Struct(schema.fields),
+      length: 0,
+      nullCount: 0,
+      children: schema.fields.map((f) => vectorFromArray([], f.type).data[0]),
+    }),
+  );
 
 /**
  * Streams a result (shaped by select-list.ts for Arrow) as an Arrow IPC stream: the schema, then a record

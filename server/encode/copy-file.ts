@@ -22,7 +22,14 @@ const POLL_MS = 4;
  * that fails early can still be answered with an error. If the sink fails (client gone), the COPY is
  * interrupted. The temp file is always removed. Returns the number of rows DuckDB wrote.
  */
-export async function copyThroughFile(connection: DuckDBConnection, query: BoundQuery, options: string, sink: Sink, onFirstBytes: () => void, head = ''): Promise<number> {
+export async function copyThroughFile(
+  connection: DuckDBConnection,
+  query: BoundQuery,
+  options: string,
+  sink: Sink,
+  onFirstBytes: () => void,
+  head = '',
+): Promise<number> {
   const path = join(tmpdir(), `talent-export-${randomUUID()}`);
   let settled = false;
   let failure: unknown = null;
@@ -44,7 +51,7 @@ export async function copyThroughFile(connection: DuckDBConnection, query: Bound
   try {
     // A small result is written before this wait ends, and is then read in one go.
     await Promise.race([copy, sleep(POLL_MS)]);
-    for (let position = 0; ; ) {
+    for (let position = 0; ;) {
       // Whether the COPY had ended before this read decides whether an empty read means the end.
       const ended = settled;
       if (ended && failure) throw failure;

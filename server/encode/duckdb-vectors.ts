@@ -31,7 +31,8 @@ export function rawColumn(chunk: DuckDBDataChunk, index: number, width: number):
 /** DuckDB's C API stores a BOOLEAN in sizeof(bool) bytes: one on every platform node runs on. */
 export const booleanWidth: number = duckdb.sizeof_bool;
 
-export const isValid = (validity: Uint8Array | null, row: number): boolean => validity === null || (validity[row >> 3] & (1 << (row & 7))) !== 0;
+export const isValid = (validity: Uint8Array | null, row: number): boolean =>
+  validity === null || (validity[row >> 3] & (1 << (row & 7))) !== 0;
 
 /** Words read through a Uint32Array are in the machine's byte order; written back in it, the bytes are unchanged. */
 const littleEndian = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
@@ -69,7 +70,7 @@ export function appendVarchar(column: RawColumn, out: Uint8Array, at: number, en
   let runStart = 0;
   let runEnd = 0;
   let pos = at;
-  for (let row = 0; row < rows; ) {
+  for (let row = 0; row < rows;) {
     const length = isValid(validity, row) ? w[row * 4] : 0;
     if (length <= 12) {
       // Whole 4-byte words: bytes past the string land where the next strings go, or in the slack.

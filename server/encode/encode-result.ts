@@ -23,12 +23,27 @@ const parquetCopyOptions = 'FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 327
  * query's own (columns.ts probeColumns). Calls onFirstRows once rows flow, just before the first bytes are
  * written. Returns the number of rows.
  */
-export async function encodeQuery(connection: DuckDBConnection, query: BoundQuery, columns: readonly ResultColumn[], format: EncodeFormat, meta: ResultMeta, sink: Sink, onFirstRows: () => void = () => {}): Promise<number> {
+export async function encodeQuery(
+  connection: DuckDBConnection,
+  query: BoundQuery,
+  columns: readonly ResultColumn[],
+  format: EncodeFormat,
+  meta: ResultMeta,
+  sink: Sink,
+  onFirstRows: () => void = () => {},
+): Promise<number> {
   switch (format) {
     case 'csv':
       return copyThroughFile(connection, shapeQuery(query, columns, 'csv'), csvCopyOptions, sink, onFirstRows, BOM);
     case 'json': {
-      const rows = await copyThroughFile(connection, shapeQuery(query, columns, 'json'), jsonCopyOptions, sink, onFirstRows, jsonHead(columns, meta));
+      const rows = await copyThroughFile(
+        connection,
+        shapeQuery(query, columns, 'json'),
+        jsonCopyOptions,
+        sink,
+        onFirstRows,
+        jsonHead(columns, meta),
+      );
       await sink.write(jsonTail(rows));
       return rows;
     }

@@ -19,7 +19,8 @@ const asText = (c: ResultColumn, ref: string) => (c.type.typeId === DuckDBTypeId
  * leading '. ascii() is the first character's code point (0 for '', NULL for NULL). Not `IN (61, 43, …)`:
  * DuckDB 1.5 plans an IN list of six constants as a MARK hash join, which loses the rows' ORDER BY order.
  */
-export const neutralizeSql = (text: string) => `CASE WHEN list_contains([61, 43, 45, 64, 9, 13], ascii(${text})) THEN '''' || ${text} ELSE ${text} END`;
+export const neutralizeSql = (text: string) =>
+  `CASE WHEN list_contains([61, 43, 45, 64, 9, 13], ascii(${text})) THEN '''' || ${text} ELSE ${text} END`;
 
 const shapers: Record<'json' | 'csv' | 'arrow', Shaper> = {
   // Text stays text ("2024-03-01 10:00:00", "[a, b]") as the declared column kinds promise; dates are 'YYYY-MM-DD'.

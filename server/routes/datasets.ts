@@ -20,10 +20,15 @@ export function datasetsRouter(ctx: AppContext): Router {
 
   router.get('/api/datasets/:table', async (req, res) => {
     const definition = ctx.exports.get(String(req.params.table));
-    if (!definition) throw new HttpProblem(404, 'Unknown dataset', `there is no dataset named '${req.params.table}'; GET /api/datasets lists them`);
+    if (!definition)
+      throw new HttpProblem(404, 'Unknown dataset', `there is no dataset named '${req.params.table}'; GET /api/datasets lists them`);
     const format = negotiateFormat(req);
     await withLease(ctx.store, ctx.config.QUERY_TIMEOUT_MS, async (lease, disarm) => {
-      const values = await parseParams(definition, req.query as Record<string, unknown>, { snapshotId: lease.snapshotId, connection: lease.connection, allowed: ctx.allowed });
+      const values = await parseParams(definition, req.query as Record<string, unknown>, {
+        snapshotId: lease.snapshotId,
+        connection: lease.connection,
+        allowed: ctx.allowed,
+      });
       res.locals.snapshot = lease.snapshotId;
       const meta = { name: definition.name, snapshot: lease.snapshotId, params: values };
       res.locals.rows = await streamToResponse(res, lease.connection, definition, values, format, meta, disarm);

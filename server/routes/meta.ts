@@ -8,18 +8,23 @@ import { openApiDocument } from '../openapi.js';
 
 async function describeSnapshot(connection: DuckDBConnection, snapshotId: string) {
   const read = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJson();
-  const counts = await read(datasets.map((d) => `SELECT '${d.table}' AS "table", count(*)::BIGINT AS "rows" FROM ${quoteIdent(d.table)}`).join(' UNION ALL '));
+  const counts = await read(
+    datasets.map((d) => `SELECT '${d.table}' AS "table", count(*)::BIGINT AS "rows" FROM ${quoteIdent(d.table)}`).join(' UNION ALL '),
+  );
   const [freshness] = await read(`SELECT
       (SELECT strftime(max(month), '%Y-%m') FROM training) AS training_through,
       (SELECT strftime(max(quarter), '%Y') || 'Q' || quarter(max(quarter)) FROM labor_market) AS labor_market_through,
       (SELECT max(year) FROM competition) AS competition_through,
       (SELECT max(year) FROM talent_stock) AS talent_stock_through,
       (SELECT strftime(max(finished_at), '%Y-%m-%dT%H:%M:%SZ') FROM ingest_log) AS last_ingest`);
-  const lineage = await read(`SELECT snapshot_id, dataset, file, sha256, format, encoding, rows_read::DOUBLE AS rows_read, rows_accepted::DOUBLE AS rows_accepted,
+  const lineage =
+    await read(`SELECT snapshot_id, dataset, file, sha256, format, encoding, rows_read::DOUBLE AS rows_read, rows_accepted::DOUBLE AS rows_accepted,
       rows_rejected::DOUBLE AS rows_rejected, rows_added::DOUBLE AS rows_added, rows_replaced::DOUBLE AS rows_replaced,
       strftime(started_at, '%Y-%m-%dT%H:%M:%SZ') AS started_at, strftime(finished_at, '%Y-%m-%dT%H:%M:%SZ') AS finished_at
     FROM ingest_log ORDER BY finished_at DESC, file LIMIT 200`);
-  const sources = await read(`SELECT DISTINCT source FROM (SELECT source FROM training UNION ALL SELECT source FROM labor_market UNION ALL SELECT source FROM competition UNION ALL SELECT source FROM talent_stock) ORDER BY 1 LIMIT 50`);
+  const sources = await read(
+    `SELECT DISTINCT source FROM (SELECT source FROM training UNION ALL SELECT source FROM labor_market UNION ALL SELECT source FROM competition UNION ALL SELECT source FROM talent_stock) ORDER BY 1 LIMIT 50`,
+  );
   return {
     snapshot: snapshotId,
     freshness,

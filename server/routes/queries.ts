@@ -31,7 +31,8 @@ export function queriesRouter(ctx: AppContext): Router {
 
   router.get('/api/queries/:name', async (req: Request, res: Response) => {
     const definition = ctx.queries.get(String(req.params.name));
-    if (!definition) throw new HttpProblem(404, 'Unknown query', `there is no query named '${req.params.name}'; GET /api/queries lists them`);
+    if (!definition)
+      throw new HttpProblem(404, 'Unknown query', `there is no query named '${req.params.name}'; GET /api/queries lists them`);
     const format = negotiateFormat(req);
     const values = parseShape(definition, req.query as Record<string, unknown>);
     const keyFor = (snapshotId: string) => `${snapshotId}|${definition.name}|${format}|${JSON.stringify(values)}`;

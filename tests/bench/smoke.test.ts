@@ -78,7 +78,8 @@ describe('benchmark harness at a tiny scale', () => {
 
   it('reports every section, every target and a result file', async () => {
     const markdown = renderMarkdown(result);
-    for (const heading of ['### Ingest', '### Catalog queries', '### Concurrent load', '### Exports', '### Server memory', '### Web app']) expect(markdown).toContain(heading);
+    for (const heading of ['### Ingest', '### Catalog queries', '### Concurrent load', '### Exports', '### Server memory', '### Web app'])
+      expect(markdown).toContain(heading);
     const list = checks(result);
     expect(list.filter((c) => c.section === 'queries')).toHaveLength(result.queries.length * 3);
     for (const section of ['ingest', 'load', 'exports']) expect(list.some((c) => c.section === section)).toBe(true);

@@ -29,9 +29,12 @@ async function settle(page: Page): Promise<void> {
     () => {
       const main = document.querySelector('main[data-page]') as HTMLElement | null;
       if (!main) return false;
-      if (main.dataset.page === 'data') return document.querySelector('.preview table, .preview .state-error, .preview .state-empty') !== null;
+      if (main.dataset.page === 'data')
+        return document.querySelector('.preview table, .preview .state-error, .preview .state-empty') !== null;
       const bodies = [...document.querySelectorAll<HTMLElement>('.card-body')];
-      return bodies.length > 0 && bodies.every((b) => b.dataset.state && b.dataset.state !== 'loading' && !b.classList.contains('is-stale'));
+      return (
+        bodies.length > 0 && bodies.every((b) => b.dataset.state && b.dataset.state !== 'loading' && !b.classList.contains('is-stale'))
+      );
     },
     null,
     { timeout: 30_000 },
@@ -79,7 +82,14 @@ describe.skipIf(!hasChromium && !process.env.CI)('the dashboard in Chromium', ()
       times.push(Number(await ms.jsonValue()));
     }
     await page.close();
-    await writeFile(`${artifactsDir}first-chart.json`, JSON.stringify({ firstChartMs: times, note: 'performance.now() when the first chart was drawn; run 1 is cold (server cache empty)' }, null, 2));
+    await writeFile(
+      `${artifactsDir}first-chart.json`,
+      JSON.stringify(
+        { firstChartMs: times, note: 'performance.now() when the first chart was drawn; run 1 is cold (server cache empty)' },
+        null,
+        2,
+      ),
+    );
     console.log(`time to first chart (ms): ${times.map((t) => t.toFixed(0)).join(', ')}`);
     expect(times.every((t) => t > 0)).toBe(true);
   });
@@ -190,7 +200,9 @@ describe.skipIf(!hasChromium && !process.env.CI)('the dashboard in Chromium', ()
     await settle(page);
     expect(new URL(page.url()).searchParams.get('p.level')).toBe('prefecture');
     expect(await page.inputValue('[data-api-url]')).toContain('/api/queries/talent-gap?level=prefecture');
-    const hrefs = Object.fromEntries(await page.$$eval('.download-link', (links) => links.map((a) => [a.getAttribute('data-format'), (a as HTMLAnchorElement).href])));
+    const hrefs = Object.fromEntries(
+      await page.$$eval('.download-link', (links) => links.map((a) => [a.getAttribute('data-format'), (a as HTMLAnchorElement).href])),
+    );
     const csv = await page.request.get(hrefs.csv);
     const table = parse(await csv.text(), { columns: true, bom: true }) as Record<string, string>[];
     expect(table.length).toBeGreaterThan(31);

@@ -27,7 +27,11 @@ export async function startDashboard(): Promise<Dashboard> {
   const root = await mkdtemp(join(tmpdir(), 'talent-e2e-'));
   const webDir = join(root, 'web');
   const dataDir = join(root, 'data');
-  await build({ configFile: fileURLToPath(new URL('../../web/vite.config.ts', import.meta.url)), logLevel: 'warn', build: { outDir: webDir, emptyOutDir: true } });
+  await build({
+    configFile: fileURLToPath(new URL('../../web/vite.config.ts', import.meta.url)),
+    logLevel: 'warn',
+    build: { outDir: webDir, emptyOutDir: true },
+  });
   await ensureDefaultData(dataDir);
   const server = await startWebServer(dataDir, webDir);
   const browser = await launchChromium();

@@ -12,11 +12,13 @@ const width = Number(process.env.WIDTH ?? 1366);
 await mkdir(out, { recursive: true });
 const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width, height: 900 } });
-page.on('console', (m) => m.type() === 'error' || m.type() === 'warning' ? console.log(`[${m.type()}] ${m.text()}`) : undefined);
+page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning' ? console.log(`[${m.type()}] ${m.text()}`) : undefined));
 page.on('pageerror', (e) => console.log(`[pageerror] ${e.message}`));
 for (const path of paths.length ? paths : ['/']) {
   await page.goto(origin + path);
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"], .boot'), null, { timeout: 30_000 }).catch(() => console.log('still loading'));
+  await page
+    .waitForFunction(() => !document.querySelector('[aria-busy="true"], .boot'), null, { timeout: 30_000 })
+    .catch(() => console.log('still loading'));
   await page.waitForTimeout(300);
   const file = `${out}manual-${path.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'root'}-${width}.png`;
   // CLIP=y0,height: a slice of the page (narrow screens make very tall pictures).

@@ -12,11 +12,31 @@ import { fixtureReferenceDir, rowsOf } from '../helpers/fixture-db.js';
 // Each file below holds the same two training rows, written in a different format or encoding:
 //   2024-03 Guangzhou 440100 knowledge_renewal/ai: 12 person-times, 10 participants, 3 certificates, 1,500.50 CNY
 //   2024-04 Shenzhen 440300 knowledge_renewal/general: 7, 7, 0, 80
-const english = 'month,region_code,program_code,field_code,person_times,participants,certificates,funding_cny\n2024-03,440100,knowledge_renewal,ai,12,10,3,1500.50\n2024-04,440300,knowledge_renewal,general,7,7,0,80\n';
-const chinese = '月份,地区代码,项目代码,领域代码,人次,人数,证书数,资金（元）\n2024年3月,440100,knowledge_renewal,ai,12,10,3,"1,500.50"\n2024年4月,440300,knowledge_renewal,general,7,7,0,80\n';
+const english =
+  'month,region_code,program_code,field_code,person_times,participants,certificates,funding_cny\n2024-03,440100,knowledge_renewal,ai,12,10,3,1500.50\n2024-04,440300,knowledge_renewal,general,7,7,0,80\n';
+const chinese =
+  '月份,地区代码,项目代码,领域代码,人次,人数,证书数,资金（元）\n2024年3月,440100,knowledge_renewal,ai,12,10,3,"1,500.50"\n2024年4月,440300,knowledge_renewal,general,7,7,0,80\n';
 const records = [
-  { month: '2024-03', region_code: '440100', program_code: 'knowledge_renewal', field_code: 'ai', person_times: 12, participants: 10, certificates: 3, funding_cny: 1500.5 },
-  { month: '2024-04', region_code: '440300', program_code: 'knowledge_renewal', field_code: 'general', person_times: 7, participants: 7, certificates: 0, funding_cny: 80 },
+  {
+    month: '2024-03',
+    region_code: '440100',
+    program_code: 'knowledge_renewal',
+    field_code: 'ai',
+    person_times: 12,
+    participants: 10,
+    certificates: 3,
+    funding_cny: 1500.5,
+  },
+  {
+    month: '2024-04',
+    region_code: '440300',
+    program_code: 'knowledge_renewal',
+    field_code: 'general',
+    person_times: 7,
+    participants: 7,
+    certificates: 0,
+    funding_cny: 80,
+  },
 ];
 
 let root: string;
@@ -34,7 +54,10 @@ async function loadOne(name: string, content: Buffer | string, options: { datase
   const result = await ingest([file], { dataDir, ...options });
   const instance = await DuckDBInstance.create(snapshotPath(dataDir, result.snapshotId!), { access_mode: 'READ_ONLY' });
   const connection = await instance.connect();
-  const rows = await rowsOf(connection, "SELECT strftime(month, '%Y-%m') AS month, region_code, program_code, field_code, person_times, participants, certificates, funding_cny, source FROM training ORDER BY month");
+  const rows = await rowsOf(
+    connection,
+    "SELECT strftime(month, '%Y-%m') AS month, region_code, program_code, field_code, person_times, participants, certificates, funding_cny, source FROM training ORDER BY month",
+  );
   connection.closeSync();
   instance.closeSync();
   return { result, rows };

@@ -20,7 +20,10 @@ async function readTraining(dataDir: string) {
   const id = (await currentSnapshotId(dataDir))!;
   const instance = await DuckDBInstance.create(snapshotPath(dataDir, id), { access_mode: 'READ_ONLY' });
   const connection = await instance.connect();
-  const rows = await rowsOf(connection, "SELECT strftime(month, '%Y-%m') AS month, region_code, person_times FROM training ORDER BY month, region_code");
+  const rows = await rowsOf(
+    connection,
+    "SELECT strftime(month, '%Y-%m') AS month, region_code, person_times FROM training ORDER BY month, region_code",
+  );
   connection.closeSync();
   instance.closeSync();
   return { id, rows };
@@ -41,7 +44,10 @@ describe('snapshots', () => {
   it('a corrected file replaces the rows of the keys it covers and says how many it added, replaced and left', async () => {
     const dataDir = join(root, 'upsert');
     const original = join(root, 'original.csv');
-    await writeFile(original, `${header}2024-01,110100,knowledge_renewal,ai,10,8,0,0\n2024-02,110100,knowledge_renewal,ai,20,8,0,0\n2024-03,440100,knowledge_renewal,ai,30,8,0,0\n`);
+    await writeFile(
+      original,
+      `${header}2024-01,110100,knowledge_renewal,ai,10,8,0,0\n2024-02,110100,knowledge_renewal,ai,20,8,0,0\n2024-03,440100,knowledge_renewal,ai,30,8,0,0\n`,
+    );
     await ingest([fixtureReferenceDir, original], { dataDir });
     // Corrects February, adds April; January and March are not in the file.
     const corrected = join(root, 'corrected.csv');
@@ -76,7 +82,8 @@ describe('snapshots', () => {
       const child = spawn(process.execPath, ['--import', 'tsx', 'ingest/cli.ts', big, '--data-dir', dataDir], { stdio: 'ignore' });
       // Wait until the new snapshot is being written, then kill without warning.
       const deadline = Date.now() + 30_000;
-      while (Date.now() < deadline && !(await readdir(snapshotsDir(dataDir))).some((n) => n.endsWith('.tmp'))) await new Promise((r) => setTimeout(r, 20));
+      while (Date.now() < deadline && !(await readdir(snapshotsDir(dataDir))).some((n) => n.endsWith('.tmp')))
+        await new Promise((r) => setTimeout(r, 20));
       await new Promise((r) => setTimeout(r, delayMs));
       child.kill('SIGKILL');
       const [, signal] = (await new Promise((r) => child.once('exit', (...args) => r(args)))) as [number | null, string | null];

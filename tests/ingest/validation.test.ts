@@ -58,7 +58,10 @@ describe('validation', () => {
   it('numbers rows from the header, skipping blank lines as the reader does', async () => {
     // Physical lines: 1 header, 2 good, 3 blank, 4 negative count → the fourth line is the file's third row.
     const file = join(root, 'blank-line.csv');
-    await writeFile(file, 'month,region_code,program_code,field_code,person_times,participants,certificates,funding_cny\n2024-01,110100,knowledge_renewal,ai,1,1,0,0\n\n2024-02,110100,knowledge_renewal,ai,-1,1,0,0\n');
+    await writeFile(
+      file,
+      'month,region_code,program_code,field_code,person_times,participants,certificates,funding_cny\n2024-01,110100,knowledge_renewal,ai,1,1,0,0\n\n2024-02,110100,knowledge_renewal,ai,-1,1,0,0\n',
+    );
     const { outcome } = (await ingest([file], { dataDir }).catch((e: unknown) => e)) as InvalidFileError;
     expect(outcome.problems.map((p) => [p.line, p.column])).toEqual([[3, 'person_times']]);
   });
@@ -77,7 +80,9 @@ describe('validation', () => {
   it('names missing required columns', async () => {
     const file = join(root, 'training-missing.csv');
     await writeFile(file, 'month,region_code,program_code,person_times\n2024-01,110100,knowledge_renewal,1\n');
-    await expect(ingest([file], { dataDir, dataset: 'training' })).rejects.toThrow(/missing required column\(s\) for dataset 'training': field_code .*participants .*certificates .*funding_cny/);
+    await expect(ingest([file], { dataDir, dataset: 'training' })).rejects.toThrow(
+      /missing required column\(s\) for dataset 'training': field_code .*participants .*certificates .*funding_cny/,
+    );
   });
 
   it('says when a file matches no dataset', async () => {

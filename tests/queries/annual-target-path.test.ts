@@ -16,7 +16,10 @@ const seasonalShare = (k: number) =>
 
 let db: FixtureDb;
 beforeAll(async () => {
-  db = await buildFixtureDb({ 'training.csv': annualTargetTraining }, fileURLToPath(new URL('../fixtures/annual-target-progress/reference', import.meta.url)));
+  db = await buildFixtureDb(
+    { 'training.csv': annualTargetTraining },
+    fileURLToPath(new URL('../fixtures/annual-target-progress/reference', import.meta.url)),
+  );
 });
 afterAll(() => db.close());
 
@@ -28,9 +31,9 @@ describe('annual-target-path', () => {
     expect(rows.map((r) => r.cumulative_actual)).toEqual([60, 120, 180, 260, 280, 350, null, null, null, null, null, null]);
     expect(rows.every((r) => r.target === 1000)).toBe(true);
     // Expected paths: 1000 × mean share; linear 1000 × k/12.
-    expect(rows[0].expected_cumulative_seasonal).toBeCloseTo(1000 * (10 / 300 + 20 / 240 + 30 / 240) / 3, 8); // 80.56
-    expect(rows[5].expected_cumulative_seasonal).toBeCloseTo(1000 * 1.45 / 3, 8); // 483.33
-    expect(rows[8].expected_cumulative_seasonal).toBeCloseTo(1000 * (0.6 + 0.75 + 0.875) / 3, 8); // 741.67
+    expect(rows[0].expected_cumulative_seasonal).toBeCloseTo((1000 * (10 / 300 + 20 / 240 + 30 / 240)) / 3, 8); // 80.56
+    expect(rows[5].expected_cumulative_seasonal).toBeCloseTo((1000 * 1.45) / 3, 8); // 483.33
+    expect(rows[8].expected_cumulative_seasonal).toBeCloseTo((1000 * (0.6 + 0.75 + 0.875)) / 3, 8); // 741.67
     expect(rows[11].expected_cumulative_seasonal).toBeCloseTo(1000, 8);
     rows.forEach((r, i) => {
       expect(r.expected_cumulative_seasonal).toBeCloseTo(1000 * seasonalShare(i + 1), 8);
@@ -56,7 +59,12 @@ describe('annual-target-path', () => {
   it('has no seasonal path without history, and no target for a province without one', async () => {
     const rows = await runByParams(db.connection, definition, { region: '110000' });
     // Beijing: 20 a month January..June, no history, no target.
-    expect(rows[5]).toMatchObject({ cumulative_actual: 120, expected_cumulative_seasonal: null, expected_cumulative_linear: null, target: null });
+    expect(rows[5]).toMatchObject({
+      cumulative_actual: 120,
+      expected_cumulative_seasonal: null,
+      expected_cumulative_linear: null,
+      target: null,
+    });
     expect(rows[11].projected_cumulative).toBe(240);
   });
 });

@@ -12,7 +12,10 @@ const competition = readFileSync(new URL('../fixtures/competition-results/facts/
 
 let db: FixtureDb;
 beforeAll(async () => {
-  db = await buildFixtureDb({ 'competition.csv': competition }, fileURLToPath(new URL('../fixtures/competition-results/reference', import.meta.url)));
+  db = await buildFixtureDb(
+    { 'competition.csv': competition },
+    fileURLToPath(new URL('../fixtures/competition-results/reference', import.meta.url)),
+  );
 });
 afterAll(() => db.close());
 
@@ -32,14 +35,25 @@ describe('competition-results', () => {
       ['540000', 0, 0, 1, 1, 3],
       ['810000', 0, 0, 0, 0, 4],
     ]);
-    expect(rows[0]).toMatchObject({ year: 2024, from_year: 2024, to_year: 2024, name_en: 'Guangdong', macro_region: 'east', entrants: 16, excellence: 2, medals: 3 });
+    expect(rows[0]).toMatchObject({
+      year: 2024,
+      from_year: 2024,
+      to_year: 2024,
+      name_en: 'Guangdong',
+      macro_region: 'east',
+      entrants: 16,
+      excellence: 2,
+      medals: 3,
+    });
     expect(rows[1]).toMatchObject({ entrants: 13, excellence: 1, medals: 4 });
   });
 
   it('defaults to the latest year of the chosen competition', async () => {
     const rows = await runByParams(db.connection, definition, { competition: 'worldskills' });
     // worldskills' latest year is 2023: Hong Kong bronze 1 → score 1.
-    expect(rows).toEqual([expect.objectContaining({ year: 2023, region_code: '810000', bronze: 1, medals: 1, entrants: 1, score: 1, rank: 1 })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ year: 2023, region_code: '810000', bronze: 1, medals: 1, entrants: 1, score: 1, rank: 1 }),
+    ]);
   });
 
   it('breaks equal scores by gold', async () => {

@@ -11,11 +11,15 @@ const competition = readFileSync(new URL('../fixtures/competition-results/facts/
 
 let db: FixtureDb;
 beforeAll(async () => {
-  db = await buildFixtureDb({ 'competition.csv': competition }, fileURLToPath(new URL('../fixtures/competition-results/reference', import.meta.url)));
+  db = await buildFixtureDb(
+    { 'competition.csv': competition },
+    fileURLToPath(new URL('../fixtures/competition-results/reference', import.meta.url)),
+  );
 });
 afterAll(() => db.close());
 
-const series = (rows: Record<string, unknown>[]) => rows.map((r) => [r.year, r.competition_code, r.entrants, r.gold, r.silver, r.bronze, r.medals, r.provinces_with_medals]);
+const series = (rows: Record<string, unknown>[]) =>
+  rows.map((r) => [r.year, r.competition_code, r.entrants, r.gold, r.silver, r.bronze, r.medals, r.provinces_with_medals]);
 
 describe('competition-trend', () => {
   it('gives every competition year by year', async () => {
@@ -34,7 +38,10 @@ describe('competition-trend', () => {
 
   it('filters by competition', async () => {
     const rows = await runByParams(db.connection, definition, { competition: 'worldskills' });
-    expect(rows.map((r) => [r.year, r.competition_code])).toEqual([[2022, 'worldskills'], [2023, 'worldskills']]);
+    expect(rows.map((r) => [r.year, r.competition_code])).toEqual([
+      [2022, 'worldskills'],
+      [2023, 'worldskills'],
+    ]);
   });
 
   it('filters by a province, counting its prefectures', async () => {

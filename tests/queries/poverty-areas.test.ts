@@ -37,7 +37,10 @@ const talentStock = `year,region_code,indicator_code,value
 
 let db: FixtureDb;
 beforeAll(async () => {
-  db = await buildFixtureDb({ 'training.csv': training, 'talent_stock.csv': talentStock }, fileURLToPath(new URL('../fixtures/poverty-areas/reference', import.meta.url)));
+  db = await buildFixtureDb(
+    { 'training.csv': training, 'talent_stock.csv': talentStock },
+    fileURLToPath(new URL('../fixtures/poverty-areas/reference', import.meta.url)),
+  );
 });
 afterAll(() => db.close());
 
@@ -47,26 +50,52 @@ describe('poverty-areas', () => {
     expect(rows.map((r) => r.year)).toEqual([2022, 2023, 2024]);
     const [y2022, y2023, y2024] = rows;
     expect(y2024).toMatchObject({ area_person_times: 200, area_working_age: 600, national_per_10k: 4650, area_placements: 21 });
-    expect(y2024.area_per_10k).toBeCloseTo(200 * 10000 / 600, 8); // 3333.33
+    expect(y2024.area_per_10k).toBeCloseTo((200 * 10000) / 600, 8); // 3333.33
     expect(y2024.ratio_to_national).toBeCloseTo(3333.3333333 / 4650, 8); // 0.7168
-    expect(y2024.area_placements_per_10k).toBeCloseTo(21 * 10000 / 600, 8); // 350
-    expect(y2024.national_placements_per_10k).toBeCloseTo(60 * 10000 / 4000, 8); // 150
+    expect(y2024.area_placements_per_10k).toBeCloseTo((21 * 10000) / 600, 8); // 350
+    expect(y2024.national_placements_per_10k).toBeCloseTo((60 * 10000) / 4000, 8); // 150
     // 2023: national 400 + 30 = 430 → 1075; areas 30 → 500; placements only at Tibet's province level → unknown.
-    expect(y2023).toMatchObject({ area_person_times: 30, area_per_10k: 500, national_per_10k: 1075, area_placements: null, area_placements_per_10k: null, national_placements_per_10k: 12.5 });
+    expect(y2023).toMatchObject({
+      area_person_times: 30,
+      area_per_10k: 500,
+      national_per_10k: 1075,
+      area_placements: null,
+      area_placements_per_10k: null,
+      national_placements_per_10k: 12.5,
+    });
     expect(y2023.ratio_to_national).toBeCloseTo(500 / 1075, 10);
     // 2022: placements (Guangdong 8 → 8 × 10000 / 4000 = 20) but no training at all.
-    expect(y2022).toMatchObject({ area_person_times: null, area_per_10k: null, national_per_10k: null, ratio_to_national: null, national_placements_per_10k: 20, area_placements: null });
+    expect(y2022).toMatchObject({
+      area_person_times: null,
+      area_per_10k: null,
+      national_per_10k: null,
+      ratio_to_national: null,
+      national_placements_per_10k: 20,
+      area_placements: null,
+    });
   });
 
   it('narrows to one group', async () => {
     const districts = await runByParams(db.connection, definition, { group: 'three_districts' });
     const d2024 = districts.find((r) => r.year === 2024)!;
     // Lhasa + Shigatse: training 60 + 20 + 40 = 120 over 400 → 3000; placements 12 + 3 = 15 → 375.
-    expect(d2024).toMatchObject({ area_person_times: 120, area_working_age: 400, area_per_10k: 3000, area_placements: 15, area_placements_per_10k: 375 });
+    expect(d2024).toMatchObject({
+      area_person_times: 120,
+      area_working_age: 400,
+      area_per_10k: 3000,
+      area_placements: 15,
+      area_placements_per_10k: 375,
+    });
     expect(d2024.ratio_to_national).toBeCloseTo(3000 / 4650, 10);
     const states = await runByParams(db.connection, definition, { group: 'three_states' });
     // Linxia: training 80 over 200 → 4000; placements 6 → 300. In 2023 it trained no one: 0, not null.
-    expect(states.find((r) => r.year === 2024)).toMatchObject({ area_person_times: 80, area_working_age: 200, area_per_10k: 4000, area_placements: 6, area_placements_per_10k: 300 });
+    expect(states.find((r) => r.year === 2024)).toMatchObject({
+      area_person_times: 80,
+      area_working_age: 200,
+      area_per_10k: 4000,
+      area_placements: 6,
+      area_placements_per_10k: 300,
+    });
     expect(states.find((r) => r.year === 2023)).toMatchObject({ area_person_times: 0, area_per_10k: 0, ratio_to_national: 0 });
   });
 

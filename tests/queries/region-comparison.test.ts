@@ -30,10 +30,13 @@ describe('region-comparison', () => {
     expect(training[0].z_score).toBeCloseTo(-750 / Math.sqrt(312500), 10); // −1.3416
     expect(training[1].z_score).toBeCloseTo(750 / Math.sqrt(312500), 10);
     // The national value is the same for every province.
-    expect(training[0].national_value).toBeCloseTo(535 * 10000 / 3900, 8);
-    expect(training[1].national_value).toBeCloseTo(535 * 10000 / 3900, 8);
+    expect(training[0].national_value).toBeCloseTo((535 * 10000) / 3900, 8);
+    expect(training[1].national_value).toBeCloseTo((535 * 10000) / 3900, 8);
     const medals = rows.filter((r) => r.indicator === 'competition_medals');
-    expect(medals.map((r) => [r.value, r.rank, r.national_value])).toEqual([[0, 3, 5], [1, 2, 5]]); // XZ ties HE at 0
+    expect(medals.map((r) => [r.value, r.rank, r.national_value])).toEqual([
+      [0, 3, 5],
+      [1, 2, 5],
+    ]); // XZ ties HE at 0
   });
 
   it('lists every mainland province when none is given', async () => {
@@ -42,7 +45,12 @@ describe('region-comparison', () => {
     expect(rows).toHaveLength(24);
     expect([...new Set(rows.map((r) => r.region_code))]).toEqual(['110000', '130000', '440000', '540000']);
     const labour = rows.filter((r) => r.indicator === 'vacancy_seeker_ratio');
-    expect(labour.map((r) => [r.value, r.rank])).toEqual([[2, 1], [1, 3], [1.5, 2], [null, null]]);
+    expect(labour.map((r) => [r.value, r.rank])).toEqual([
+      [2, 1],
+      [1, 3],
+      [1.5, 2],
+      [null, null],
+    ]);
   });
 
   it('reads another year', async () => {

@@ -26,24 +26,39 @@ afterAll(() => db.close());
 describe('region-profile', () => {
   it('profiles Guangdong by default: six indicators with medians, national values, z-scores and ranks', async () => {
     const rows = await runByParams(db.connection, definition);
-    expect(rows.map((r) => r.indicator)).toEqual(['training_per_10k', 'knowledge_renewal_per_10k', 'certificates_per_10k', 'vacancy_seeker_ratio', 'competition_medals', 'platforms_per_million']);
-    expect(rows.every((r) => r.region_code === '440000' && r.year === 2024 && r.macro_region === 'east' && r.higher_is_better === true)).toBe(true);
+    expect(rows.map((r) => r.indicator)).toEqual([
+      'training_per_10k',
+      'knowledge_renewal_per_10k',
+      'certificates_per_10k',
+      'vacancy_seeker_ratio',
+      'competition_medals',
+      'platforms_per_million',
+    ]);
+    expect(
+      rows.every((r) => r.region_code === '440000' && r.year === 2024 && r.macro_region === 'east' && r.higher_is_better === true),
+    ).toBe(true);
     const [training, renewal, certificates, labour, medals, platforms] = rows;
 
     // Values 2000, 1500, 1000, 500: mean 1250, σ = √((750² + 250² + 250² + 750²)/4) = √312500 = 559.02.
-    expect(training).toMatchObject({ label_en: 'Vocational training per 10,000 working-age', period: '2024', value: 1500, macro_region_median: 1500, rank: 2 });
+    expect(training).toMatchObject({
+      label_en: 'Vocational training per 10,000 working-age',
+      period: '2024',
+      value: 1500,
+      macro_region_median: 1500,
+      rank: 2,
+    });
     expect(training.z_score).toBeCloseTo(250 / Math.sqrt(312500), 10); // 0.4472
-    expect(training.national_value).toBeCloseTo(535 * 10000 / 3900, 8); // (120+300+100+15) / (600+2000+1000+300)
+    expect(training.national_value).toBeCloseTo((535 * 10000) / 3900, 8); // (120+300+100+15) / (600+2000+1000+300)
 
     // 0, 1000, 0, 0: mean 250, σ = √((3 × 250² + 750²)/4) = √187500; east median of 0, 1000, 0 = 0.
     expect(renewal).toMatchObject({ value: 1000, macro_region_median: 0, rank: 1 });
     expect(renewal.z_score).toBeCloseTo(750 / Math.sqrt(187500), 10); // √3
-    expect(renewal.national_value).toBeCloseTo(200 * 10000 / 3900, 8);
+    expect(renewal.national_value).toBeCloseTo((200 * 10000) / 3900, 8);
 
     // 500, 500, 0, 0: mean 250, σ = 250; Beijing ties Guangdong for first.
     expect(certificates).toMatchObject({ value: 500, macro_region_median: 500, rank: 1 });
     expect(certificates.z_score).toBeCloseTo(1, 10);
-    expect(certificates.national_value).toBeCloseTo(130 * 10000 / 3900, 8);
+    expect(certificates.national_value).toBeCloseTo((130 * 10000) / 3900, 8);
 
     // 2, 1.5, 1 (Tibet unknown): mean 1.5 → z 0; rank 2 of 3; national 110 / 70.
     expect(labour).toMatchObject({ period: '2024Q3', unit_en: 'ratio', value: 1.5, macro_region_median: 1.5, z_score: 0, rank: 2 });
@@ -56,7 +71,7 @@ describe('region-profile', () => {
     // 4000, 3000, 0, 2000: mean 2250, σ = √((1750² + 750² + 2250² + 250²)/4) = √2187500; national 14 / 6000 residents.
     expect(platforms).toMatchObject({ period: '2023–2024', value: 3000, macro_region_median: 3000, rank: 2 });
     expect(platforms.z_score).toBeCloseTo(750 / Math.sqrt(2187500), 10); // 0.5071
-    expect(platforms.national_value).toBeCloseTo(14 / 6000 * 1e6, 8); // 2333.33
+    expect(platforms.national_value).toBeCloseTo((14 / 6000) * 1e6, 8); // 2333.33
   });
 
   it('leaves a ratio unknown, without a rank, where its denominator is zero', async () => {
@@ -71,10 +86,10 @@ describe('region-profile', () => {
     const rows = await runByParams(db.connection, definition, { year: '2023' });
     // 2023: Guangdong trained 9999 of the nation's 9999; no labour quarter in 2023; medals 9; postdoc stations at
     // 2023 (2 + 4) and expert bases at their latest year up to 2023, 2022 (50): 56 per 3000 residents.
-    expect(rows.find((r) => r.indicator === 'training_per_10k')).toMatchObject({ year: 2023, value: 9999 * 10000 / 2000, rank: 1 });
+    expect(rows.find((r) => r.indicator === 'training_per_10k')).toMatchObject({ year: 2023, value: (9999 * 10000) / 2000, rank: 1 });
     expect(rows.find((r) => r.indicator === 'vacancy_seeker_ratio')).toMatchObject({ period: null, value: null, national_value: null });
     expect(rows.find((r) => r.indicator === 'competition_medals')).toMatchObject({ value: 9, national_value: 9 });
     expect(rows.find((r) => r.indicator === 'platforms_per_million')).toMatchObject({ period: '2022–2023' });
-    expect(rows.find((r) => r.indicator === 'platforms_per_million')!.value).toBeCloseTo(56 / 3000 * 1e6, 8); // 18666.67
+    expect(rows.find((r) => r.indicator === 'platforms_per_million')!.value).toBeCloseTo((56 / 3000) * 1e6, 8); // 18666.67
   });
 });

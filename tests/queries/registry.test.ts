@@ -35,7 +35,13 @@ describe('every registered query and export', () => {
 
   it('uses every parameter it declares, and declares every parameter it uses', () => {
     for (const definition of [...queries.values(), ...exports.values()]) {
-      const used = new Set([...sqlOf(definition).replace(/--.*$/gm, '').matchAll(/\$([a-z_][a-z0-9_]*)/g)].map((m) => m[1]));
+      const used = new Set(
+        [
+          ...sqlOf(definition)
+            .replace(/--.*$/gm, '')
+            .matchAll(/\$([a-z_][a-z0-9_]*)/g),
+        ].map((m) => m[1]),
+      );
       expect([...used].sort(), definition.name).toEqual(Object.keys(definition.params).sort());
     }
   });
@@ -51,8 +57,12 @@ describe('every registered query and export', () => {
 
   it('has Chinese and English titles, descriptions and labels', () => {
     for (const definition of [...queries.values(), ...exports.values()]) {
-      expect(definition.title.zh && definition.title.en && definition.description.zh && definition.description.en, definition.name).toBeTruthy();
-      for (const [name, spec] of Object.entries(definition.params)) expect(spec.label.zh && spec.label.en, `${definition.name}.${name}`).toBeTruthy();
+      expect(
+        definition.title.zh && definition.title.en && definition.description.zh && definition.description.en,
+        definition.name,
+      ).toBeTruthy();
+      for (const [name, spec] of Object.entries(definition.params))
+        expect(spec.label.zh && spec.label.en, `${definition.name}.${name}`).toBeTruthy();
       for (const column of definition.columns) expect(column.label.zh && column.label.en, `${definition.name}.${column.name}`).toBeTruthy();
     }
   });

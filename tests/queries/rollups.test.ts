@@ -22,10 +22,17 @@ const extraCounties = `110101,county,110100,110000,东城区,Dongcheng,,east,tru
 
 /** Region → [province, prefecture] as the reference defines them (a province's own rows have no prefecture). */
 const ancestry: Record<string, [string, string | null]> = {
-  '110000': ['110000', null], '110100': ['110000', '110100'], '110101': ['110000', '110100'],
-  '440000': ['440000', null], '440100': ['440000', '440100'], '440300': ['440000', '440300'],
-  '440305': ['440000', '440300'], '440306': ['440000', '440300'],
-  '540000': ['540000', null], '540100': ['540000', '540100'], '540102': ['540000', '540100'],
+  '110000': ['110000', null],
+  '110100': ['110000', '110100'],
+  '110101': ['110000', '110100'],
+  '440000': ['440000', null],
+  '440100': ['440000', '440100'],
+  '440300': ['440000', '440300'],
+  '440305': ['440000', '440300'],
+  '440306': ['440000', '440300'],
+  '540000': ['540000', null],
+  '540100': ['540000', '540100'],
+  '540102': ['540000', '540100'],
   '810000': ['810000', null],
 };
 const zoneMembers: Record<string, string[]> = { gba: ['440100', '440300', '810000'], jjj: ['110000', '110100'], hainan: [] };
@@ -102,12 +109,27 @@ function sumBy(rows: Row[], keys: string[], measures: string[]): Row[] {
 const sorted = (rows: Row[]) => [...rows].sort((a, b) => (JSON.stringify(Object.values(a)) < JSON.stringify(Object.values(b)) ? -1 : 1));
 
 const trainingRows: Row[] = training.map(([month, region, program, field, personTimes, participants, certificates, funding]) => ({
-  month, year: Number(month.slice(0, 4)), region, province: ancestry[region][0], prefecture: ancestry[region][1],
-  program, field, person_times: personTimes, participants, certificates, funding_cny: funding,
+  month,
+  year: Number(month.slice(0, 4)),
+  region,
+  province: ancestry[region][0],
+  prefecture: ancestry[region][1],
+  program,
+  field,
+  person_times: personTimes,
+  participants,
+  certificates,
+  funding_cny: funding,
 }));
 const laborRows: Row[] = labor.map(([quarter, region, occupation, vacancies, seekers]) => ({
-  quarter, region, province: ancestry[region][0], prefecture: ancestry[region][1], occupation, group: occupationGroup[occupation],
-  vacancies, job_seekers: seekers,
+  quarter,
+  region,
+  province: ancestry[region][0],
+  prefecture: ancestry[region][1],
+  occupation,
+  group: occupationGroup[occupation],
+  vacancies,
+  job_seekers: seekers,
 }));
 const trainingMeasures = ['person_times', 'participants', 'certificates', 'funding_cny'];
 const laborMeasures = ['vacancies', 'job_seekers'];
@@ -150,21 +172,29 @@ afterAll(async () => {
 const read = async (sql: string) => sorted((await rowsOf(db.connection, sql)) as Row[]);
 const month = "strftime(month, '%Y-%m') AS month";
 const quarter = "strftime(quarter, '%Y') || 'Q' || quarter(quarter) AS quarter";
-const trainingSums = 'person_times::DOUBLE AS person_times, participants::DOUBLE AS participants, certificates::DOUBLE AS certificates, funding_cny';
+const trainingSums =
+  'person_times::DOUBLE AS person_times, participants::DOUBLE AS participants, certificates::DOUBLE AS certificates, funding_cny';
 const laborSums = 'vacancies::DOUBLE AS vacancies, job_seekers::DOUBLE AS job_seekers';
-const rename = (rows: Row[], names: Record<string, string>) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [names[k] ?? k, v])));
+const rename = (rows: Row[], names: Record<string, string>) =>
+  rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [names[k] ?? k, v])));
 
 describe('region_ancestry', () => {
   it("maps every region to its province and prefecture (none for a province's own rows)", async () => {
     const rows = await read('SELECT region_code, province_code, prefecture_code FROM region_ancestry');
-    const expected = Object.entries(ancestry).map(([region_code, [province_code, prefecture_code]]) => ({ region_code, province_code, prefecture_code }));
+    const expected = Object.entries(ancestry).map(([region_code, [province_code, prefecture_code]]) => ({
+      region_code,
+      province_code,
+      prefecture_code,
+    }));
     expect(rows).toEqual(sorted(expected));
   });
 });
 
 describe('training rollups', () => {
   it('rollup_training_province_month sums every fact row into its province', async () => {
-    const rows = await read(`SELECT ${month}, province_code, program_code, field_code, ${trainingSums} FROM rollup_training_province_month`);
+    const rows = await read(
+      `SELECT ${month}, province_code, program_code, field_code, ${trainingSums} FROM rollup_training_province_month`,
+    );
     const expected = sumBy(trainingRows, ['month', 'province', 'program', 'field'], trainingMeasures);
     expect(rows).toEqual(rename(expected, { province: 'province_code', program: 'program_code', field: 'field_code' }));
   });
@@ -176,30 +206,51 @@ describe('training rollups', () => {
   });
 
   it('rollup_training_province_year sums every fact row into its province and year', async () => {
-    const rows = await read(`SELECT year::INTEGER AS year, province_code, program_code, field_code, ${trainingSums} FROM rollup_training_province_year`);
+    const rows = await read(
+      `SELECT year::INTEGER AS year, province_code, program_code, field_code, ${trainingSums} FROM rollup_training_province_year`,
+    );
     const expected = sumBy(trainingRows, ['year', 'province', 'program', 'field'], trainingMeasures);
     expect(rows).toEqual(rename(expected, { province: 'province_code', program: 'program_code', field: 'field_code' }));
   });
 
   it('rollup_training_prefecture_year sums prefecture and county rows into their prefecture, and leaves province rows out', async () => {
-    const rows = await read(`SELECT year::INTEGER AS year, province_code, prefecture_code, program_code, field_code, ${trainingSums} FROM rollup_training_prefecture_year`);
-    const expected = sumBy(trainingRows.filter((r) => r.prefecture !== null), ['year', 'province', 'prefecture', 'program', 'field'], trainingMeasures);
-    expect(rows).toEqual(rename(expected, { province: 'province_code', prefecture: 'prefecture_code', program: 'program_code', field: 'field_code' }));
+    const rows = await read(
+      `SELECT year::INTEGER AS year, province_code, prefecture_code, program_code, field_code, ${trainingSums} FROM rollup_training_prefecture_year`,
+    );
+    const expected = sumBy(
+      trainingRows.filter((r) => r.prefecture !== null),
+      ['year', 'province', 'prefecture', 'program', 'field'],
+      trainingMeasures,
+    );
+    expect(rows).toEqual(
+      rename(expected, { province: 'province_code', prefecture: 'prefecture_code', program: 'program_code', field: 'field_code' }),
+    );
   });
 
   it('rollup_training_zone_month sums each fact row once into every zone whose member is its province or prefecture', async () => {
-    const rows = await read(`SELECT zone_code, ${month}, province_code, program_code, field_code, ${trainingSums} FROM rollup_training_zone_month`);
+    const rows = await read(
+      `SELECT zone_code, ${month}, province_code, program_code, field_code, ${trainingSums} FROM rollup_training_zone_month`,
+    );
     const expected = sumBy(trainingInZones, ['zone', 'month', 'province', 'program', 'field'], trainingMeasures);
     expect(rows).toEqual(rename(expected, { zone: 'zone_code', province: 'province_code', program: 'program_code', field: 'field_code' }));
   });
 
   it('counts a Beijing row once in jjj although both Beijing and its prefecture are members (hand-worked)', async () => {
-    const [jjj] = await rowsOf(db.connection, `SELECT sum(person_times)::INTEGER AS person_times FROM rollup_training_zone_month WHERE zone_code = 'jjj' AND month = DATE '2024-01-01'`);
+    const [jjj] = await rowsOf(
+      db.connection,
+      `SELECT sum(person_times)::INTEGER AS person_times FROM rollup_training_zone_month WHERE zone_code = 'jjj' AND month = DATE '2024-01-01'`,
+    );
     // 110000 (37) + 110100 (41) + 110101 (43); counted once per member it would be 37 + 2×41 + 2×43 = 205.
     expect(jjj.person_times).toBe(121);
     // gba: 440300's two counties and itself (13 + 17 + 19 + 23 + 29) and Hong Kong (31); Guangdong's own row is out.
-    const gba = await rowsOf(db.connection, `SELECT ${month}, sum(person_times)::INTEGER AS person_times FROM rollup_training_zone_month WHERE zone_code = 'gba' GROUP BY ALL ORDER BY month`);
-    expect(gba).toEqual([{ month: '2023-12', person_times: 11 }, { month: '2024-01', person_times: 132 }]);
+    const gba = await rowsOf(
+      db.connection,
+      `SELECT ${month}, sum(person_times)::INTEGER AS person_times FROM rollup_training_zone_month WHERE zone_code = 'gba' GROUP BY ALL ORDER BY month`,
+    );
+    expect(gba).toEqual([
+      { month: '2023-12', person_times: 11 },
+      { month: '2024-01', person_times: 132 },
+    ]);
   });
 });
 
@@ -211,15 +262,25 @@ describe('labour-market rollups', () => {
   });
 
   it('rollup_labor_prefecture_quarter sums prefecture and county rows by occupation group, and leaves province rows out', async () => {
-    const rows = await read(`SELECT ${quarter}, province_code, prefecture_code, group_code, ${laborSums} FROM rollup_labor_prefecture_quarter`);
-    const expected = sumBy(laborRows.filter((r) => r.prefecture !== null), ['quarter', 'province', 'prefecture', 'group'], laborMeasures);
+    const rows = await read(
+      `SELECT ${quarter}, province_code, prefecture_code, group_code, ${laborSums} FROM rollup_labor_prefecture_quarter`,
+    );
+    const expected = sumBy(
+      laborRows.filter((r) => r.prefecture !== null),
+      ['quarter', 'province', 'prefecture', 'group'],
+      laborMeasures,
+    );
     expect(rows).toEqual(rename(expected, { province: 'province_code', prefecture: 'prefecture_code', group: 'group_code' }));
   });
 
   it('rollup_labor_zone_quarter sums each fact row once per zone, into its broadest member', async () => {
-    const rows = await read(`SELECT zone_code, ${quarter}, province_code, unit_code, occupation_code, ${laborSums} FROM rollup_labor_zone_quarter`);
+    const rows = await read(
+      `SELECT zone_code, ${quarter}, province_code, unit_code, occupation_code, ${laborSums} FROM rollup_labor_zone_quarter`,
+    );
     const expected = sumBy(laborInZones, ['zone', 'quarter', 'province', 'unit', 'occupation'], laborMeasures);
-    expect(rows).toEqual(rename(expected, { zone: 'zone_code', province: 'province_code', unit: 'unit_code', occupation: 'occupation_code' }));
+    expect(rows).toEqual(
+      rename(expected, { zone: 'zone_code', province: 'province_code', unit: 'unit_code', occupation: 'occupation_code' }),
+    );
   });
 
   it('puts every Beijing row in the one jjj unit 110000, and Shenzhen counties in the gba unit 440300 (hand-worked)', async () => {
@@ -241,7 +302,16 @@ describe('competition and talent-stock rollups', () => {
     const rows = await read(
       'SELECT year::INTEGER AS year, province_code, competition_code, entrants::DOUBLE AS entrants, gold::DOUBLE AS gold, silver::DOUBLE AS silver, bronze::DOUBLE AS bronze, excellence::DOUBLE AS excellence FROM rollup_competition_province_year',
     );
-    const facts = competition.map(([code, year, region, , entrants, gold, silver, bronze, excellence]) => ({ year, province: ancestry[region][0], code, entrants, gold, silver, bronze, excellence }));
+    const facts = competition.map(([code, year, region, , entrants, gold, silver, bronze, excellence]) => ({
+      year,
+      province: ancestry[region][0],
+      code,
+      entrants,
+      gold,
+      silver,
+      bronze,
+      excellence,
+    }));
     const expected = sumBy(facts, ['year', 'province', 'code'], ['entrants', 'gold', 'silver', 'bronze', 'excellence']);
     expect(rows).toEqual(rename(expected, { province: 'province_code', code: 'competition_code' }));
   });
@@ -249,7 +319,9 @@ describe('competition and talent-stock rollups', () => {
   it('rollup_talent_stock_province_year sums every row into its province', async () => {
     const rows = await read('SELECT year::INTEGER AS year, province_code, indicator_code, value FROM rollup_talent_stock_province_year');
     const facts = talentStock.map(([year, region, indicator, value]) => ({ year, province: ancestry[region][0], indicator, value }));
-    expect(rows).toEqual(rename(sumBy(facts, ['year', 'province', 'indicator'], ['value']), { province: 'province_code', indicator: 'indicator_code' }));
+    expect(rows).toEqual(
+      rename(sumBy(facts, ['year', 'province', 'indicator'], ['value']), { province: 'province_code', indicator: 'indicator_code' }),
+    );
   });
 });
 
@@ -265,7 +337,12 @@ describe('programme rollups (target tracking)', () => {
     const rows = trainingRows.filter((r) => r.program === program && r.month === month);
     return [
       { program_code: program, month, region_code: '000000', volume: volume(rows) },
-      ...provinces.map((province) => ({ program_code: program, month, region_code: province, volume: volume(rows.filter((r) => r.province === province)) })),
+      ...provinces.map((province) => ({
+        program_code: program,
+        month,
+        region_code: province,
+        volume: volume(rows.filter((r) => r.province === province)),
+      })),
     ];
   });
 
@@ -276,24 +353,34 @@ describe('programme rollups (target tracking)', () => {
 
   it('rollup_program_year adds up the months of a year, with the months the nation reported, and talent stock by year', async () => {
     const rows = await read('SELECT program_code, year, region_code, volume, months_reported, last_month FROM rollup_program_year');
-    const years = [...new Set(programMonths.map((r) => `${r.program_code}|${(r.month as string).slice(0, 4)}|${r.region_code}`))].map((key) => {
-      const [program, year, region] = key.split('|');
-      const months = programMonths.filter((r) => r.program_code === program && (r.month as string).startsWith(year) && r.region_code === region);
-      const known = months.filter((r) => r.volume !== null);
-      return {
-        program_code: program, year: Number(year), region_code: region,
-        volume: known.length ? known.reduce((sum, r) => sum + (r.volume as number), 0) : null,
-        months_reported: months.length, last_month: Math.max(...months.map((r) => Number((r.month as string).slice(5)))),
-      };
-    });
+    const years = [...new Set(programMonths.map((r) => `${r.program_code}|${(r.month as string).slice(0, 4)}|${r.region_code}`))].map(
+      (key) => {
+        const [program, year, region] = key.split('|');
+        const months = programMonths.filter(
+          (r) => r.program_code === program && (r.month as string).startsWith(year) && r.region_code === region,
+        );
+        const known = months.filter((r) => r.volume !== null);
+        return {
+          program_code: program,
+          year: Number(year),
+          region_code: region,
+          volume: known.length ? known.reduce((sum, r) => sum + (r.volume as number), 0) : null,
+          months_reported: months.length,
+          last_month: Math.max(...months.map((r) => Number((r.month as string).slice(5)))),
+        };
+      },
+    );
     const stock = [...new Set(talentStock.map(([year, , indicator]) => `${indicator}|${year}`))].flatMap((key) => {
       const [indicator, year] = key.split('|');
       const rows = talentStock.filter(([y, , code]) => code === indicator && y === Number(year));
       const sum = (list: typeof rows) => (list.length ? list.reduce((total, r) => total + r[3], 0) : null);
       return ['000000', ...provinces].map((region) => ({
-        program_code: indicator, year: Number(year), region_code: region,
+        program_code: indicator,
+        year: Number(year),
+        region_code: region,
         volume: sum(region === '000000' ? rows : rows.filter(([, code]) => ancestry[code][0] === region)),
-        months_reported: 12, last_month: 12,
+        months_reported: 12,
+        last_month: 12,
       }));
     });
     expect(rows).toEqual(sorted([...years, ...stock]));
@@ -308,42 +395,69 @@ describe('rollup_province_indicator_year', () => {
    */
   function indicators(year: number | null): Row[] {
     const inYear = (y: number) => year !== null && y === year;
-    const quarters = labor.map(([q]) => q).filter((q) => inYear(Number(q.slice(0, 4)))).sort();
+    const quarters = labor
+      .map(([q]) => q)
+      .filter((q) => inYear(Number(q.slice(0, 4))))
+      .sort();
     const quarter = quarters.at(-1) ?? null;
-    const stationYears = talentStock.filter(([y, , indicator]) => indicator === 'postdoc_stations' && year !== null && y <= year).map(([y]) => y);
+    const stationYears = talentStock
+      .filter(([y, , indicator]) => indicator === 'postdoc_stations' && year !== null && y <= year)
+      .map(([y]) => y);
     const stationYear = stationYears.length ? Math.max(...stationYears) : null;
     const period = year === null ? null : String(year);
     return Object.entries(mainland).flatMap(([province, { workingAge, population }]) => {
       const ofProvince = (region: string) => ancestry[region][0] === province;
       const trained = (program: string) =>
-        training.filter(([month, region, code]) => inYear(Number(month.slice(0, 4))) && ofProvince(region) && code === program).reduce((sum, r) => sum + r[4], 0);
+        training
+          .filter(([month, region, code]) => inYear(Number(month.slice(0, 4))) && ofProvince(region) && code === program)
+          .reduce((sum, r) => sum + r[4], 0);
       const market = labor.filter(([q, region]) => q === quarter && ofProvince(region));
       const medals = competition.filter(([, y, region]) => inYear(y) && ofProvince(region)).reduce((sum, r) => sum + r[5] + r[6] + r[7], 0);
       const stations = talentStock.filter(([y, region]) => y === stationYear && ofProvince(region)).reduce((sum, r) => sum + r[3], 0);
       return [
         { seq: 1, indicator: 'training_per_10k', numerator: trained('vocational_training') * 10000, denominator: workingAge, period },
-        { seq: 2, indicator: 'knowledge_renewal_per_10k', numerator: trained('knowledge_renewal') * 10000, denominator: workingAge, period },
+        {
+          seq: 2,
+          indicator: 'knowledge_renewal_per_10k',
+          numerator: trained('knowledge_renewal') * 10000,
+          denominator: workingAge,
+          period,
+        },
         { seq: 3, indicator: 'certificates_per_10k', numerator: 0, denominator: workingAge, period },
         {
-          seq: 4, indicator: 'vacancy_seeker_ratio',
-          numerator: market.reduce((sum, r) => sum + r[3], 0), denominator: market.reduce((sum, r) => sum + r[4], 0),
+          seq: 4,
+          indicator: 'vacancy_seeker_ratio',
+          numerator: market.reduce((sum, r) => sum + r[3], 0),
+          denominator: market.reduce((sum, r) => sum + r[4], 0),
           period: quarter === null ? null : quarter,
         },
         { seq: 5, indicator: 'competition_medals', numerator: medals, denominator: null, period },
-        { seq: 6, indicator: 'platforms_per_million', numerator: stations * 1e6, denominator: population, period: stationYear === null ? null : String(stationYear) },
+        {
+          seq: 6,
+          indicator: 'platforms_per_million',
+          numerator: stations * 1e6,
+          denominator: population,
+          period: stationYear === null ? null : String(stationYear),
+        },
       ].map((row) => ({ year, region_code: province, ...row }));
     });
   }
 
   const columns = 'year::INTEGER AS year, region_code, seq::INTEGER AS seq, indicator, numerator, denominator, period';
 
-  it.each([2000, 2022, 2023, 2024, 2025, 2100, null])('holds every mainland province × indicator of %s as the facts give it', async (year) => {
-    const rows = await read(`SELECT ${columns} FROM rollup_province_indicator_year WHERE year IS NOT DISTINCT FROM ${year === null ? 'NULL' : year}`);
-    expect(rows).toEqual(sorted(indicators(year)));
-  });
+  it.each([2000, 2022, 2023, 2024, 2025, 2100, null])(
+    'holds every mainland province × indicator of %s as the facts give it',
+    async (year) => {
+      const rows = await read(
+        `SELECT ${columns} FROM rollup_province_indicator_year WHERE year IS NOT DISTINCT FROM ${year === null ? 'NULL' : year}`,
+      );
+      expect(rows).toEqual(sorted(indicators(year)));
+    },
+  );
 
   it('holds every year the region queries accept, and the NULL year', async () => {
-    for (const definition of [regionProfile, regionComparison]) expect([definition.params.year.min, definition.params.year.max]).toEqual([2000, 2100]);
+    for (const definition of [regionProfile, regionComparison])
+      expect([definition.params.year.min, definition.params.year.max]).toEqual([2000, 2100]);
     const [range] = await rowsOf(
       db.connection,
       'SELECT min(year)::INTEGER AS first, max(year)::INTEGER AS last, count(DISTINCT year)::INTEGER AS years, count(*) FILTER (WHERE year IS NULL)::INTEGER AS no_year, count(*)::INTEGER AS n FROM rollup_province_indicator_year',

@@ -26,12 +26,15 @@ const labor = `quarter,region_code,occupation_code,vacancies,job_seekers
 
 let db: FixtureDb;
 beforeAll(async () => {
-  db = await buildFixtureDb({ 'labor_market.csv': labor }, fileURLToPath(new URL('../fixtures/shortage-occupations/reference', import.meta.url)));
+  db = await buildFixtureDb(
+    { 'labor_market.csv': labor },
+    fileURLToPath(new URL('../fixtures/shortage-occupations/reference', import.meta.url)),
+  );
 });
 afterAll(() => db.close());
 
 describe('shortage-occupations', () => {
-  it('ranks occupations nationally with provinces as regions, against last quarter\'s ranking', async () => {
+  it("ranks occupations nationally with provinces as regions, against last quarter's ranking", async () => {
     const rows = await runByParams(db.connection, definition);
     // 2024Q2 by province (gap = vacancies − seekers):
     //   A: BJ 100−40 = 60, GD (50+30)−(60+10) = 10, XZ 5−25 = −20 → Σ 50 × 2/3 = 33.33; 185 vs 135
@@ -46,7 +49,17 @@ describe('shortage-occupations', () => {
       ['6-18-01-01', 4, 2, -2],
     ]);
     const [b, a, d, c] = rows;
-    expect(b).toMatchObject({ quarter: '2024Q2', name_en: 'Big data engineering technicians', group_code: '2', vacancies: 50, job_seekers: 10, ratio: 5, regions_reporting: 2, regions_with_gap: 2, score: 40 });
+    expect(b).toMatchObject({
+      quarter: '2024Q2',
+      name_en: 'Big data engineering technicians',
+      group_code: '2',
+      vacancies: 50,
+      job_seekers: 10,
+      ratio: 5,
+      regions_reporting: 2,
+      regions_with_gap: 2,
+      score: 40,
+    });
     expect(a).toMatchObject({ vacancies: 185, job_seekers: 135, regions_reporting: 3, regions_with_gap: 2 });
     expect(a.score).toBeCloseTo(100 / 3, 10);
     expect(a.ratio).toBeCloseTo(185 / 135, 10);
@@ -64,7 +77,9 @@ describe('shortage-occupations', () => {
     // C: Shenzhen (via county 440305) 200−100 = 100, Guangdong province-level 0−50 = −50 → Σ 50 × 1/2 = 25.
     // A: Guangzhou 50−60 = −10, Shenzhen 30−10 = 20 → Σ 10 × 1/2 = 5.
     // 2024Q1 in Guangdong: only C (Shenzhen 30−10 = 20) → rank 1.
-    expect(rows.map((r) => [r.occupation_code, r.score, r.regions_reporting, r.regions_with_gap, r.rank, r.previous_rank, r.rank_change])).toEqual([
+    expect(
+      rows.map((r) => [r.occupation_code, r.score, r.regions_reporting, r.regions_with_gap, r.rank, r.previous_rank, r.rank_change]),
+    ).toEqual([
       ['6-18-01-01', 25, 2, 1, 1, 1, 0],
       ['2-02-10-09', 5, 2, 1, 2, null, null],
     ]);

@@ -28,7 +28,14 @@ describe('training-by-region', () => {
     // 2024 national total = 120 (BJ) + 300 (GD) + 30 (XZ) = 450.
     expect(rows.map((r) => r.region_code)).toEqual(['440000', '110000', '540000']);
     const [gd, bj, xz] = rows;
-    expect(gd).toMatchObject({ person_times: 300, certificates: 20, working_age: 2000, per_10k: 1500, previous_person_times: 150, rank: 1 });
+    expect(gd).toMatchObject({
+      person_times: 300,
+      certificates: 20,
+      working_age: 2000,
+      per_10k: 1500,
+      previous_person_times: 150,
+      rank: 1,
+    });
     expect(gd.share_of_national).toBeCloseTo(300 / 450, 10);
     expect(gd.change_on_previous_year).toBeCloseTo(300 / 150 - 1, 10);
     expect(bj).toMatchObject({ person_times: 120, per_10k: 2000, previous_person_times: 100, rank: 2 });
@@ -41,10 +48,18 @@ describe('training-by-region', () => {
     expect(rows[0].year).toBe(2024);
   });
 
-  it('lists a province\'s prefectures, with shares of the national total', async () => {
-    const rows = await runByParams(db.connection, definition, { program: 'vocational_training', year: '2024', level: 'prefecture', province: '440000' });
-    expect(rows.map((r) => [r.region_code, r.person_times, r.rank])).toEqual([['440100', 200, 1], ['440300', 100, 2]]);
-    expect(rows[0].per_10k).toBeCloseTo(200 * 10000 / 700, 2); // 2857.14
+  it("lists a province's prefectures, with shares of the national total", async () => {
+    const rows = await runByParams(db.connection, definition, {
+      program: 'vocational_training',
+      year: '2024',
+      level: 'prefecture',
+      province: '440000',
+    });
+    expect(rows.map((r) => [r.region_code, r.person_times, r.rank])).toEqual([
+      ['440100', 200, 1],
+      ['440300', 100, 2],
+    ]);
+    expect(rows[0].per_10k).toBeCloseTo((200 * 10000) / 700, 2); // 2857.14
     expect(rows[0].share_of_national).toBeCloseTo(200 / 450, 10);
     expect(rows[1].change_on_previous_year).toBeCloseTo(100 / 150 - 1, 10);
   });

@@ -29,32 +29,52 @@ const pick = (rows: Record<string, unknown>[]) => rows.map((r) => [r.period, r.p
 describe('training-trend', () => {
   it('gives the national monthly series by default, each period a full share of itself', async () => {
     const rows = await runByParams(db.connection, definition);
-    expect(pick(rows)).toEqual([['2023-12', 100, 100], ['2024-01', 35, 35], ['2024-02', 85, 85]]);
+    expect(pick(rows)).toEqual([
+      ['2023-12', 100, 100],
+      ['2024-01', 35, 35],
+      ['2024-02', 85, 85],
+    ]);
     expect(rows[1]).toMatchObject({ participants: 32, certificates: 3, share_of_national: 1 }); // 9 + 5 + 18; 1 + 2
   });
 
   it('gives a province beside the nation', async () => {
     const rows = await runByParams(db.connection, definition, { region: '440000' });
     // Guangdong: 100; 20; 40 + 7 = 47.
-    expect(pick(rows)).toEqual([['2023-12', 100, 100], ['2024-01', 20, 35], ['2024-02', 47, 85]]);
+    expect(pick(rows)).toEqual([
+      ['2023-12', 100, 100],
+      ['2024-01', 20, 35],
+      ['2024-02', 47, 85],
+    ]);
     expect(rows[2]).toMatchObject({ participants: 42, certificates: 4 });
     expect(rows[1].share_of_national).toBeCloseTo(20 / 35, 10);
     expect(rows[2].share_of_national).toBeCloseTo(47 / 85, 10);
   });
 
-  it('counts a zone\'s facts once when both a province and its prefecture are members', async () => {
+  it("counts a zone's facts once when both a province and its prefecture are members", async () => {
     const rows = await runByParams(db.connection, definition, { zone: 'jjj' });
     // 2024-01: 10 (110100) + 5 (110000) = 15, not 25; nothing in the other months.
-    expect(pick(rows)).toEqual([['2023-12', 0, 100], ['2024-01', 15, 35], ['2024-02', 0, 85]]);
+    expect(pick(rows)).toEqual([
+      ['2023-12', 0, 100],
+      ['2024-01', 15, 35],
+      ['2024-02', 0, 85],
+    ]);
     expect(rows[1]).toMatchObject({ participants: 14, certificates: 1 });
     expect(rows[0].share_of_national).toBe(0);
   });
 
-  it('sums a zone\'s prefecture and province members, and intersects a zone with a province', async () => {
+  it("sums a zone's prefecture and province members, and intersects a zone with a province", async () => {
     // gba 2024-02: Shenzhen 40 + Guangzhou 7 + Hong Kong 8 = 55.
-    expect(pick(await runByParams(db.connection, definition, { zone: 'gba' }))).toEqual([['2023-12', 100, 100], ['2024-01', 20, 35], ['2024-02', 55, 85]]);
+    expect(pick(await runByParams(db.connection, definition, { zone: 'gba' }))).toEqual([
+      ['2023-12', 100, 100],
+      ['2024-01', 20, 35],
+      ['2024-02', 55, 85],
+    ]);
     // Guangdong's part of gba leaves Hong Kong out: 47.
-    expect(pick(await runByParams(db.connection, definition, { zone: 'gba', region: '440000' }))).toEqual([['2023-12', 100, 100], ['2024-01', 20, 35], ['2024-02', 47, 85]]);
+    expect(pick(await runByParams(db.connection, definition, { zone: 'gba', region: '440000' }))).toEqual([
+      ['2023-12', 100, 100],
+      ['2024-01', 20, 35],
+      ['2024-02', 47, 85],
+    ]);
     // Beijing has no part in gba.
     expect((await runByParams(db.connection, definition, { zone: 'gba', region: '110000' })).map((r) => r.person_times)).toEqual([0, 0, 0]);
   });
@@ -62,12 +82,18 @@ describe('training-trend', () => {
   it('gives yearly periods', async () => {
     const rows = await runByParams(db.connection, definition, { grain: 'year', region: '440000' });
     // Guangdong 2023: 100 of 100; 2024: 20 + 47 = 67 of 35 + 85 = 120.
-    expect(pick(rows)).toEqual([['2023', 100, 100], ['2024', 67, 120]]);
+    expect(pick(rows)).toEqual([
+      ['2023', 100, 100],
+      ['2024', 67, 120],
+    ]);
     expect(rows[1].share_of_national).toBeCloseTo(67 / 120, 10);
   });
 
   it('limits the years', async () => {
-    expect(pick(await runByParams(db.connection, definition, { from: '2024' }))).toEqual([['2024-01', 35, 35], ['2024-02', 85, 85]]);
+    expect(pick(await runByParams(db.connection, definition, { from: '2024' }))).toEqual([
+      ['2024-01', 35, 35],
+      ['2024-02', 85, 85],
+    ]);
     expect(pick(await runByParams(db.connection, definition, { to: '2023' }))).toEqual([['2023-12', 100, 100]]);
     expect(await runByParams(db.connection, definition, { from: '2025' })).toEqual([]);
   });

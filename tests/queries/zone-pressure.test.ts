@@ -13,7 +13,10 @@ const zoneLabor = readFileSync(new URL('../fixtures/zone-pressure/facts/labor_ma
 
 let db: FixtureDb;
 beforeAll(async () => {
-  db = await buildFixtureDb({ 'labor_market.csv': zoneLabor }, fileURLToPath(new URL('../fixtures/zone-pressure/reference', import.meta.url)));
+  db = await buildFixtureDb(
+    { 'labor_market.csv': zoneLabor },
+    fileURLToPath(new URL('../fixtures/zone-pressure/reference', import.meta.url)),
+  );
 });
 afterAll(() => db.close());
 
@@ -28,18 +31,44 @@ describe('zone-pressure', () => {
     //   Catalogue: A 50/60 = 0.83, C 2, D 1.5 → 3 reported; above 1.5: C only (1.5 is not above) → 1/3.
     //   Catalogue totals 262 / 168.
     expect(gba).toMatchObject({
-      quarter: '2024Q2', name_en: 'Greater Bay Area', theta: 1.5, catalogue_size: 3, occupations_reported: 3, occupations_over_theta: 1,
-      vacancies: 282, job_seekers: 168, catalogue_vacancies: 262, catalogue_job_seekers: 168,
+      quarter: '2024Q2',
+      name_en: 'Greater Bay Area',
+      theta: 1.5,
+      catalogue_size: 3,
+      occupations_reported: 3,
+      occupations_over_theta: 1,
+      vacancies: 282,
+      job_seekers: 168,
+      catalogue_vacancies: 262,
+      catalogue_job_seekers: 168,
     });
     expect(gba.share_over_theta).toBeCloseTo(1 / 3, 12);
     expect(gba.ratio).toBeCloseTo(282 / 168, 12);
     expect(gba.catalogue_ratio).toBeCloseTo(262 / 168, 12);
     // hainan: nothing → zeros, and null shares and ratios.
-    expect(hainan).toMatchObject({ catalogue_size: 0, occupations_reported: 0, occupations_over_theta: 0, share_over_theta: null, vacancies: 0, job_seekers: 0, ratio: null, catalogue_ratio: null });
+    expect(hainan).toMatchObject({
+      catalogue_size: 0,
+      occupations_reported: 0,
+      occupations_over_theta: 0,
+      share_over_theta: null,
+      vacancies: 0,
+      job_seekers: 0,
+      ratio: null,
+      catalogue_ratio: null,
+    });
     // jjj: 110100 rows match both members 110000 and 110100 but count once.
     //   All: 100+30+10+5 = 145 vacancies, 40+10+70+0 = 120 seekers.
     //   Catalogue: A 100/40 = 2.5, B 30/10 = 3, D 5/0 (no seekers → above any θ) → 3 of 3 above 1.5. Totals 135 / 50.
-    expect(jjj).toMatchObject({ catalogue_size: 3, occupations_reported: 3, occupations_over_theta: 3, share_over_theta: 1, vacancies: 145, job_seekers: 120, catalogue_vacancies: 135, catalogue_job_seekers: 50 });
+    expect(jjj).toMatchObject({
+      catalogue_size: 3,
+      occupations_reported: 3,
+      occupations_over_theta: 3,
+      share_over_theta: 1,
+      vacancies: 145,
+      job_seekers: 120,
+      catalogue_vacancies: 135,
+      catalogue_job_seekers: 50,
+    });
     expect(jjj.ratio).toBeCloseTo(145 / 120, 12);
     expect(jjj.catalogue_ratio).toBeCloseTo(135 / 50, 12);
   });
@@ -47,7 +76,11 @@ describe('zone-pressure', () => {
   it('applies θ', async () => {
     const rows = await runByParams(db.connection, definition, { theta: '2.6' });
     // gba: A 0.83, C 2, D 1.5 → none above 2.6. jjj: A 2.5 no, B 3 yes, D (no seekers) yes → 2 of 3.
-    expect(rows.map((r) => [r.zone_code, r.theta, r.occupations_over_theta])).toEqual([['gba', 2.6, 0], ['hainan', 2.6, 0], ['jjj', 2.6, 2]]);
+    expect(rows.map((r) => [r.zone_code, r.theta, r.occupations_over_theta])).toEqual([
+      ['gba', 2.6, 0],
+      ['hainan', 2.6, 0],
+      ['jjj', 2.6, 2],
+    ]);
     expect(rows[2].share_over_theta).toBeCloseTo(2 / 3, 12);
     const low = await runByParams(db.connection, definition, { theta: '0.8', zone: 'gba' });
     // A 50/60 = 0.833 > 0.8, C 2, D 1.5 → 3 of 3.
@@ -63,6 +96,16 @@ describe('zone-pressure', () => {
   it('reads the chosen quarter', async () => {
     const rows = await runByParams(db.connection, definition, { quarter: '2024Q1', zone: 'gba' });
     // Only 440100 A 10/10: ratio 1 → reported 1, none above 1.5.
-    expect(rows).toEqual([expect.objectContaining({ quarter: '2024Q1', occupations_reported: 1, occupations_over_theta: 0, share_over_theta: 0, vacancies: 10, job_seekers: 10, ratio: 1 })]);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        quarter: '2024Q1',
+        occupations_reported: 1,
+        occupations_over_theta: 0,
+        share_over_theta: 0,
+        vacancies: 10,
+        job_seekers: 10,
+        ratio: 1,
+      }),
+    ]);
   });
 });

@@ -35,7 +35,10 @@ describe('zone-tightest-occupations', () => {
     const rows = await runByParams(db.connection, definition, { zone: 'jjj', limit: '2' });
     // D: 5/0 → ratio null but tightest; B 30/10 = 3; A 100/40 = 2.5 (cut by the limit).
     // 110100 rows (members 110000 and 110100 both match) count once: A would otherwise show 200.
-    expect(rows.map((r) => [r.occupation_code, r.ratio, r.rank])).toEqual([['6-18-01-02', null, 1], ['2-02-10-10', 3, 2]]);
+    expect(rows.map((r) => [r.occupation_code, r.ratio, r.rank])).toEqual([
+      ['6-18-01-02', null, 1],
+      ['2-02-10-10', 3, 2],
+    ]);
     const all = await runByParams(db.connection, definition, { zone: 'jjj' });
     expect(all[2]).toMatchObject({ occupation_code: '2-02-10-09', vacancies: 100, job_seekers: 40, ratio: 2.5, gap: 60, rank: 3 });
   });

@@ -32,9 +32,27 @@ describe('working-age population', () => {
 
 describe('English names', () => {
   // A stub romaniser: one syllable per character from a small table.
-  const table: Record<string, string> = { 保: 'bao', 定: 'ding', 东: 'dong', 城: 'cheng', 大: 'dai', 厂: 'chang', 西: 'xi', 安: 'an', 石: 'shi', 柱: 'zhu', 阿: 'a', 坝: 'ba' };
+  const table: Record<string, string> = {
+    保: 'bao',
+    定: 'ding',
+    东: 'dong',
+    城: 'cheng',
+    大: 'dai',
+    厂: 'chang',
+    西: 'xi',
+    安: 'an',
+    石: 'shi',
+    柱: 'zhu',
+    阿: 'a',
+    坝: 'ba',
+  };
   const name = englishNamer((hanzi) => [...hanzi].map((c) => table[c] ?? 'x'));
-  const unit = (code: string, nameZh: string, level: NameInput['level'] = 'county'): NameInput => ({ code, nameZh, level, provinceZh: '河北省' });
+  const unit = (code: string, nameZh: string, level: NameInput['level'] = 'county'): NameInput => ({
+    code,
+    nameZh,
+    level,
+    provinceZh: '河北省',
+  });
 
   it('drops 市 for prefectures and translates county-level suffixes', () => {
     expect(name(unit('130600', '保定市', 'prefecture'))).toBe('Baoding');

@@ -44,7 +44,12 @@ describe('region.csv', () => {
   it('has 34 provincial-level units, 31 of them in the mainland', () => {
     expect(provinces).toHaveLength(34);
     expect(mainland).toHaveLength(31);
-    expect(provinces.filter((r) => r.in_mainland === 'false').map((r) => r.region_code).sort()).toEqual(['710000', '810000', '820000']);
+    expect(
+      provinces
+        .filter((r) => r.in_mainland === 'false')
+        .map((r) => r.region_code)
+        .sort(),
+    ).toEqual(['710000', '810000', '820000']);
   });
 
   it("gives every mainland province the census sums of its prefectures' population and working-age population", () => {
@@ -99,7 +104,10 @@ describe('region_zone.csv', () => {
   const members = readCsv('region_zone.csv');
 
   it('puts exactly Hong Kong, Macao and the nine Guangdong cities in the Greater Bay Area', () => {
-    const gba = members.filter((m) => m.zone_code === 'gba').map((m) => m.region_code).sort();
+    const gba = members
+      .filter((m) => m.zone_code === 'gba')
+      .map((m) => m.region_code)
+      .sort();
     expect(gba).toEqual(['440100', '440300', '440400', '440600', '440700', '441200', '441300', '441900', '442000', '810000', '820000']);
   });
 

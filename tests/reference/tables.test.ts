@@ -9,7 +9,18 @@ type Row = Record<string, string>;
 const text = (file: string): string => readFileSync(dir + file, 'utf8');
 const readCsv = (file: string): Row[] => parse<Row>(text(file), { columns: true });
 
-const datasets = [specs.region, specs.zone, specs.regionZone, specs.action, specs.program, specs.field, specs.occupation, specs.zoneOccupation, specs.competitionEvent, specs.target];
+const datasets = [
+  specs.region,
+  specs.zone,
+  specs.regionZone,
+  specs.action,
+  specs.program,
+  specs.field,
+  specs.occupation,
+  specs.zoneOccupation,
+  specs.competitionEvent,
+  specs.target,
+];
 
 describe('reference files', () => {
   it.each(datasets.map((d) => [d.name, d] as const))('%s.csv has no BOM and exactly the declared columns, in order', (name, spec) => {
@@ -25,7 +36,10 @@ describe('actions and programmes', () => {
 
   it('lists the eight actions in order', () => {
     expect(actions.map((a) => [a.action_code, a.seq])).toEqual(
-      ['skills_china', 'high_end', 'vitality', 'grassroots', 'allocation', 'poverty', 'service', 'recognition'].map((code, i) => [code, String(i + 1)]),
+      ['skills_china', 'high_end', 'vitality', 'grassroots', 'allocation', 'poverty', 'service', 'recognition'].map((code, i) => [
+        code,
+        String(i + 1),
+      ]),
     );
   });
 

@@ -41,7 +41,7 @@ describe('seed plan', () => {
     // 3 × 150 = 450 a month: 'small+big' at prefecture grain (460) does not fit, 'small' (160) does.
     const plan = planFor(3, rows, units, 5);
     expect(plan.allFieldPrograms).toEqual(['small']);
-    const extraYears = Math.round((450 / 160 - 1) * baseMonths / 12);
+    const extraYears = Math.round(((450 / 160 - 1) * baseMonths) / 12);
     expect(plan.firstYear).toBe(2015 - extraYears);
     expect(planFor(10.5, rows, units, 5)).toMatchObject({ unitLevel: 'county', allFieldPrograms: [] });
     expect(planFor(11, rows, units, 5)).toMatchObject({ unitLevel: 'county', allFieldPrograms: ['small'] });

@@ -26,11 +26,18 @@ beforeAll(async () => {
   instance = await DuckDBInstance.create(':memory:');
   db = await instance.connect();
   // Read back as text, independently of the generator: formats are checked on the text.
-  for (const [view, name] of [['t', 'training'], ['l', 'labor_market'], ['c', 'competition'], ['s', 'talent_stock']]) {
+  for (const [view, name] of [
+    ['t', 'training'],
+    ['l', 'labor_market'],
+    ['c', 'competition'],
+    ['s', 'talent_stock'],
+  ]) {
     await db.run(`CREATE VIEW ${view} AS SELECT * FROM read_csv('${join(dir, `${name}.csv`)}', all_varchar = true, header = true)`);
   }
   for (const name of ['region', 'program', 'field', 'occupation', 'competition_event']) {
-    await db.run(`CREATE VIEW ref_${name} AS SELECT * FROM read_csv('${join(reference, `${name}.csv`)}', all_varchar = true, header = true)`);
+    await db.run(
+      `CREATE VIEW ref_${name} AS SELECT * FROM read_csv('${join(reference, `${name}.csv`)}', all_varchar = true, header = true)`,
+    );
   }
 });
 
@@ -56,7 +63,9 @@ describe('seed: the files', () => {
   it('has unique keys in every file', async () => {
     const views: Record<string, string> = { training: 't', labor_market: 'l', competition: 'c', talent_stock: 's' };
     for (const spec of factDatasets) {
-      const keys = keyColumns(spec).map((c) => c.name).join(', ');
+      const keys = keyColumns(spec)
+        .map((c) => c.name)
+        .join(', ');
       const duplicates = await one(`SELECT count(*) FROM (SELECT ${keys} FROM ${views[spec.table]} GROUP BY ALL HAVING count(*) > 1)`);
       expect(duplicates, spec.name).toBe(0);
     }
@@ -91,7 +100,10 @@ describe('seed: the numbers', () => {
   });
 
   it('keeps "of which" programmes within their parent on every key', async () => {
-    for (const [child, parent] of [['migrant_training', 'vocational_training'], ['high_skill_certificate', 'skill_certificate']]) {
+    for (const [child, parent] of [
+      ['migrant_training', 'vocational_training'],
+      ['high_skill_certificate', 'skill_certificate'],
+    ]) {
       const over = await one(`SELECT count(*) FROM t AS k LEFT JOIN t AS p
           ON p.month = k.month AND p.region_code = k.region_code AND p.field_code = k.field_code AND p.program_code = '${parent}'
         WHERE k.program_code = '${child}' AND (p.person_times IS NULL OR k.person_times::BIGINT > p.person_times::BIGINT
@@ -123,7 +135,10 @@ describe('seed: the numbers', () => {
 });
 
 describe('seed: determinism', () => {
-  const digest = async (path: string) => createHash('sha256').update(await readFile(path)).digest('hex');
+  const digest = async (path: string) =>
+    createHash('sha256')
+      .update(await readFile(path))
+      .digest('hex');
 
   it('writes byte-identical files on a second run', async () => {
     const runs = await Promise.all([0, 1].map(() => mkdtemp(join(tmpdir(), 'seed-twice-'))));

@@ -81,7 +81,15 @@ describe('JSON (DuckDB writes the rows inside the envelope)', () => {
     expect(Object.keys(json)).toEqual(['name', 'snapshot', 'params', 'columns', 'rows', 'row_count']);
     expect(json).toMatchObject({ name: 'sample', snapshot: '20261125T1000-abcd', params: { min: null }, row_count: 5 });
     expect(rows).toBe(5);
-    expect(json.columns.map((c: { name: string; type: string }) => `${c.name}:${c.type}`)).toEqual(['id:integer', 'formula:string', 'name:string', 'amount:number', 'day:date', 'flag:boolean', 'note:string']);
+    expect(json.columns.map((c: { name: string; type: string }) => `${c.name}:${c.type}`)).toEqual([
+      'id:integer',
+      'formula:string',
+      'name:string',
+      'amount:number',
+      'day:date',
+      'flag:boolean',
+      'note:string',
+    ]);
     expect(json.rows).toEqual([
       { id: 1, formula: '=1+1', name: '广州,天河区', amount: 12.5, day: '2024-03-01', flag: true, note: 'say "hi"' },
       { id: -2, formula: '+86 20 1234', name: '北京', amount: null, day: null, flag: false, note: 'two\nlines' },
@@ -110,7 +118,15 @@ describe('JSON (DuckDB writes the rows inside the envelope)', () => {
 describe('Arrow (built in JS from the chunks)', () => {
   it('decodes with tableFromIPC to the same values and types, with the metadata', async () => {
     const table = tableFromIPC((await encode('arrow', query(sample))).body);
-    expect(table.schema.fields.map((f) => `${f.name}:${Type[f.typeId]}`)).toEqual(['id:Int', 'formula:Utf8', 'name:Utf8', 'amount:Float', 'day:Date', 'flag:Bool', 'note:Utf8']);
+    expect(table.schema.fields.map((f) => `${f.name}:${Type[f.typeId]}`)).toEqual([
+      'id:Int',
+      'formula:Utf8',
+      'name:Utf8',
+      'amount:Float',
+      'day:Date',
+      'flag:Bool',
+      'note:Utf8',
+    ]);
     expect(String(table.schema.fields[0].type)).toBe('Int64');
     expect(String(table.schema.fields[3].type)).toBe('Float64');
     expect(String(table.schema.fields[4].type)).toBe('Date32<DAY>');
@@ -120,7 +136,13 @@ describe('Arrow (built in JS from the chunks)', () => {
     expect(column('formula')).toEqual(['=1+1', '+86 20 1234', '-5', '@SUM(A1)', '\rcr']);
     expect(column('name')).toEqual(['广州,天河区', '北京', '', null, '中文']);
     expect(column('amount')).toEqual([12.5, null, null, 1e21, -0.25]);
-    expect(column('day').map((d) => (d === null ? null : new Date(d as number).toISOString().slice(0, 10)))).toEqual(['2024-03-01', null, '1999-12-31', '2024-02-29', '2024-12-31']);
+    expect(column('day').map((d) => (d === null ? null : new Date(d as number).toISOString().slice(0, 10)))).toEqual([
+      '2024-03-01',
+      null,
+      '1999-12-31',
+      '2024-02-29',
+      '2024-12-31',
+    ]);
     expect(column('flag')).toEqual([true, false, null, true, false]);
     expect(column('note')).toEqual(['say "hi"', 'two\nlines', null, '\ttab', 'plain']);
   });
@@ -154,7 +176,14 @@ describe('Arrow (built in JS from the chunks)', () => {
     const [i, nn, s, even, d, day] = ['i', 'n', 's', 'even', 'd', 'day'].map((name) => [...table.getChild(name)!]);
     const text = (k: number) => [null, `s${k}`, `${'文'.repeat(k % 9)}${k}`, `a fairly long string number ${k}`][k % 4];
     for (let k = 0; k < n; k++) {
-      if (i[k] !== BigInt(k) || nn[k] !== (k % 7 === 0 ? null : BigInt(k * 3)) || s[k] !== text(k) || even[k] !== (k % 2 === 0) || d[k] !== k / 8 || day[k] !== Date.UTC(2000, 0, 1 + (k % 1000))) {
+      if (
+        i[k] !== BigInt(k) ||
+        nn[k] !== (k % 7 === 0 ? null : BigInt(k * 3)) ||
+        s[k] !== text(k) ||
+        even[k] !== (k % 2 === 0) ||
+        d[k] !== k / 8 ||
+        day[k] !== Date.UTC(2000, 0, 1 + (k % 1000))
+      ) {
         throw new Error(`row ${k}: ${[i[k], nn[k], s[k], even[k], d[k], day[k]].join(' | ')}`);
       }
     }
@@ -162,7 +191,7 @@ describe('Arrow (built in JS from the chunks)', () => {
 });
 
 describe('streaming through the file DuckDB is writing', () => {
-  it('sends exactly the bytes DuckDB writes, in the query\'s order, for a result of several megabytes', async () => {
+  it("sends exactly the bytes DuckDB writes, in the query's order, for a result of several megabytes", async () => {
     const sql = `SELECT i, 'row ' || i AS label FROM range(300000) r(i) WHERE $min IS NULL ORDER BY i`;
     const { body, rows } = await encode('csv', query(sql));
     expect(rows).toBe(300_000);
@@ -181,7 +210,11 @@ describe('streaming through the file DuckDB is writing', () => {
       expect(rows).toBe(100_000);
       const file = join(dir, 'r.parquet');
       await (await import('node:fs/promises')).writeFile(file, body);
-      const check = (await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n, sum(i)::BIGINT AS total, count(DISTINCT t)::INTEGER AS texts FROM read_parquet('${file}')`)).getRowObjectsJson();
+      const check = (
+        await connection.runAndReadAll(
+          `SELECT count(*)::INTEGER AS n, sum(i)::BIGINT AS total, count(DISTINCT t)::INTEGER AS texts FROM read_parquet('${file}')`,
+        )
+      ).getRowObjectsJson();
       expect(check[0]).toEqual({ n: 100_000, total: '4999950000', texts: 100_000 });
     } finally {
       await rm(dir, { recursive: true });
@@ -196,7 +229,9 @@ describe('streaming through the file DuckDB is writing', () => {
     try {
       const big = query(`SELECT i, repeat('x', 100) AS pad FROM range(3000000) r(i) WHERE $min IS NULL`);
       for (const format of ['csv', 'json', 'arrow'] as const) {
-        await expect(encodeQuery(connection, big, await probeColumns(connection, big), format, meta, failing)).rejects.toThrow('client went away');
+        await expect(encodeQuery(connection, big, await probeColumns(connection, big), format, meta, failing)).rejects.toThrow(
+          'client went away',
+        );
         expect(await readdir(dir)).toEqual([]);
         expect((await connection.runAndReadAll('SELECT 42 AS answer')).getRowObjectsJson()).toEqual([{ answer: 42 }]);
       }

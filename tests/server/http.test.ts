@@ -61,7 +61,14 @@ describe('catalog and meta', () => {
   it('publishes an OpenAPI document generated from the registry', async () => {
     const body = await (await get('/api/openapi.json')).json();
     expect(body.openapi).toBe('3.1.0');
-    expect(body.paths['/api/queries/training-by-region'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['program', 'year', 'level', 'province', 'field', 'format']);
+    expect(body.paths['/api/queries/training-by-region'].get.parameters.map((p: { name: string }) => p.name)).toEqual([
+      'program',
+      'year',
+      'level',
+      'province',
+      'field',
+      'format',
+    ]);
     expect(body.paths['/api/datasets/training']).toBeDefined();
   });
 });
@@ -74,7 +81,11 @@ describe('formats', () => {
     expect(body.snapshot).toBe(db.snapshotId);
     expect(body.params).toMatchObject({ program: 'vocational_training', year: 2024, level: 'province' });
     expect(body.columns.find((c: { name: string }) => c.name === 'per_10k').unit.en).toMatch(/10,000/);
-    expect(body.rows.map((r: { region_code: string; person_times: number }) => [r.region_code, r.person_times])).toEqual([['440000', 300], ['110000', 120], ['540000', 30]]);
+    expect(body.rows.map((r: { region_code: string; person_times: number }) => [r.region_code, r.person_times])).toEqual([
+      ['440000', 300],
+      ['110000', 120],
+      ['540000', 30],
+    ]);
   });
 
   it('Arrow IPC stream decodes with apache-arrow to the same values', async () => {
@@ -95,7 +106,11 @@ describe('formats', () => {
     const bytes = Buffer.from(await res.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parse(bytes.subarray(3).toString('utf8'), { columns: true }) as Record<string, string>[];
-    expect(rows.map((r) => [r.name_zh, r.person_times])).toEqual([['广东省', '300'], ['北京市', '120'], ['西藏自治区', '30']]);
+    expect(rows.map((r) => [r.name_zh, r.person_times])).toEqual([
+      ['广东省', '300'],
+      ['北京市', '120'],
+      ['西藏自治区', '30'],
+    ]);
   });
 
   it('Parquet reads back through DuckDB', async () => {
@@ -105,7 +120,9 @@ describe('formats', () => {
     await writeFile(file, Buffer.from(await res.arrayBuffer()));
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
-    const rows = (await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n, sum(person_times)::INTEGER AS total FROM read_parquet('${file}')`)).getRowObjectsJson();
+    const rows = (
+      await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n, sum(person_times)::INTEGER AS total FROM read_parquet('${file}')`)
+    ).getRowObjectsJson();
     expect(rows[0]).toEqual({ n: 3, total: 450 });
     connection.closeSync();
     instance.closeSync();
@@ -116,7 +133,7 @@ describe('formats', () => {
     const text = await (await get('/api/datasets/training?format=csv&regions=110000&from_year=2024')).text();
     const rows = parse(text, { columns: true, bom: true }) as Record<string, string>[];
     expect(rows).toHaveLength(2);
-    expect(rows.map((r) => r.source).sort()).toEqual(["'=HYPERLINK(\"http://x\")", 'fixture']);
+    expect(rows.map((r) => r.source).sort()).toEqual(['\'=HYPERLINK("http://x")', 'fixture']);
   });
 
   it('filters dataset exports by region (including the units below it) and years', async () => {
@@ -139,7 +156,9 @@ describe('errors', () => {
 
   it('400 for codes that are not in the reference tables', async () => {
     const body = await (await get('/api/queries/training-by-region?program=no_such_programme')).json();
-    expect(body.invalid_params).toEqual([expect.objectContaining({ name: 'program', reason: expect.stringContaining('no_such_programme') })]);
+    expect(body.invalid_params).toEqual([
+      expect.objectContaining({ name: 'program', reason: expect.stringContaining('no_such_programme') }),
+    ]);
   });
 
   it('404 for an unknown query or dataset', async () => {
@@ -148,7 +167,12 @@ describe('errors', () => {
   });
 
   it('refuses injection attempts in every parameter without running them', async () => {
-    const attacks = ["vocational_training' OR '1'='1", '440000; DROP TABLE training; --', "2024) UNION SELECT * FROM ingest_log --", 'province\u0027--'];
+    const attacks = [
+      "vocational_training' OR '1'='1",
+      '440000; DROP TABLE training; --',
+      '2024) UNION SELECT * FROM ingest_log --',
+      'province\u0027--',
+    ];
     for (const attack of attacks) {
       for (const name of ['program', 'year', 'level', 'province', 'field']) {
         const res = await get(`/api/queries/training-by-region?${name}=${encodeURIComponent(attack)}`);

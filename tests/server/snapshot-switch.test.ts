@@ -25,7 +25,11 @@ afterAll(async () => {
 const beijing2024 = async () => {
   const res = await fetch(`${server.url}/api/queries/training-by-region?program=vocational_training&year=2024`);
   const body = await res.json();
-  return { status: res.status, version: res.headers.get('x-data-version'), beijing: body.rows.find((r: { region_code: string }) => r.region_code === '110000')?.person_times };
+  return {
+    status: res.status,
+    version: res.headers.get('x-data-version'),
+    beijing: body.rows.find((r: { region_code: string }) => r.region_code === '110000')?.person_times,
+  };
 };
 
 describe('snapshot switch', () => {

@@ -1,11 +1,38 @@
-import { Bool, DateDay, Field, Float64, Int64, Schema, Table, Utf8, makeTable, tableToIPC, vectorFromArray, RecordBatch, Struct, makeData } from 'apache-arrow';
+import {
+  Bool,
+  DateDay,
+  Field,
+  Float64,
+  Int64,
+  Schema,
+  Table,
+  Utf8,
+  makeTable,
+  tableToIPC,
+  vectorFromArray,
+  RecordBatch,
+  Struct,
+  makeData,
+} from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { decodeArrow, isoDate, parseListText } from '../../web/src/decode.js';
 
 /** An Arrow stream shaped like the server's (server/encode/arrow.ts): Int64 counts, DateDay months, text, doubles. */
 function serverLikeStream(): Uint8Array {
-  const fields = [new Field('region_code', new Utf8(), true), new Field('person_times', new Int64(), true), new Field('month', new DateDay(), true), new Field('ratio', new Float64(), true), new Field('in_mainland', new Bool(), true)];
-  const schema = new Schema(fields, new Map([['name', 'training-by-region'], ['snapshot', '20261125T1000-abcd']]));
+  const fields = [
+    new Field('region_code', new Utf8(), true),
+    new Field('person_times', new Int64(), true),
+    new Field('month', new DateDay(), true),
+    new Field('ratio', new Float64(), true),
+    new Field('in_mainland', new Bool(), true),
+  ];
+  const schema = new Schema(
+    fields,
+    new Map([
+      ['name', 'training-by-region'],
+      ['snapshot', '20261125T1000-abcd'],
+    ]),
+  );
   const columns = [
     vectorFromArray(['440000', '110000', null], new Utf8()),
     vectorFromArray([9_007_199_254_740_991n, 1_234_567n, null], new Int64()),
@@ -13,7 +40,10 @@ function serverLikeStream(): Uint8Array {
     vectorFromArray([1.25, 0.5, null], new Float64()),
     vectorFromArray([true, false, null], new Bool()),
   ];
-  const batch = new RecordBatch(schema, makeData({ type: new Struct(fields), length: 3, nullCount: 0, children: columns.map((c) => c.data[0]) }));
+  const batch = new RecordBatch(
+    schema,
+    makeData({ type: new Struct(fields), length: 3, nullCount: 0, children: columns.map((c) => c.data[0]) }),
+  );
   return tableToIPC(new Table([batch]), 'stream');
 }
 

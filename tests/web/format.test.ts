@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatCompact, formatExact, formatMonth, formatNumber, formatPercent, formatQuarter, formatRatio, formatSignedInteger } from '../../web/src/i18n/format.js';
+import {
+  formatChange,
+  formatCompact,
+  formatExact,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  formatQuarter,
+  formatRatio,
+  formatSignedInteger,
+} from '../../web/src/i18n/format.js';
 
 describe('formatNumber in Chinese groups by 万 and 亿', () => {
   it('keeps numbers under 10,000 whole, with separators', () => {

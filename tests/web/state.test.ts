@@ -8,7 +8,11 @@ const at = (url: string) => {
 
 describe('view state lives in the URL', () => {
   it('reads page, language and filters', () => {
-    expect(at('/regions?lang=en&region=440000&compare=110000,310000')).toEqual({ page: 'regions', lang: 'en', params: { region: '440000', compare: '110000,310000' } });
+    expect(at('/regions?lang=en&region=440000&compare=110000,310000')).toEqual({
+      page: 'regions',
+      lang: 'en',
+      params: { region: '440000', compare: '110000,310000' },
+    });
   });
   it('defaults to the overview in Chinese', () => {
     expect(at('/')).toEqual({ page: 'overview', lang: 'zh', params: {} });
@@ -19,7 +23,9 @@ describe('view state lives in the URL', () => {
     const state: ViewState = { page: 'gaps', lang: 'zh', params: { zone: 'yrd', quarter: '2026Q2' } };
     expect(formatState(state)).toBe('/gaps?quarter=2026Q2&zone=yrd');
     expect(formatState({ page: 'overview', lang: 'en', params: {} })).toBe('/?lang=en');
-    expect(formatState({ page: 'regions', lang: 'en', params: { compare: '110000,310000' } })).toBe('/regions?lang=en&compare=110000,310000');
+    expect(formatState({ page: 'regions', lang: 'en', params: { compare: '110000,310000' } })).toBe(
+      '/regions?lang=en&compare=110000,310000',
+    );
   });
   it('round-trips: format then parse gives the same state', () => {
     const states: ViewState[] = [

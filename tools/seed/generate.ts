@@ -75,7 +75,9 @@ export async function generateSample(options: SeedOptions): Promise<SeedResult> 
     const files: WrittenFile[] = [];
     const years = Array.from({ length: plan.lastYear - plan.firstYear + 1 }, (_, i) => plan.firstYear + i);
     for (const fact of facts) {
-      files.push(await writeFact(connection, fact.spec, seedSql(fact.sql), options.outDir, options.format, fact.byYear ? years : undefined));
+      files.push(
+        await writeFact(connection, fact.spec, seedSql(fact.sql), options.outDir, options.format, fact.byYear ? years : undefined),
+      );
     }
     return { plan, files, milliseconds: performance.now() - started };
   } finally {

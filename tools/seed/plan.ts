@@ -70,13 +70,18 @@ const iso = (year: number, month: number): string => `${year}-${String(month).pa
  * years before 2015 to make up the rest. Labour-market rows (same grain and history as training) grow
  * as scale^¼: each region reports the share of occupations that gives that many.
  */
-export function planFor(scale: number, programRows: readonly ProgramRows[], units: Record<UnitLevel, number>, occupations: number): SeedPlan {
+export function planFor(
+  scale: number,
+  programRows: readonly ProgramRows[],
+  units: Record<UnitLevel, number>,
+  occupations: number,
+): SeedPlan {
   const all = layouts(programRows);
   const sorted = [...all].sort((a, b) => a.rowsPerMonth - b.rowsPerMonth);
   const base = all[0];
   if (!base) throw new Error('no training layout: the reference has no training programmes or regions');
   const target = scale * base.rowsPerMonth * baseMonths;
-  const layout = scale <= 1 ? base : sorted.filter((l) => l.rowsPerMonth * baseMonths <= target).at(-1) ?? base;
+  const layout = scale <= 1 ? base : (sorted.filter((l) => l.rowsPerMonth * baseMonths <= target).at(-1) ?? base);
 
   const lastIndex = period.lastYear * 12 + period.lastMonth - 1;
   let firstIndex: number;

@@ -17,7 +17,6 @@ const needed: readonly { spec: DatasetSpec; optional: boolean }[] = [
   { spec: zoneOccupation, optional: true },
 ];
 
-
 /** Typed projection of the spec's columns over an all-text read; blank cells become NULL. */
 function projection(spec: DatasetSpec, present: ReadonlySet<string>): string {
   return spec.columns
@@ -49,6 +48,9 @@ export async function loadReference(connection: DuckDBConnection, referenceDir: 
     }
     const header = await connection.runAndReadAll('SELECT * FROM read_csv($1, all_varchar = true, header = true) LIMIT 0', [path]);
     const present = new Set(header.columnNames());
-    await connection.run(`CREATE TABLE ${table} AS SELECT ${projection(spec, present)} FROM read_csv($1, all_varchar = true, header = true)`, [path]);
+    await connection.run(
+      `CREATE TABLE ${table} AS SELECT ${projection(spec, present)} FROM read_csv($1, all_varchar = true, header = true)`,
+      [path],
+    );
   }
 }

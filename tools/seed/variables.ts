@@ -4,7 +4,12 @@ import type { SeedPlan } from './plan.js';
 type VariableType = 'BIGINT' | 'DOUBLE' | 'VARCHAR' | 'DATE';
 
 /** Sets one DuckDB variable read by the .sql files with getvariable(); the value is bound, never spliced. */
-export async function setVariable(connection: DuckDBConnection, name: string, value: string | number | null, type: VariableType): Promise<void> {
+export async function setVariable(
+  connection: DuckDBConnection,
+  name: string,
+  value: string | number | null,
+  type: VariableType,
+): Promise<void> {
   if (!/^[a-z_]+$/.test(name)) throw new Error(`bad variable name '${name}'`);
   await connection.run(`SET VARIABLE ${name} = $1::${type}`, [value]);
 }

@@ -28,7 +28,11 @@ async function checkColumns(connection: DuckDBConnection, spec: DatasetSpec, sel
 /** Joins part files in order: CSV parts byte by byte (only the first has a header), Parquet parts through DuckDB. */
 async function combine(connection: DuckDBConnection, parts: readonly string[], path: string, format: SeedFormat): Promise<void> {
   if (format === 'parquet') {
-    await connection.run(`COPY (SELECT * FROM read_parquet($1)) TO $2 (${copyOptions(format, true)})`, [listValue([...parts]), path], [LIST(VARCHAR), VARCHAR]);
+    await connection.run(
+      `COPY (SELECT * FROM read_parquet($1)) TO $2 (${copyOptions(format, true)})`,
+      [listValue([...parts]), path],
+      [LIST(VARCHAR), VARCHAR],
+    );
     return;
   }
   for (const [i, part] of parts.entries()) {

@@ -103,10 +103,12 @@ async function rows(url: string): Promise<ResultSet> {
 const json = <T>(url: string): Promise<T> => cached(url, async () => (await (await request(url, 'application/json')).json()) as T);
 
 /** Rows of a catalog query: GET /api/queries/:name. */
-export const queryRows = (name: string, params: Params = {}): Promise<ResultSet> => rows(apiUrl(`/api/queries/${encodeURIComponent(name)}`, params));
+export const queryRows = (name: string, params: Params = {}): Promise<ResultSet> =>
+  rows(apiUrl(`/api/queries/${encodeURIComponent(name)}`, params));
 
 /** Rows of a dataset export: GET /api/datasets/:name. */
-export const datasetRows = (name: string, params: Params = {}): Promise<ResultSet> => rows(apiUrl(`/api/datasets/${encodeURIComponent(name)}`, params));
+export const datasetRows = (name: string, params: Params = {}): Promise<ResultSet> =>
+  rows(apiUrl(`/api/datasets/${encodeURIComponent(name)}`, params));
 
 export const getMeta = (): Promise<Meta> => json<Meta>('/api/meta');
 export const getCatalog = (): Promise<Catalog> => json<Catalog>('/api/queries');

@@ -47,12 +47,27 @@ function renderChrome(state: ViewState): void {
   const otherLang = state.lang === 'zh' ? 'en' : 'zh';
   replace(
     header,
-    h('div', { class: 'brand' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, '人'), h('div', {}, h('p', { class: 'brand-name' }, t('appName')), h('p', { class: 'brand-sub' }, t('appSubtitle')))),
+    h(
+      'div',
+      { class: 'brand' },
+      h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, '人'),
+      h('div', {}, h('p', { class: 'brand-name' }, t('appName')), h('p', { class: 'brand-sub' }, t('appSubtitle'))),
+    ),
     h(
       'div',
       { class: 'header-tools' },
       meta
-        ? h('span', { class: 'version-chip', title: t('versionChipTitle', { version: meta.snapshot, ingest: meta.freshness.last_ingest ?? '–' }), 'data-version': meta.snapshot }, h('span', { class: 'dot', 'aria-hidden': 'true' }), `${t('dataVersionShort')} ${meta.snapshot.slice(0, 13)}`, synthetic ? h('span', { class: 'synthetic' }, t('syntheticShort')) : null)
+        ? h(
+            'span',
+            {
+              class: 'version-chip',
+              title: t('versionChipTitle', { version: meta.snapshot, ingest: meta.freshness.last_ingest ?? '–' }),
+              'data-version': meta.snapshot,
+            },
+            h('span', { class: 'dot', 'aria-hidden': 'true' }),
+            `${t('dataVersionShort')} ${meta.snapshot.slice(0, 13)}`,
+            synthetic ? h('span', { class: 'synthetic' }, t('syntheticShort')) : null,
+          )
         : null,
       h(
         'a',
@@ -133,14 +148,34 @@ function render(state: ViewState): void {
 async function boot(): Promise<void> {
   renderChrome(store.state);
   const t = translator(store.state.lang);
-  replace(main, h('div', { class: 'boot state state-loading', role: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), h('p', {}, t('loading'))));
+  replace(
+    main,
+    h(
+      'div',
+      { class: 'boot state state-loading', role: 'status' },
+      h('span', { class: 'spinner', 'aria-hidden': 'true' }),
+      h('p', {}, t('loading')),
+    ),
+  );
   try {
-    const [loadedMeta, lists, regions] = await Promise.all([getMeta(), datasetRows('reference-lists'), datasetRows('region', { levels: 'province' })]);
+    const [loadedMeta, lists, regions] = await Promise.all([
+      getMeta(),
+      datasetRows('reference-lists'),
+      datasetRows('region', { levels: 'province' }),
+    ]);
     meta = loadedMeta;
     refs = { ...shapeReferenceLists(lists.rows), provinces: shapeProvinces(regions.rows) };
   } catch (error) {
     const tt = translator(store.state.lang);
-    replace(main, h('div', { class: 'boot state state-error', role: 'alert' }, h('p', {}, `${tt('errorBoot')} ${describeError(error, tt)}`), h('button', { type: 'button', class: 'retry', onclick: () => void boot() }, tt('retry'))));
+    replace(
+      main,
+      h(
+        'div',
+        { class: 'boot state state-error', role: 'alert' },
+        h('p', {}, `${tt('errorBoot')} ${describeError(error, tt)}`),
+        h('button', { type: 'button', class: 'retry', onclick: () => void boot() }, tt('retry')),
+      ),
+    );
     return;
   }
   render(store.state);

@@ -21,7 +21,12 @@ const isPage = (value: string): value is PageId => (pageIds as readonly string[]
 
 /** Reads a location (path and query string) into a view state; unknown paths fall back to the overview. */
 export function parseState(location: { pathname: string; search: string }): ViewState {
-  const segment = location.pathname.replace(/\/index\.html$/, '').split('/').filter(Boolean).pop() ?? '';
+  const segment =
+    location.pathname
+      .replace(/\/index\.html$/, '')
+      .split('/')
+      .filter(Boolean)
+      .pop() ?? '';
   const page: PageId = isPage(segment) ? segment : 'overview';
   const query = new URLSearchParams(location.search);
   const lang: Lang = query.get('lang') === 'en' ? 'en' : 'zh';
@@ -55,7 +60,12 @@ export function withParams(state: ViewState, patch: ParamPatch): ViewState {
 
 /** A comma-separated list parameter as an array (empty when absent). */
 export function listParam(value: string | undefined): string[] {
-  return value ? value.split(',').map((v) => v.trim()).filter(Boolean) : [];
+  return value
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean)
+    : [];
 }
 
 export interface UrlStore {

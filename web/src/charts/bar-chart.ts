@@ -43,16 +43,49 @@ export function barChart(bars: readonly Bar[], options: BarChartOptions): HTMLEl
     marginLeft,
     marginRight: 72,
     marginBottom: 44,
-    x: { label: options.xLabel, labelAnchor: 'right', labelArrow: 'none', tickFormat: (options.tick ?? countTick(options.lang)) as (d: unknown) => string, grid: false, nice: true, ...(hasNegative ? {} : { domain: [0, Math.max(...values, options.reference?.value ?? 0) * 1.05 || 1] }) },
+    x: {
+      label: options.xLabel,
+      labelAnchor: 'right',
+      labelArrow: 'none',
+      tickFormat: (options.tick ?? countTick(options.lang)) as (d: unknown) => string,
+      grid: false,
+      nice: true,
+      ...(hasNegative ? {} : { domain: [0, Math.max(...values, options.reference?.value ?? 0) * 1.05 || 1] }),
+    },
     y: { label: null, domain: labels, tickSize: 0, padding: 0.2, tickFormat: (l: string) => fitText(l, marginLeft - 10) },
     marks: [
       Plot.gridX({ stroke: grid, strokeOpacity: 1 }),
       Plot.barX(data, { x: 'value', y: 'label', fill, tip: false }),
       Plot.ruleX([0], { stroke: '#9aa5b1' }),
-      Plot.text(data, { x: 'value', y: 'label', text: (d: Bar) => `${options.format(d.value as number)}${d.note ? `  ${d.note}` : ''}`, textAnchor: hasNegative ? undefined : 'start', dx: 4, fill: '#323f4b', fontSize: 11 }),
+      Plot.text(data, {
+        x: 'value',
+        y: 'label',
+        text: (d: Bar) => `${options.format(d.value as number)}${d.note ? `  ${d.note}` : ''}`,
+        textAnchor: hasNegative ? undefined : 'start',
+        dx: 4,
+        fill: '#323f4b',
+        fontSize: 11,
+      }),
       options.reference ? Plot.ruleX([options.reference.value], { stroke: '#1f2933', strokeDasharray: '4,3' }) : null,
-      options.reference ? Plot.text([options.reference.value], { x: (d: number) => d, frameAnchor: 'top', text: () => options.reference!.label, dy: -10, fill: '#1f2933', fontSize: 11 }) : null,
-      Plot.tip(data, Plot.pointerY({ x: 'value', y: 'label', title: (d: Bar) => `${d.label}\n${options.xLabel}${pn(lang).colon}${options.format(d.value as number)}${d.detail ? `\n${d.detail}` : ''}` })),
+      options.reference
+        ? Plot.text([options.reference.value], {
+            x: (d: number) => d,
+            frameAnchor: 'top',
+            text: () => options.reference!.label,
+            dy: -10,
+            fill: '#1f2933',
+            fontSize: 11,
+          })
+        : null,
+      Plot.tip(
+        data,
+        Plot.pointerY({
+          x: 'value',
+          y: 'label',
+          title: (d: Bar) =>
+            `${d.label}\n${options.xLabel}${pn(lang).colon}${options.format(d.value as number)}${d.detail ? `\n${d.detail}` : ''}`,
+        }),
+      ),
     ],
   });
   return withLegend(null, chart);

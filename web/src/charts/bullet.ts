@@ -19,7 +19,10 @@ export interface BulletRow {
  * Progress towards targets: per target, its name above a bar of the share achieved, a tick at the share expected
  * by now and a line at 100%. Names sit above the bars, so long programme names never get cut.
  */
-export function bulletChart(rows: readonly BulletRow[], options: { width: number; labels: { achieved: string; expected: string; target: string }; axis: string; achievedColor?: string }): HTMLElement {
+export function bulletChart(
+  rows: readonly BulletRow[],
+  options: { width: number; labels: { achieved: string; expected: string; target: string }; axis: string; achievedColor?: string },
+): HTMLElement {
   const labels = rows.map((r) => r.label);
   const max = Math.max(1.1, ...rows.map((r) => Math.max(r.achieved, r.expected ?? 0) * 1.04));
   const textX = (d: BulletRow) => Math.max(d.achieved, d.expected ?? 0);
@@ -29,16 +32,35 @@ export function bulletChart(rows: readonly BulletRow[], options: { width: number
     marginRight: 130,
     marginTop: 16,
     marginBottom: 40,
-    x: { domain: [0, max], label: options.axis, labelAnchor: 'right', labelArrow: 'none', tickFormat: ((d: number) => formatPercent(d, 0)) as (d: unknown) => string, grid: false },
+    x: {
+      domain: [0, max],
+      label: options.axis,
+      labelAnchor: 'right',
+      labelArrow: 'none',
+      tickFormat: ((d: number) => formatPercent(d, 0)) as (d: unknown) => string,
+      grid: false,
+    },
     fy: { domain: labels, label: null, axis: null, padding: 0 },
     y: { domain: [0, 1], axis: null },
     marks: [
       Plot.gridX({ stroke: grid, strokeOpacity: 1 }),
       Plot.text(rows, { fy: 'label', frameAnchor: 'top-left', text: 'label', dy: 2, fontSize: 12, fontWeight: 600, fill: '#323f4b' }),
       Plot.rectX(rows, { fy: 'label', x1: 0, x2: 'achieved', y1: 0.08, y2: 0.5, fill: 'color' }),
-      Plot.ruleX(rows.filter((r) => r.expected !== null), { fy: 'label', x: 'expected', y1: 0.02, y2: 0.65, stroke: '#1f2933', strokeWidth: 2.5 }),
+      Plot.ruleX(
+        rows.filter((r) => r.expected !== null),
+        { fy: 'label', x: 'expected', y1: 0.02, y2: 0.65, stroke: '#1f2933', strokeWidth: 2.5 },
+      ),
       Plot.ruleX([1], { stroke: '#a61b29', strokeWidth: 1.5 }),
-      Plot.text(rows, { fy: 'label', x: textX, y: 0.33, text: (d: BulletRow) => `${formatPercent(d.achieved, 1)} ${d.note}`, textAnchor: 'start', dx: 6, fontSize: 11, fill: '#323f4b' }),
+      Plot.text(rows, {
+        fy: 'label',
+        x: textX,
+        y: 0.33,
+        text: (d: BulletRow) => `${formatPercent(d.achieved, 1)} ${d.note}`,
+        textAnchor: 'start',
+        dx: 6,
+        fontSize: 11,
+        fill: '#323f4b',
+      }),
       Plot.tip(rows, Plot.pointer({ fy: 'label', x: 'achieved', y: 0.33, title: (d: BulletRow) => `${d.label}\n${d.detail}` })),
     ],
     color: { type: 'identity' },

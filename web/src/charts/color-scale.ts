@@ -15,8 +15,19 @@ export function plotColor(spec: ColorSpec): Plot.ScaleOptions {
   if (spec.kind === 'diverging') {
     const pivot = spec.pivot ?? 1;
     // Symmetric in log space around the pivot, so that equal colour steps mean equal ratios.
-    const reach = Math.max(Math.abs(Math.log(Math.max(spec.domain[1], 1e-6) / pivot)), Math.abs(Math.log(pivot / Math.max(spec.domain[0], 1e-6))), Math.log(1.25));
-    return { type: 'diverging-log', pivot, domain: [pivot / Math.exp(reach), pivot * Math.exp(reach)], scheme: 'rdbu', reverse: true, clamp: true } as Plot.ScaleOptions;
+    const reach = Math.max(
+      Math.abs(Math.log(Math.max(spec.domain[1], 1e-6) / pivot)),
+      Math.abs(Math.log(pivot / Math.max(spec.domain[0], 1e-6))),
+      Math.log(1.25),
+    );
+    return {
+      type: 'diverging-log',
+      pivot,
+      domain: [pivot / Math.exp(reach), pivot * Math.exp(reach)],
+      scheme: 'rdbu',
+      reverse: true,
+      clamp: true,
+    } as Plot.ScaleOptions;
   }
   return { type: 'linear', domain: spec.domain, scheme: 'ylgnbu', clamp: true } as Plot.ScaleOptions;
 }

@@ -1,6 +1,7 @@
 /** Downloads of a chart: its data (CSV) and its picture (SVG, and PNG drawn through a canvas). */
 const SVG_NS = 'http://www.w3.org/2000/svg';
-export const FONT_STACK = '"PingFang SC", "Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "Source Han Sans SC", system-ui, sans-serif';
+export const FONT_STACK =
+  '"PingFang SC", "Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "Source Han Sans SC", system-ui, sans-serif';
 
 export function saveBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
@@ -98,7 +99,9 @@ export async function pngBlob(svg: SVGSVGElement, scale = 2): Promise<Blob> {
     if (!context) throw new Error('no canvas available');
     context.scale(scale, scale);
     context.drawImage(image, 0, 0, width, height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))), 'image/png'),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }

@@ -81,22 +81,49 @@ export function chartFrame(options: FrameOptions): Frame {
   let lastWidth = 0;
 
   const button = (label: string, title: string, action: () => void | Promise<void>) =>
-    h('button', { type: 'button', class: 'card-action', title, 'aria-label': `${title}: ${options.title}`, disabled: true, onclick: () => void action() }, label);
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'card-action',
+        title,
+        'aria-label': `${title}: ${options.title}`,
+        disabled: true,
+        onclick: () => void action(),
+      },
+      label,
+    );
   const exportSvg = () => composeSvg(body, titleNode.textContent ?? '', unitNode.textContent ?? '', options.source);
   const actions = [
     button('CSV', t('downloadCsv'), () => {
-      if (view) saveBlob(new Blob([csvText(view.table)], { type: 'text/csv;charset=utf-8' }), fileName(options.id, options.snapshot, 'csv'));
+      if (view)
+        saveBlob(new Blob([csvText(view.table)], { type: 'text/csv;charset=utf-8' }), fileName(options.id, options.snapshot, 'csv'));
     }),
     button('SVG', t('downloadSvg'), () => saveBlob(svgBlob(exportSvg()), fileName(options.id, options.snapshot, 'svg'))),
     button('PNG', t('downloadPng'), async () => saveBlob(await pngBlob(exportSvg()), fileName(options.id, options.snapshot, 'png'))),
   ];
   const titleNode = h('h2', { class: 'card-title', id: titleId }, options.title);
   const unitNode = h('p', { class: 'card-unit', hidden: !options.unit }, options.unit ?? '');
-  const tableToggle = h('button', { type: 'button', class: 'card-action', 'aria-expanded': 'false', disabled: true, onclick: () => toggleTable() }, t('showTable'));
+  const tableToggle = h(
+    'button',
+    { type: 'button', class: 'card-action', 'aria-expanded': 'false', disabled: true, onclick: () => toggleTable() },
+    t('showTable'),
+  );
   const element = h(
     'figure',
-    { class: `card span-${options.span ?? 1}`, id: options.id, 'data-card': options.id, 'aria-labelledby': titleId, 'aria-describedby': summaryId },
-    h('header', { class: 'card-head' }, h('div', {}, titleNode, unitNode), h('div', { class: 'card-actions' }, tableToggle, actions, apiLink)),
+    {
+      class: `card span-${options.span ?? 1}`,
+      id: options.id,
+      'data-card': options.id,
+      'aria-labelledby': titleId,
+      'aria-describedby': summaryId,
+    },
+    h(
+      'header',
+      { class: 'card-head' },
+      h('div', {}, titleNode, unitNode),
+      h('div', { class: 'card-actions' }, tableToggle, actions, apiLink),
+    ),
     body,
     summary,
     tableBox,
@@ -133,7 +160,13 @@ export function chartFrame(options: FrameOptions): Frame {
   function showState(state: 'loading' | 'empty' | 'error', message: string, retry?: () => void): void {
     body.dataset.state = state;
     body.setAttribute('aria-busy', String(state === 'loading'));
-    const box = h('div', { class: `state state-${state}`, role: state === 'error' ? 'alert' : 'status' }, state === 'loading' ? h('span', { class: 'spinner', 'aria-hidden': 'true' }) : null, h('p', {}, message), retry ? h('button', { type: 'button', class: 'retry', onclick: retry }, t('retry')) : null);
+    const box = h(
+      'div',
+      { class: `state state-${state}`, role: state === 'error' ? 'alert' : 'status' },
+      state === 'loading' ? h('span', { class: 'spinner', 'aria-hidden': 'true' }) : null,
+      h('p', {}, message),
+      retry ? h('button', { type: 'button', class: 'retry', onclick: retry }, t('retry')) : null,
+    );
     if (state === 'loading' && body.querySelector('svg')) {
       // Keep the previous chart visible but dimmed while the new data comes: no jump, no blank card.
       body.querySelector('.state')?.remove();

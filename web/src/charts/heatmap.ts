@@ -42,7 +42,13 @@ export function heatmap(cells: readonly HeatCell[], options: HeatmapOptions): HT
     marks: [
       Plot.cell(cells, { x: 'x', y: 'y', fill: (d: HeatCell) => (d.value === null ? '#eef0f2' : fillOf(d.value)), inset: 0.5 }),
       cellWidth >= 34
-        ? Plot.text(cells, { x: 'x', y: 'y', text: (d: HeatCell) => (d.value === null ? '' : options.format(d.value)), fill: (d: HeatCell) => (d.value === null ? '#52606d' : textOn(fillOf(d.value))), fontSize: 10.5 })
+        ? Plot.text(cells, {
+            x: 'x',
+            y: 'y',
+            text: (d: HeatCell) => (d.value === null ? '' : options.format(d.value)),
+            fill: (d: HeatCell) => (d.value === null ? '#52606d' : textOn(fillOf(d.value))),
+            fontSize: 10.5,
+          })
         : null,
       Plot.tip(cells, Plot.pointer({ x: 'x', y: 'y', title: (d: HeatCell) => `${d.y} · ${d.x}\n${d.detail}` })),
     ],

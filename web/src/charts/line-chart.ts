@@ -59,7 +59,14 @@ export function lineChart(points: readonly LinePoint[], options: LineChartOption
     .map((p) => ({ ...p, xv: xValue(kind, p.x), label: styles.get(p.series)!.label }));
   const xs = data.map((d) => d.xv);
   const tick =
-    kind === 'year' ? yearTick : kind === 'monthOfYear' ? monthTick(lang) : timeTick(lang, xs.filter((v): v is Date => v instanceof Date));
+    kind === 'year'
+      ? yearTick
+      : kind === 'monthOfYear'
+        ? monthTick(lang)
+        : timeTick(
+            lang,
+            xs.filter((v): v is Date => v instanceof Date),
+          );
   const lines = options.series.map((s) =>
     Plot.line(
       data.filter((d) => d.series === s.key),
@@ -78,13 +85,32 @@ export function lineChart(points: readonly LinePoint[], options: LineChartOption
       ...(kind === 'year' ? { ticks: years.length > 12 ? undefined : years } : {}),
       ...(kind === 'monthOfYear' ? { domain: [1, 12], ticks: 12 } : {}),
     },
-    y: { label: options.yLabel, labelAnchor: 'top', labelArrow: 'none', tickFormat: (options.yTick ?? countTick(lang)) as (d: unknown) => string, zero: options.zero ?? true, grid: false, nice: true },
+    y: {
+      label: options.yLabel,
+      labelAnchor: 'top',
+      labelArrow: 'none',
+      tickFormat: (options.yTick ?? countTick(lang)) as (d: unknown) => string,
+      zero: options.zero ?? true,
+      grid: false,
+      nice: true,
+    },
     marks: [
       Plot.gridY({ stroke: grid, strokeOpacity: 1 }),
       options.zero === false ? null : Plot.ruleY([0], { stroke: '#9aa5b1' }),
       ...lines,
-      options.dots ? Plot.dot(data, { x: 'xv', y: 'y', fill: (d: { series: string }) => styles.get(d.series)?.color ?? color(d.series), r: 2.5 }) : null,
-      Plot.dot(data, Plot.pointer({ x: 'xv', y: 'y', r: 4, fill: (d: { series: string }) => styles.get(d.series)?.color ?? color(d.series), stroke: 'white' })),
+      options.dots
+        ? Plot.dot(data, { x: 'xv', y: 'y', fill: (d: { series: string }) => styles.get(d.series)?.color ?? color(d.series), r: 2.5 })
+        : null,
+      Plot.dot(
+        data,
+        Plot.pointer({
+          x: 'xv',
+          y: 'y',
+          r: 4,
+          fill: (d: { series: string }) => styles.get(d.series)?.color ?? color(d.series),
+          stroke: 'white',
+        }),
+      ),
       Plot.tip(
         data,
         Plot.pointer({
@@ -95,6 +121,12 @@ export function lineChart(points: readonly LinePoint[], options: LineChartOption
       ),
     ],
   });
-  const legend = options.series.length > 1 ? swatchLegend(options.series.map((s) => ({ label: s.label, color: s.color ?? color(s.key), shape: 'line' as const, dash: s.dash })), options.width) : null;
+  const legend =
+    options.series.length > 1
+      ? swatchLegend(
+          options.series.map((s) => ({ label: s.label, color: s.color ?? color(s.key), shape: 'line' as const, dash: s.dash })),
+          options.width,
+        )
+      : null;
   return withLegend(legend, chart);
 }

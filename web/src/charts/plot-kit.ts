@@ -26,13 +26,17 @@ export const monthTick = (lang: Lang) => (d: number) => formatMonthOfYear(d, lan
 /** A month 'YYYY-MM' or 'YYYY-MM-DD' as a UTC date for a time axis. */
 export const monthDate = (month: string): Date => new Date(`${month.slice(0, 7)}-01T00:00:00Z`);
 
-export const quarterDate = (quarter: string): Date => new Date(Date.UTC(Number(quarter.slice(0, 4)), (Number(quarter.slice(-1)) - 1) * 3, 1));
+export const quarterDate = (quarter: string): Date =>
+  new Date(Date.UTC(Number(quarter.slice(0, 4)), (Number(quarter.slice(-1)) - 1) * 3, 1));
 
 /** Ticks on a monthly time axis: years when it spans years, months otherwise. */
 export function timeTick(lang: Lang, dates: Date[]) {
   const span = dates.length ? (Math.max(...dates.map(Number)) - Math.min(...dates.map(Number))) / 86_400_000 : 0;
   if (span > 500) return (d: Date) => String(d.getUTCFullYear());
-  return (d: Date) => (lang === 'zh' ? `${d.getUTCFullYear() % 100}年${d.getUTCMonth() + 1}月` : `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()]} ${String(d.getUTCFullYear()).slice(2)}`);
+  return (d: Date) =>
+    lang === 'zh'
+      ? `${d.getUTCFullYear() % 100}年${d.getUTCMonth() + 1}月`
+      : `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()]} ${String(d.getUTCFullYear()).slice(2)}`;
 }
 
 export const gridRule = Plot.gridY({ stroke: grid, strokeOpacity: 1 });

@@ -32,12 +32,16 @@ const colors = { actual: '#1d4e89', seasonal: '#e08a00', linear: '#7b8794', proj
  * Cumulative volume against the expected seasonal path, the linear path and the target, with the projection to
  * December and its band. Months 1–12 on x.
  */
-export function targetPathChart(months: readonly PathMonth[], options: { width: number; lang: Lang; labels: TargetPathLabels; format: (v: number) => string }): HTMLElement {
+export function targetPathChart(
+  months: readonly PathMonth[],
+  options: { width: number; lang: Lang; labels: TargetPathLabels; format: (v: number) => string },
+): HTMLElement {
   const { labels, lang } = options;
   const defined = (key: keyof PathMonth) => months.filter((m) => m[key] !== null && Number.isFinite(m[key] as number));
   const target = months.find((m) => m.target !== null)?.target ?? null;
   const band = months.filter((m) => m.low !== null && m.high !== null);
-  const line = (key: keyof PathMonth, color: string, dash?: string, width = 2) => Plot.line(defined(key), { x: 'month', y: key, stroke: color, strokeWidth: width, strokeDasharray: dash });
+  const line = (key: keyof PathMonth, color: string, dash?: string, width = 2) =>
+    Plot.line(defined(key), { x: 'month', y: key, stroke: color, strokeWidth: width, strokeDasharray: dash });
   const tipText = (m: PathMonth) =>
     [
       monthTick(lang)(m.month),
@@ -45,7 +49,9 @@ export function targetPathChart(months: readonly PathMonth[], options: { width: 
       m.seasonal !== null ? `${labels.seasonal}${pn(lang).colon}${options.format(m.seasonal)}` : null,
       m.linear !== null ? `${labels.linear}${pn(lang).colon}${options.format(m.linear)}` : null,
       m.projected !== null && m.actual === null ? `${labels.projected}${pn(lang).colon}${options.format(m.projected)}` : null,
-      m.low !== null && m.high !== null && m.actual === null ? `${labels.band}${pn(lang).colon}${options.format(m.low)} – ${options.format(m.high)}` : null,
+      m.low !== null && m.high !== null && m.actual === null
+        ? `${labels.band}${pn(lang).colon}${options.format(m.low)} – ${options.format(m.high)}`
+        : null,
     ]
       .filter(Boolean)
       .join('\n');
@@ -56,7 +62,15 @@ export function targetPathChart(months: readonly PathMonth[], options: { width: 
     marginTop: 30,
     marginRight: 24,
     x: { domain: [1, 12], ticks: 12, tickFormat: monthTick(lang) as (d: unknown) => string, label: null },
-    y: { label: labels.unit, labelAnchor: 'top', labelArrow: 'none', tickFormat: countTick(lang) as (d: unknown) => string, zero: true, nice: true, grid: false },
+    y: {
+      label: labels.unit,
+      labelAnchor: 'top',
+      labelArrow: 'none',
+      tickFormat: countTick(lang) as (d: unknown) => string,
+      zero: true,
+      nice: true,
+      grid: false,
+    },
     marks: [
       Plot.gridY({ stroke: grid, strokeOpacity: 1 }),
       Plot.areaY(band, { x: 'month', y1: 'low', y2: 'high', fill: colors.projected, fillOpacity: 0.18 }),
@@ -66,7 +80,19 @@ export function targetPathChart(months: readonly PathMonth[], options: { width: 
       line('actual', colors.actual, undefined, 3),
       Plot.dot(defined('actual'), { x: 'month', y: 'actual', fill: colors.actual, r: 3 }),
       target !== null ? Plot.ruleY([target], { stroke: colors.target, strokeWidth: 1.5 }) : null,
-      target !== null ? Plot.text([target], { y: (d: number) => d, frameAnchor: 'left', text: () => `${labels.target} ${options.format(target)}`, dy: -8, dx: 4, textAnchor: 'start', fill: colors.target, fontSize: 11, fontWeight: 600 }) : null,
+      target !== null
+        ? Plot.text([target], {
+            y: (d: number) => d,
+            frameAnchor: 'left',
+            text: () => `${labels.target} ${options.format(target)}`,
+            dy: -8,
+            dx: 4,
+            textAnchor: 'start',
+            fill: colors.target,
+            fontSize: 11,
+            fontWeight: 600,
+          })
+        : null,
       Plot.ruleX(months, Plot.pointerX({ x: 'month', stroke: '#9aa5b1' })),
       Plot.tip(months, Plot.pointerX({ x: 'month', y: tipY, title: tipText })),
     ],

@@ -117,7 +117,11 @@ export function tileMap(tiles: readonly Tile[], options: TileMapOptions): HTMLEl
   const show = (event: { currentTarget: Element }, t: Tile) => {
     const box = (event.currentTarget as SVGGElement).getBoundingClientRect();
     const host = container.getBoundingClientRect();
-    tip.text(describe(t)).style('display', 'block').style('left', `${box.left - host.left + box.width / 2}px`).style('top', `${box.top - host.top - 6}px`);
+    tip
+      .text(describe(t))
+      .style('display', 'block')
+      .style('left', `${box.left - host.left + box.width / 2}px`)
+      .style('top', `${box.top - host.top - 6}px`);
   };
   groups
     .on('pointerenter', (event: PointerEvent, t) => show(event as unknown as { currentTarget: Element }, t))

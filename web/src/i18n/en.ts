@@ -69,7 +69,8 @@ export const en: Record<keyof typeof zh, string> = {
   statusNone: 'No target',
   statusLabel: 'Status',
 
-  overviewIntro: 'How the eight actions stand against their targets: progress towards the annual target against its seasonal path, the year-end projection, and the 2021–2025 targets.',
+  overviewIntro:
+    'How the eight actions stand against their targets: progress towards the annual target against its seasonal path, the year-end projection, and the 2021–2025 targets.',
   progressTitle: 'Progress towards the annual target',
   pathTitle: 'Cumulative volume and expected path',
   cumulativeUnit: 'cumulative, {unit}',
@@ -103,11 +104,14 @@ export const en: Record<keyof typeof zh, string> = {
   projectedBand: 'band {low} – {high}',
   asOfMonths: 'As of {asOf} ({months} months elapsed)',
   growthObservedRequired: 'Observed / required annual growth',
-  progressSummary: 'By {asOf}, {cumulative} {unit} against an annual target of {target} ({share}); status: {status}; projected year end {projected}.',
+  progressSummary:
+    'By {asOf}, {cumulative} {unit} against an annual target of {target} ({share}); status: {status}; projected year end {projected}.',
   progressSummaryNoTarget: 'By {asOf}, {cumulative} {unit}; there is no annual target for this scope.',
-  pathSummary: 'By month {month}: {actual} cumulative against {expected} expected on the seasonal path; projected {projected} at year end against a target of {target}.',
+  pathSummary:
+    'By month {month}: {actual} cumulative against {expected} expected on the seasonal path; projected {projected} at year end against a target of {target}.',
 
-  regionsIntro: 'Every province has a tile of the same size. Click a tile, or Tab to it and press Enter, to see its profile and trends and to compare it with others.',
+  regionsIntro:
+    'Every province has a tile of the same size. Click a tile, or Tab to it and press Enter, to see its profile and trends and to compare it with others.',
   mapTitle: 'Provinces by indicator',
   profileTitle: 'Province profile',
   profileUnit: 'Index, nation = 100; dot: the province, ring: median of its macro-region',
@@ -138,10 +142,12 @@ export const en: Record<keyof typeof zh, string> = {
   per10kShort: '{unit} per 10k',
   comparisonSummary: 'Comparing {regions}. Highest on each indicator: {items}',
 
-  gapsIntro: 'Gaps in the labour market: the vacancy-to-seeker ratio is vacancies ÷ job seekers; above 1 means more vacancies than seekers (tight).',
+  gapsIntro:
+    'Gaps in the labour market: the vacancy-to-seeker ratio is vacancies ÷ job seekers; above 1 means more vacancies than seekers (tight).',
   heatmapTitle: 'Vacancy-to-seeker ratio by province and occupation group',
   heatmapUnit: 'Ratio; red is tight (above 1), blue is slack (below 1)',
-  heatmapSummary: '{quarter}: {above} of {total} province × group cells have a ratio above 1; the tightest is {group} in {region} ({ratio}).',
+  heatmapSummary:
+    '{quarter}: {above} of {total} province × group cells have a ratio above 1; the tightest is {group} in {region} ({ratio}).',
   ratioLegend: 'Vacancies per job seeker',
   ratioLabel: 'Vacancies per job seeker',
   vacancies: 'Vacancies',
@@ -187,8 +193,10 @@ export const en: Record<keyof typeof zh, string> = {
   povertyAreas: 'Poverty areas',
   povertyTrainingPanel: 'Person-times per 10k',
   povertyPlacementsPanel: 'Three Supports placements per 10k',
-  povertyAreasMissing: 'The areas have no Three Supports records (typical when placements are reported by province only): only the nation is shown.',
-  povertySummary: 'In {year}, {areas} person-times per 10,000 in the poverty areas against {nation} nationally: {ratio} times the national rate.',
+  povertyAreasMissing:
+    'The areas have no Three Supports records (typical when placements are reported by province only): only the nation is shown.',
+  povertySummary:
+    'In {year}, {areas} person-times per 10,000 in the poverty areas against {nation} nationally: {ratio} times the national rate.',
 
   competitionsIntro: 'Medal tables of the skills competitions and entrants and medals over the years.',
   medalTableTitle: 'Medal table',
@@ -207,7 +215,8 @@ export const en: Record<keyof typeof zh, string> = {
   entrants: 'Entrants',
   score: 'Weighted score',
 
-  dataIntro: 'The catalogue of analytic queries and datasets: pick one, fill in its parameters, preview the first 100 rows, download CSV, Parquet or Arrow, or copy the API URL.',
+  dataIntro:
+    'The catalogue of analytic queries and datasets: pick one, fill in its parameters, preview the first 100 rows, download CSV, Parquet or Arrow, or copy the API URL.',
   catalogTitle: 'Catalogue',
   queriesHeading: 'Queries',
   datasetsHeading: 'Datasets',

@@ -56,7 +56,11 @@ export function formatCompact(value: number | null | undefined, lang: Lang): str
     });
   }
   return signed(value, (abs) => {
-    const steps: [number, string][] = [[1e9, 'B'], [1e6, 'M'], [1e3, 'K']];
+    const steps: [number, string][] = [
+      [1e9, 'B'],
+      [1e6, 'M'],
+      [1e3, 'K'],
+    ];
     for (const [i, [size, suffix]] of steps.entries()) {
       if (abs < size) continue;
       const scaled = abs / size;
@@ -105,7 +109,7 @@ export function formatMonth(month: string | null | undefined, lang: Lang): strin
 
 /** Month of year 1–12 → '3月' / 'Mar'. */
 export function formatMonthOfYear(month: number, lang: Lang): string {
-  return lang === 'zh' ? `${month}月` : monthsEn[month - 1] ?? String(month);
+  return lang === 'zh' ? `${month}月` : (monthsEn[month - 1] ?? String(month));
 }
 
 /** 'YYYYQn' → '2024年第2季度' / '2024 Q2'. */

@@ -32,5 +32,5 @@ export function nameOf(row: { name_zh?: unknown; name_en?: unknown } | null | un
   const r = row as Record<string, unknown>;
   const zhName = r[`${prefix}_zh`];
   const enName = r[`${prefix}_en`];
-  return String((lang === 'zh' ? zhName ?? enName : enName ?? zhName) ?? '');
+  return String((lang === 'zh' ? (zhName ?? enName) : (enName ?? zhName)) ?? '');
 }

@@ -33,19 +33,45 @@ export const mountCompetitions: PageMount = (root, first) => {
       replace(
         controls,
         toolbar(
-          selectControl('competition', t('competitionLabel'), [{ value: '', label: t('allCompetitions') }, ...refs.competitions.map((c) => ({ value: c.code, label: nameIn(c, lang) }))], competition, (v) => ctx.set({ competition: v })),
-          selectControl('scope', t('scopeLabel'), [{ value: 'year', label: t('scopeYear') }, { value: 'all_years', label: t('scopeAllYears') }], scope, (v) => ctx.set({ scope: v === 'year' ? null : v })),
-          scope === 'year' ? selectControl('year', t('yearLabel'), yearOptions(2010, Number(latest), t('latestYear')), year, (v) => ctx.set({ year: v })) : null,
+          selectControl(
+            'competition',
+            t('competitionLabel'),
+            [{ value: '', label: t('allCompetitions') }, ...refs.competitions.map((c) => ({ value: c.code, label: nameIn(c, lang) }))],
+            competition,
+            (v) => ctx.set({ competition: v }),
+          ),
+          selectControl(
+            'scope',
+            t('scopeLabel'),
+            [
+              { value: 'year', label: t('scopeYear') },
+              { value: 'all_years', label: t('scopeAllYears') },
+            ],
+            scope,
+            (v) => ctx.set({ scope: v === 'year' ? null : v }),
+          ),
+          scope === 'year'
+            ? selectControl('year', t('yearLabel'), yearOptions(2010, Number(latest), t('latestYear')), year, (v) => ctx.set({ year: v }))
+            : null,
           selectControl('region', t('trendRegionLabel'), regionOptions(ctx, t('nation')), region, (v) => ctx.set({ region: v })),
         ),
       );
       const resultsParams: Params = { competition: competition || null, year: scope === 'year' ? year || null : null, scope };
-      const competitionName = competition ? nameIn(refs.competitions.find((c) => c.code === competition) ?? { name_zh: competition, name_en: competition }, lang) : t('allCompetitions');
-      table.setHeading(t('medalTableTitle'), `${competitionName} · ${scope === 'all_years' ? t('scopeAllYears') : year || t('latestYear')} · ${t('medalsUnit')}`);
+      const competitionName = competition
+        ? nameIn(refs.competitions.find((c) => c.code === competition) ?? { name_zh: competition, name_en: competition }, lang)
+        : t('allCompetitions');
+      table.setHeading(
+        t('medalTableTitle'),
+        `${competitionName} · ${scope === 'all_years' ? t('scopeAllYears') : year || t('latestYear')} · ${t('medalsUnit')}`,
+      );
       table.setApi(apiUrl('/api/queries/competition-results', resultsParams));
-      void table.load(JSON.stringify(resultsParams) + lang, async () => medalTableView(await queryRows('competition-results', resultsParams), ctx, competitionName));
+      void table.load(JSON.stringify(resultsParams) + lang, async () =>
+        medalTableView(await queryRows('competition-results', resultsParams), ctx, competitionName),
+      );
       const trendParams: Params = { competition: competition || null, region: region || null };
-      const scopeName = region ? nameIn(refs.provinces.find((p) => p.code === region) ?? { name_zh: region, name_en: region }, lang) : t('nation');
+      const scopeName = region
+        ? nameIn(refs.provinces.find((p) => p.code === region) ?? { name_zh: region, name_en: region }, lang)
+        : t('nation');
       medals.setHeading(t('medalTrendTitle'), `${competitionName} · ${scopeName} · ${t('medalsUnit')}`);
       entrants.setHeading(t('entrantTrendTitle'), `${competitionName} · ${scopeName} · ${t('personsUnit')}`);
       medals.setApi(apiUrl('/api/queries/competition-trend', trendParams));
@@ -71,7 +97,14 @@ function medalTableView(result: ResultSet, ctx: PageContext, competitionName: st
     detail: `${t('excellence')}${pn(lang).colon}${r.excellence}\n${t('entrants')}${pn(lang).colon}${formatNumber(num(r.entrants), lang)}\n${t('score')}${pn(lang).colon}${r.score}`,
   }));
   return {
-    summary: t('medalTableSummary', { competition: competitionName, period, top: rows.slice(0, 3).map((r) => `${provinceLabel(r, lang)}${pn(lang).open}${t('goldShort')}${r.gold}${pn(lang).close}`).join(pn(lang).list) }),
+    summary: t('medalTableSummary', {
+      competition: competitionName,
+      period,
+      top: rows
+        .slice(0, 3)
+        .map((r) => `${provinceLabel(r, lang)}${pn(lang).open}${t('goldShort')}${r.gold}${pn(lang).close}`)
+        .join(pn(lang).list),
+    }),
     table: resultTable({ ...result, rows }),
     draw: (width) =>
       stackedBars(
@@ -81,7 +114,13 @@ function medalTableView(result: ResultSet, ctx: PageContext, competitionName: st
           { key: 'silver', label: t('silver'), color: medalColors.silver },
           { key: 'bronze', label: t('bronze'), color: medalColors.bronze },
         ],
-        { width, lang, xLabel: `${t('medalsUnit')}${pn(lang).open}${period}${pn(lang).close}`, tick: (v) => String(v), format: (v) => String(v) },
+        {
+          width,
+          lang,
+          xLabel: `${t('medalsUnit')}${pn(lang).open}${period}${pn(lang).close}`,
+          tick: (v) => String(v),
+          format: (v) => String(v),
+        },
       ),
   };
 }
@@ -91,11 +130,29 @@ function trendView(result: ResultSet, ctx: PageContext, measure: 'medals' | 'ent
   if (!result.rows.length) return null;
   const codes = [...new Set(result.rows.map((r) => String(r.competition_code)))];
   const points: LinePoint[] = result.rows.map((r) => ({ x: Number(r.year), y: num(r[measure]), series: String(r.competition_code) }));
-  const series = codes.map((c, i) => ({ key: c, label: nameIn(refs.competitions.find((x) => x.code === c) ?? { name_zh: c, name_en: c }, lang), color: categorical[i % 10] }));
+  const series = codes.map((c, i) => ({
+    key: c,
+    label: nameIn(refs.competitions.find((x) => x.code === c) ?? { name_zh: c, name_en: c }, lang),
+    color: categorical[i % 10],
+  }));
   const years = points.map((p) => Number(p.x));
   return {
-    summary: t(measure === 'medals' ? 'medalTrendSummary' : 'entrantTrendSummary', { from: Math.min(...years), to: Math.max(...years), competitions: series.map((s) => s.label).join(pn(lang).list) }),
+    summary: t(measure === 'medals' ? 'medalTrendSummary' : 'entrantTrendSummary', {
+      from: Math.min(...years),
+      to: Math.max(...years),
+      competitions: series.map((s) => s.label).join(pn(lang).list),
+    }),
     table: resultTable(result, ['year', 'competition_code', 'name_zh', 'name_en', measure]),
-    draw: (width) => lineChart(points, { width, height: 240, lang, x: 'year', series, yLabel: measure === 'medals' ? t('medalsUnit') : t('personsUnit'), format: (v) => formatNumber(v, lang), dots: true }),
+    draw: (width) =>
+      lineChart(points, {
+        width,
+        height: 240,
+        lang,
+        x: 'year',
+        series,
+        yLabel: measure === 'medals' ? t('medalsUnit') : t('personsUnit'),
+        format: (v) => formatNumber(v, lang),
+        dots: true,
+      }),
   };
 }

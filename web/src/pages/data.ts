@@ -29,7 +29,10 @@ export const mountData: PageMount = (root, first) => {
   const { t } = first;
   const list = h('nav', { class: 'catalog-list', 'aria-label': t('catalogTitle') });
   const detail = h('section', { class: 'catalog-detail', 'aria-live': 'polite' });
-  root.append(h('div', { class: 'page-head' }, h('h1', {}, t('pageData')), h('p', {}, t('dataIntro'))), h('div', { class: 'data-layout' }, list, detail));
+  root.append(
+    h('div', { class: 'page-head' }, h('h1', {}, t('pageData')), h('p', {}, t('dataIntro'))),
+    h('div', { class: 'data-layout' }, list, detail),
+  );
   let previewKey = '';
 
   return {
@@ -42,9 +45,17 @@ export const mountData: PageMount = (root, first) => {
           replace(
             list,
             h('h2', {}, t('queriesHeading')),
-            h('ul', {}, catalog.queries.map((q) => entryLink(q, 'query', item, ctx))),
+            h(
+              'ul',
+              {},
+              catalog.queries.map((q) => entryLink(q, 'query', item, ctx)),
+            ),
             h('h2', {}, t('datasetsHeading')),
-            h('ul', {}, datasets.datasets.map((d) => entryLink(d, 'dataset', item, ctx))),
+            h(
+              'ul',
+              {},
+              datasets.datasets.map((d) => entryLink(d, 'dataset', item, ctx)),
+            ),
           );
           const entry = (item.kind === 'query' ? catalog.queries : datasets.datasets).find((e) => e.name === item.name);
           if (!entry) {
@@ -91,10 +102,20 @@ function paramInput(param: CatalogParam, value: string, lang: Lang, onChange: (v
   const id = `param-${param.name}`;
   const allowed = 'allowed' in param && Array.isArray(param.allowed) ? (param.allowed as string[]) : null;
   const label = `${pick(param.label, lang)}${pn(lang).open}${param.name}${param.list ? ', list' : ''}${pn(lang).close}`;
-  const defaultText = param.default === null || param.default === undefined ? ('default_note' in param ? String(param.default_note) : '') : String(param.default);
+  const defaultText =
+    param.default === null || param.default === undefined
+      ? 'default_note' in param
+        ? String(param.default_note)
+        : ''
+      : String(param.default);
   let input: HTMLInputElement | HTMLSelectElement;
   if (allowed && !param.list) {
-    input = h('select', { id, name: param.name, 'data-form-param': param.name }, h('option', { value: '' }, defaultText ? `— ${defaultText} —` : '—'), allowed.map((a) => h('option', { value: a, selected: a === value }, a)));
+    input = h(
+      'select',
+      { id, name: param.name, 'data-form-param': param.name },
+      h('option', { value: '' }, defaultText ? `— ${defaultText} —` : '—'),
+      allowed.map((a) => h('option', { value: a, selected: a === value }, a)),
+    );
   } else {
     const numeric = param.type === 'integer' || param.type === 'number';
     input = h('input', {
@@ -110,8 +131,27 @@ function paramInput(param: CatalogParam, value: string, lang: Lang, onChange: (v
     });
   }
   input.addEventListener('change', () => onChange(input.value.trim()));
-  const hint = [param.type, 'min' in param && param.min !== undefined ? `${param.min}–${param.max}` : null, allowed && param.list ? allowed.slice(0, 12).join(', ') + (allowed.length > 12 ? ', …' : '') : null].filter(Boolean).join(' · ');
-  return h('div', { class: 'form-field' }, h('label', { for: id }, label), input, allowed && param.list ? h('datalist', { id: `${id}-list` }, allowed.map((a) => h('option', { value: a }))) : null, h('p', { class: 'field-hint' }, hint));
+  const hint = [
+    param.type,
+    'min' in param && param.min !== undefined ? `${param.min}–${param.max}` : null,
+    allowed && param.list ? allowed.slice(0, 12).join(', ') + (allowed.length > 12 ? ', …' : '') : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return h(
+    'div',
+    { class: 'form-field' },
+    h('label', { for: id }, label),
+    input,
+    allowed && param.list
+      ? h(
+          'datalist',
+          { id: `${id}-list` },
+          allowed.map((a) => h('option', { value: a })),
+        )
+      : null,
+    h('p', { class: 'field-hint' }, hint),
+  );
 }
 
 function renderDetail(detail: HTMLElement, entry: CatalogEntry, kind: 'query' | 'dataset', values: Params, ctx: PageContext): void {
@@ -119,7 +159,16 @@ function renderDetail(detail: HTMLElement, entry: CatalogEntry, kind: 'query' | 
   const base = `/api/${kind === 'query' ? 'queries' : 'datasets'}/${entry.name}`;
   const url = apiUrl(base, values);
   const absolute = new URL(url, window.location.origin).href;
-  const preview = h('div', { class: 'preview' }, h('div', { class: 'state state-loading', role: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), h('p', {}, t('loading'))));
+  const preview = h(
+    'div',
+    { class: 'preview' },
+    h(
+      'div',
+      { class: 'state state-loading', role: 'status' },
+      h('span', { class: 'spinner', 'aria-hidden': 'true' }),
+      h('p', {}, t('loading')),
+    ),
+  );
   const copyButton = h('button', { type: 'button', class: 'card-action', 'data-action': 'copy-url' }, t('copy'));
   copyButton.addEventListener('click', () => {
     void navigator.clipboard?.writeText(absolute).then(
@@ -135,27 +184,79 @@ function renderDetail(detail: HTMLElement, entry: CatalogEntry, kind: 'query' | 
       'form',
       { class: 'param-form', onsubmit: (e: Event) => e.preventDefault() },
       h('h3', {}, t('parametersHeading')),
-      entry.params.length ? entry.params.map((p) => paramInput(p, values[p.name] === undefined ? '' : String(values[p.name]), lang, (v) => ctx.set({ [`${PREFIX}${p.name}`]: v }))) : h('p', {}, t('noParameters')),
+      entry.params.length
+        ? entry.params.map((p) =>
+            paramInput(p, values[p.name] === undefined ? '' : String(values[p.name]), lang, (v) => ctx.set({ [`${PREFIX}${p.name}`]: v })),
+          )
+        : h('p', {}, t('noParameters')),
     ),
-    h('div', { class: 'api-url' }, h('label', { for: 'api-url' }, t('apiUrl')), h('input', { id: 'api-url', readonly: true, value: absolute, 'data-api-url': 'true' }), copyButton),
+    h(
+      'div',
+      { class: 'api-url' },
+      h('label', { for: 'api-url' }, t('apiUrl')),
+      h('input', { id: 'api-url', readonly: true, value: absolute, 'data-api-url': 'true' }),
+      copyButton,
+    ),
     h(
       'div',
       { class: 'downloads' },
       h('span', {}, t('downloadLabel')),
-      (['csv', 'parquet', 'arrow', 'json'] as const).map((format) => h('a', { class: 'download-link', href: apiUrl(base, values, format), download: format === 'json' ? null : '', 'data-format': format }, format.toUpperCase())),
+      (['csv', 'parquet', 'arrow', 'json'] as const).map((format) =>
+        h(
+          'a',
+          { class: 'download-link', href: apiUrl(base, values, format), download: format === 'json' ? null : '', 'data-format': format },
+          format.toUpperCase(),
+        ),
+      ),
     ),
     h('h3', {}, t('previewHeading', { rows: PREVIEW_ROWS })),
     preview,
-    h('details', { class: 'columns-doc' }, h('summary', {}, t('columnsHeading')), h('ul', {}, entry.columns.map((c) => h('li', {}, h('code', {}, c.name), ` ${pick(c.label, lang)}${c.unit ? `${pn(lang).open}${pick(c.unit, lang)}${pn(lang).close}` : ''} · ${c.type}`)))),
+    h(
+      'details',
+      { class: 'columns-doc' },
+      h('summary', {}, t('columnsHeading')),
+      h(
+        'ul',
+        {},
+        entry.columns.map((c) =>
+          h(
+            'li',
+            {},
+            h('code', {}, c.name),
+            ` ${pick(c.label, lang)}${c.unit ? `${pn(lang).open}${pick(c.unit, lang)}${pn(lang).close}` : ''} · ${c.type}`,
+          ),
+        ),
+      ),
+    ),
     h('p', { class: 'card-source' }, sourceLine(ctx, 'reference')),
   );
-  const limited: Params = kind === 'dataset' && entry.params.some((p) => p.name === 'limit') && values.limit === undefined ? { ...values, limit: PREVIEW_ROWS } : values;
+  const limited: Params =
+    kind === 'dataset' && entry.params.some((p) => p.name === 'limit') && values.limit === undefined
+      ? { ...values, limit: PREVIEW_ROWS }
+      : values;
   const request = kind === 'query' ? queryRows(entry.name, limited) : datasetRows(entry.name, limited);
   request.then(
     (result) => {
       if (!result.rows.length) replace(preview, h('p', { class: 'state state-empty' }, t('emptyState')));
-      else replace(preview, h('p', { class: 'table-note' }, t('previewCount', { shown: Math.min(PREVIEW_ROWS, result.rows.length), total: result.rows.length })), dataTable({ columns: result.columns.map((c) => ({ key: c.name, label: c.name })), rows: result.rows }, PREVIEW_ROWS, t));
+      else
+        replace(
+          preview,
+          h(
+            'p',
+            { class: 'table-note' },
+            t('previewCount', { shown: Math.min(PREVIEW_ROWS, result.rows.length), total: result.rows.length }),
+          ),
+          dataTable({ columns: result.columns.map((c) => ({ key: c.name, label: c.name })), rows: result.rows }, PREVIEW_ROWS, t),
+        );
     },
-    (error) => replace(preview, h('p', { class: 'state state-error', role: 'alert' }, `${t('errorLoading', { title: pick(entry.title, lang) })} ${describeError(error, t)}`)),
+    (error) =>
+      replace(
+        preview,
+        h(
+          'p',
+          { class: 'state state-error', role: 'alert' },
+          `${t('errorLoading', { title: pick(entry.title, lang) })} ${describeError(error, t)}`,
+        ),
+      ),
   );
 }

@@ -48,9 +48,27 @@ export const mountGaps: PageMount = (root, first) => {
       replace(
         controls,
         toolbar(
-          selectControl('quarter', t('quarterLabel'), [{ value: '', label: t('latestQuarter') }, ...quarters.map((q) => ({ value: q, label: formatQuarter(q, lang) }))], quarter, (v) => ctx.set({ quarter: v })),
-          selectControl('zone', t('zoneLabel'), ctx.refs.zones.map((z) => ({ value: z.code, label: nameIn(z, lang) })), zone, (v) => ctx.set({ zone: v === 'gba' ? null : v })),
-          selectControl('theta', t('thetaLabel'), thetas.map((v) => ({ value: v, label: `θ = ${v}` })), theta, (v) => ctx.set({ theta: v === '1.5' ? null : v })),
+          selectControl(
+            'quarter',
+            t('quarterLabel'),
+            [{ value: '', label: t('latestQuarter') }, ...quarters.map((q) => ({ value: q, label: formatQuarter(q, lang) }))],
+            quarter,
+            (v) => ctx.set({ quarter: v }),
+          ),
+          selectControl(
+            'zone',
+            t('zoneLabel'),
+            ctx.refs.zones.map((z) => ({ value: z.code, label: nameIn(z, lang) })),
+            zone,
+            (v) => ctx.set({ zone: v === 'gba' ? null : v }),
+          ),
+          selectControl(
+            'theta',
+            t('thetaLabel'),
+            thetas.map((v) => ({ value: v, label: `θ = ${v}` })),
+            theta,
+            (v) => ctx.set({ theta: v === '1.5' ? null : v }),
+          ),
         ),
       );
       const q: Params = { quarter: quarter || null };
@@ -63,11 +81,15 @@ export const mountGaps: PageMount = (root, first) => {
       const pressureParams: Params = { ...q, theta };
       pressure.setHeading(t('zonePressureTitle'), t('zonePressureUnit', { theta }));
       pressure.setApi(apiUrl('/api/queries/zone-pressure', pressureParams));
-      void pressure.load(`${quarter}|${theta}|${zone}|${lang}`, async () => pressureView(await queryRows('zone-pressure', pressureParams), ctx, zone, Number(theta)));
+      void pressure.load(`${quarter}|${theta}|${zone}|${lang}`, async () =>
+        pressureView(await queryRows('zone-pressure', pressureParams), ctx, zone, Number(theta)),
+      );
       const tightParams: Params = { ...q, zone, limit: 15 };
       tightest.setHeading(`${t('zoneTightestTitle')}${pn(lang).colon}${zoneName}`, t('zoneTightestUnit', { theta }));
       tightest.setApi(apiUrl('/api/queries/zone-tightest-occupations', tightParams));
-      void tightest.load(`${quarter}|${zone}|${theta}|${lang}`, async () => tightestView(await queryRows('zone-tightest-occupations', tightParams), ctx, Number(theta)));
+      void tightest.load(`${quarter}|${zone}|${theta}|${lang}`, async () =>
+        tightestView(await queryRows('zone-tightest-occupations', tightParams), ctx, Number(theta)),
+      );
     },
   };
 };
@@ -82,7 +104,14 @@ function heatView(result: ResultSet, ctx: PageContext): ChartView | null {
   const rows = result.rows;
   if (!rows.length) return null;
   const f = numberFormats(lang);
-  const groups = [...new Map(rows.map((r) => [String(r.group_code), groupLabel(String(r.group_code), String(lang === 'zh' ? r.group_name_zh : r.group_name_en), ctx)])).entries()].sort((a, b) => a[0].localeCompare(b[0]));
+  const groups = [
+    ...new Map(
+      rows.map((r) => [
+        String(r.group_code),
+        groupLabel(String(r.group_code), String(lang === 'zh' ? r.group_name_zh : r.group_name_en), ctx),
+      ]),
+    ).entries(),
+  ].sort((a, b) => a[0].localeCompare(b[0]));
   const groupOf = new Map(groups);
   const regions = [...new Map(rows.map((r) => [String(r.region_code), provinceLabel(r, lang)])).values()];
   const cells: HeatCell[] = rows.map((r) => ({
@@ -101,9 +130,29 @@ function heatView(result: ResultSet, ctx: PageContext): ChartView | null {
   const tightest = [...rows].sort((a, b) => (num(b.ratio) ?? 0) - (num(a.ratio) ?? 0))[0];
   const above = ratios.filter((r) => r > 1).length;
   return {
-    summary: t('heatmapSummary', { quarter: formatQuarter(String(rows[0].quarter), lang), above, total: ratios.length, region: provinceLabel(tightest, lang), group: groupOf.get(String(tightest.group_code)) ?? '', ratio: formatRatio(num(tightest.ratio)) }),
+    summary: t('heatmapSummary', {
+      quarter: formatQuarter(String(rows[0].quarter), lang),
+      above,
+      total: ratios.length,
+      region: provinceLabel(tightest, lang),
+      group: groupOf.get(String(tightest.group_code)) ?? '',
+      ratio: formatRatio(num(tightest.ratio)),
+    }),
     table: resultTable(result),
-    draw: (width) => heatmap(cells, { width, xDomain: groups.map((g) => g[1]), yDomain: regions, format: (v) => formatRatio(v), color: { kind: 'diverging', pivot: 1, domain: [Math.min(...ratios), Math.max(...ratios)], label: t('ratioLegend'), tickFormat: (v) => formatRatio(v, 1) } }),
+    draw: (width) =>
+      heatmap(cells, {
+        width,
+        xDomain: groups.map((g) => g[1]),
+        yDomain: regions,
+        format: (v) => formatRatio(v),
+        color: {
+          kind: 'diverging',
+          pivot: 1,
+          domain: [Math.min(...ratios), Math.max(...ratios)],
+          label: t('ratioLegend'),
+          tickFormat: (v) => formatRatio(v, 1),
+        },
+      }),
   };
 }
 
@@ -120,11 +169,22 @@ function rankingView(result: ResultSet, ctx: PageContext): ChartView | null {
       value: num(r.score),
       note: arrow,
       color: categorical[0],
-      detail: [`${t('ratioLabel')}${pn(lang).colon}${formatRatio(num(r.ratio))}`, `${t('vacancies')} / ${t('jobSeekers')}${pn(lang).colon}${f.number(num(r.vacancies) ?? NaN)} / ${f.number(num(r.job_seekers) ?? NaN)}`, `${t('regionsWithGap')}${pn(lang).colon}${r.regions_with_gap}/${r.regions_reporting}`, `${t('rankChange')}${pn(lang).colon}${change === null ? t('newEntry') : formatSignedInteger(change)}`].join('\n'),
+      detail: [
+        `${t('ratioLabel')}${pn(lang).colon}${formatRatio(num(r.ratio))}`,
+        `${t('vacancies')} / ${t('jobSeekers')}${pn(lang).colon}${f.number(num(r.vacancies) ?? NaN)} / ${f.number(num(r.job_seekers) ?? NaN)}`,
+        `${t('regionsWithGap')}${pn(lang).colon}${r.regions_with_gap}/${r.regions_reporting}`,
+        `${t('rankChange')}${pn(lang).colon}${change === null ? t('newEntry') : formatSignedInteger(change)}`,
+      ].join('\n'),
     };
   });
   return {
-    summary: t('shortageSummary', { quarter: formatQuarter(String(result.rows[0].quarter), lang), items: bars.slice(0, 5).map((b) => b.label).join(pn(lang).list) }),
+    summary: t('shortageSummary', {
+      quarter: formatQuarter(String(result.rows[0].quarter), lang),
+      items: bars
+        .slice(0, 5)
+        .map((b) => b.label)
+        .join(pn(lang).list),
+    }),
     table: resultTable(result),
     draw: (width) => barChart(bars, { width, lang, xLabel: t('shortageScore'), format: f.compact }),
   };
@@ -140,12 +200,25 @@ function pressureView(result: ResultSet, ctx: PageContext, zone: string, theta: 
     value: num(r.share_over_theta),
     highlight: r.zone_code === zone,
     note: `${r.occupations_over_theta}/${r.occupations_reported}`,
-    detail: [`${t('occupationsOverTheta', { theta })}${pn(lang).colon}${r.occupations_over_theta}/${r.occupations_reported}`, `${t('ratioAll')}${pn(lang).colon}${formatRatio(num(r.ratio))}`, `${t('ratioCatalogue')}${pn(lang).colon}${formatRatio(num(r.catalogue_ratio))}`, `${t('vacancies')}${pn(lang).colon}${f.number(num(r.vacancies) ?? NaN)}`].join('\n'),
+    detail: [
+      `${t('occupationsOverTheta', { theta })}${pn(lang).colon}${r.occupations_over_theta}/${r.occupations_reported}`,
+      `${t('ratioAll')}${pn(lang).colon}${formatRatio(num(r.ratio))}`,
+      `${t('ratioCatalogue')}${pn(lang).colon}${formatRatio(num(r.catalogue_ratio))}`,
+      `${t('vacancies')}${pn(lang).colon}${f.number(num(r.vacancies) ?? NaN)}`,
+    ].join('\n'),
   }));
   return {
     summary: t('zonePressureSummary', { theta, items: bars.map((b) => `${b.label} ${formatPercent(b.value)}`).join(pn(lang).semi) }),
     table: resultTable(result),
-    draw: (width) => barChart(bars, { width, lang, xLabel: t('shareOverTheta'), format: (v) => formatPercent(v, 0), tick: (v) => formatPercent(v, 0), barHeight: 30 }),
+    draw: (width) =>
+      barChart(bars, {
+        width,
+        lang,
+        xLabel: t('shareOverTheta'),
+        format: (v) => formatPercent(v, 0),
+        tick: (v) => formatPercent(v, 0),
+        barHeight: 30,
+      }),
   };
 }
 
@@ -158,11 +231,28 @@ function tightestView(result: ResultSet, ctx: PageContext, theta: number): Chart
     label: `${r.rank}. ${lang === 'zh' ? r.name_zh : r.name_en}`,
     value: num(r.ratio),
     highlight: (num(r.ratio) ?? 0) > theta,
-    detail: [`${t('vacancies')}${pn(lang).colon}${f.number(num(r.vacancies) ?? NaN)}`, `${t('jobSeekers')}${pn(lang).colon}${f.number(num(r.job_seekers) ?? NaN)}`, `${t('gapLabel')}${pn(lang).colon}${formatNumber(num(r.gap), lang)}`].join('\n'),
+    detail: [
+      `${t('vacancies')}${pn(lang).colon}${f.number(num(r.vacancies) ?? NaN)}`,
+      `${t('jobSeekers')}${pn(lang).colon}${f.number(num(r.job_seekers) ?? NaN)}`,
+      `${t('gapLabel')}${pn(lang).colon}${formatNumber(num(r.gap), lang)}`,
+    ].join('\n'),
   }));
   return {
-    summary: t('zoneTightestSummary', { items: bars.slice(0, 5).map((b) => `${b.label} ${formatRatio(b.value)}`).join(pn(lang).list) }),
+    summary: t('zoneTightestSummary', {
+      items: bars
+        .slice(0, 5)
+        .map((b) => `${b.label} ${formatRatio(b.value)}`)
+        .join(pn(lang).list),
+    }),
     table: resultTable(result),
-    draw: (width) => barChart(bars, { width, lang, xLabel: t('ratioLabel'), format: (v) => formatRatio(v), tick: (v) => formatRatio(v, 1), reference: { value: theta, label: `θ = ${theta}` } }),
+    draw: (width) =>
+      barChart(bars, {
+        width,
+        lang,
+        xLabel: t('ratioLabel'),
+        format: (v) => formatRatio(v),
+        tick: (v) => formatRatio(v, 1),
+        reference: { value: theta, label: `θ = ${theta}` },
+      }),
   };
 }

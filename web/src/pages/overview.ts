@@ -19,7 +19,13 @@ export const mountOverview: PageMount = (root, first) => {
   const progress = frameFor(first, { id: 'overview-progress', title: t('progressTitle'), kind: 'training', span: 1 });
   const path = frameFor(first, { id: 'overview-path', title: t('pathTitle'), kind: 'training', span: 2 });
   const actions = frameFor(first, { id: 'overview-actions', title: t('actionsTitle'), unit: t('actionsUnit'), kind: 'mixed', span: 3 });
-  const multiYear = frameFor(first, { id: 'overview-multi-year', title: t('multiYearTitle'), unit: t('multiYearUnit'), kind: 'mixed', span: 3 });
+  const multiYear = frameFor(first, {
+    id: 'overview-multi-year',
+    title: t('multiYearTitle'),
+    unit: t('multiYearUnit'),
+    kind: 'mixed',
+    span: 3,
+  });
   root.append(
     h('div', { class: 'page-head' }, h('h1', {}, t('pageOverview')), h('p', {}, t('overviewIntro'))),
     controls,
@@ -35,7 +41,9 @@ export const mountOverview: PageMount = (root, first) => {
       replace(
         controls,
         toolbar(
-          selectControl('program', t('programLabel'), programOptions(ctx, 'training'), program, (v) => ctx.set({ program: v === 'knowledge_renewal' ? null : v })),
+          selectControl('program', t('programLabel'), programOptions(ctx, 'training'), program, (v) =>
+            ctx.set({ program: v === 'knowledge_renewal' ? null : v }),
+          ),
           selectControl('region', t('regionLabel'), regionOptions(ctx, t('nation')), region, (v) => ctx.set({ region: v })),
           selectControl('year', t('yearLabel'), yearOptions(2015, trainingYear(ctx), t('latestYear')), year, (v) => ctx.set({ year: v })),
         ),
@@ -43,7 +51,9 @@ export const mountOverview: PageMount = (root, first) => {
       const programInfo = ctx.refs.programs.find((p) => p.code === program);
       const params: Params = { program, region: region || null, year: year || null };
       const programName = programInfo ? nameIn(programInfo, lang) : program;
-      const scope = region ? nameIn(ctx.refs.provinces.find((p) => p.code === region) ?? { name_zh: region, name_en: region }, lang) : t('nation');
+      const scope = region
+        ? nameIn(ctx.refs.provinces.find((p) => p.code === region) ?? { name_zh: region, name_en: region }, lang)
+        : t('nation');
       progress.setHeading(t('progressTitle'), `${programName} · ${scope} · ${unitOf(programInfo, lang)}`);
       path.setHeading(t('pathTitle'), `${programName} · ${scope} · ${t('cumulativeUnit', { unit: unitOf(programInfo, lang) })}`);
       progress.setApi(apiUrl('/api/queries/annual-target-progress', params));
@@ -71,9 +81,24 @@ function progressView(result: ResultSet, ctx: PageContext): ChartView | null {
   const share = num(row.share_achieved);
   const expected = num(row.expected);
   const basis = row.expected_basis === 'seasonal' ? t('basisSeasonal') : t('basisLinear');
-  const kpi = (label: string, value: string | HTMLElement, note?: string, id?: string) => h('div', { class: 'kpi', 'data-kpi': id }, h('p', { class: 'kpi-label' }, label), h('p', { class: 'kpi-value' }, value), note ? h('p', { class: 'kpi-note' }, note) : null);
+  const kpi = (label: string, value: string | HTMLElement, note?: string, id?: string) =>
+    h(
+      'div',
+      { class: 'kpi', 'data-kpi': id },
+      h('p', { class: 'kpi-label' }, label),
+      h('p', { class: 'kpi-value' }, value),
+      note ? h('p', { class: 'kpi-note' }, note) : null,
+    );
   const summary = target
-    ? t('progressSummary', { asOf: formatMonth(String(row.as_of), lang), cumulative: f.number(cumulative), unit, target: f.number(target), share: formatPercent(share), status: statusText(row.status, t), projected: f.number(num(row.projected_year_end) ?? 0) })
+    ? t('progressSummary', {
+        asOf: formatMonth(String(row.as_of), lang),
+        cumulative: f.number(cumulative),
+        unit,
+        target: f.number(target),
+        share: formatPercent(share),
+        status: statusText(row.status, t),
+        projected: f.number(num(row.projected_year_end) ?? 0),
+      })
     : t('progressSummaryNoTarget', { asOf: formatMonth(String(row.as_of), lang), cumulative: f.number(cumulative), unit });
   const bullet = (width: number) => {
     if (!target) return null;
@@ -88,7 +113,12 @@ function progressView(result: ResultSet, ctx: PageContext): ChartView | null {
         detail: `${t('cumulativeActual')}${pn(lang).colon}${f.number(cumulative)}\n${t('expectedToDate')}${pn(lang).open}${basis}${pn(lang).close}${pn(lang).colon}${expected === null ? '–' : f.number(expected)}`,
       },
     ];
-    return bulletChart(rows, { width, labels: { achieved: t('shareAchieved'), expected: t('expectedToDate'), target: t('target') }, axis: t('shareOfTarget'), achievedColor: rows[0].color });
+    return bulletChart(rows, {
+      width,
+      labels: { achieved: t('shareAchieved'), expected: t('expectedToDate'), target: t('target') },
+      axis: t('shareOfTarget'),
+      achievedColor: rows[0].color,
+    });
   };
   return {
     summary,
@@ -97,14 +127,43 @@ function progressView(result: ResultSet, ctx: PageContext): ChartView | null {
       return h(
         'div',
         { class: 'progress-panel' },
-        h('div', { class: 'progress-status' }, statusBadge(row.status, t, 'large'), h('p', { class: 'kpi-note' }, t('asOfMonths', { asOf: formatMonth(String(row.as_of), lang), months: String(row.months_elapsed ?? '–') }))),
+        h(
+          'div',
+          { class: 'progress-status' },
+          statusBadge(row.status, t, 'large'),
+          h(
+            'p',
+            { class: 'kpi-note' },
+            t('asOfMonths', { asOf: formatMonth(String(row.as_of), lang), months: String(row.months_elapsed ?? '–') }),
+          ),
+        ),
         h(
           'div',
           { class: 'kpis' },
-          kpi(t('cumulativeActual'), h('span', {}, f.number(cumulative), h('small', {}, ` ${unit}`)), target ? t('ofTarget', { target: f.number(target), share: formatPercent(share) }) : t('noTarget'), 'cumulative'),
-          kpi(t('pace'), formatRatio(num(row.pace)), t('paceNote', { basis, expected: expected === null ? '–' : f.number(expected) }), 'pace'),
-          kpi(t('requiredMonthly'), f.number(num(row.required_monthly_rate) ?? NaN), t('recentMonthly', { rate: f.number(num(row.recent_monthly_rate) ?? NaN) }), 'required'),
-          kpi(t('projectedYearEnd'), f.number(num(row.projected_year_end) ?? NaN), t('projectedBand', { low: f.number(num(row.projected_low) ?? NaN), high: f.number(num(row.projected_high) ?? NaN) }), 'projected'),
+          kpi(
+            t('cumulativeActual'),
+            h('span', {}, f.number(cumulative), h('small', {}, ` ${unit}`)),
+            target ? t('ofTarget', { target: f.number(target), share: formatPercent(share) }) : t('noTarget'),
+            'cumulative',
+          ),
+          kpi(
+            t('pace'),
+            formatRatio(num(row.pace)),
+            t('paceNote', { basis, expected: expected === null ? '–' : f.number(expected) }),
+            'pace',
+          ),
+          kpi(
+            t('requiredMonthly'),
+            f.number(num(row.required_monthly_rate) ?? NaN),
+            t('recentMonthly', { rate: f.number(num(row.recent_monthly_rate) ?? NaN) }),
+            'required',
+          ),
+          kpi(
+            t('projectedYearEnd'),
+            f.number(num(row.projected_year_end) ?? NaN),
+            t('projectedBand', { low: f.number(num(row.projected_low) ?? NaN), high: f.number(num(row.projected_high) ?? NaN) }),
+            'projected',
+          ),
         ),
         bullet(width),
       );
@@ -136,7 +195,15 @@ function pathView(result: ResultSet, ctx: PageContext, unit: string): ChartView 
     projected: december?.projected == null ? '–' : f.number(december.projected),
     target: target === null ? '–' : f.number(target),
   });
-  const labels = { actual: t('cumulativeActual'), seasonal: t('expectedSeasonal'), linear: t('expectedLinear'), projected: t('projection'), band: t('projectionBand'), target: t('target'), unit };
+  const labels = {
+    actual: t('cumulativeActual'),
+    seasonal: t('expectedSeasonal'),
+    linear: t('expectedLinear'),
+    projected: t('projection'),
+    band: t('projectionBand'),
+    target: t('target'),
+    unit,
+  };
   return { summary, table: resultTable(result), draw: (width) => targetPathChart(months, { width, lang, labels, format: f.number }) };
 }
 
@@ -155,20 +222,43 @@ async function actionsView(ctx: PageContext, region: string): Promise<ChartView 
   const { t, lang, refs } = ctx;
   const f = numberFormats(lang);
   const scope: Params = { region: region || null };
-  const [multi, targets] = await Promise.all([queryRows('multi-year-target-progress', scope).catch(() => null), datasetRows('target').catch(() => null)]);
-  const annualTargets = new Set((targets?.rows ?? []).filter((r) => r.period_start === r.period_end && (r.region_code === (region || '000000'))).map((r) => String(r.program_code)));
+  const [multi, targets] = await Promise.all([
+    queryRows('multi-year-target-progress', scope).catch(() => null),
+    datasetRows('target').catch(() => null),
+  ]);
+  const annualTargets = new Set(
+    (targets?.rows ?? [])
+      .filter((r) => r.period_start === r.period_end && r.region_code === (region || '000000'))
+      .map((r) => String(r.program_code)),
+  );
   const headlines = await Promise.all(
     refs.programs.map(async (program): Promise<Headline> => {
       const unit = unitOf(program, lang);
       if (program.factTable === 'training') {
         const row = (await queryRows('annual-target-progress', { program: program.code, ...scope })).rows[0];
         const hasTarget = annualTargets.has(program.code) || num(row?.target) !== null;
-        return { program, value: num(row?.cumulative_actual), unit, period: row ? t('ytdThrough', { month: formatMonth(String(row.as_of), lang) }) : '', status: hasTarget ? ((row?.status as string) ?? null) : null, share: hasTarget ? num(row?.share_achieved) : null, kind: 'annual' };
+        return {
+          program,
+          value: num(row?.cumulative_actual),
+          unit,
+          period: row ? t('ytdThrough', { month: formatMonth(String(row.as_of), lang) }) : '',
+          status: hasTarget ? ((row?.status as string) ?? null) : null,
+          share: hasTarget ? num(row?.share_achieved) : null,
+          kind: 'annual',
+        };
       }
       const rows = (await queryRows('talent-stock', { indicator: program.code })).rows;
       const inScope = region ? rows.filter((r) => r.region_code === region) : rows;
       const total = inScope.reduce((sum, r) => sum + (num(r.value) ?? 0), 0);
-      return { program, value: inScope.length ? total : null, unit, period: rows[0] ? String(rows[0].year) : '', status: null, share: null, kind: 'level' };
+      return {
+        program,
+        value: inScope.length ? total : null,
+        unit,
+        period: rows[0] ? String(rows[0].year) : '',
+        status: null,
+        share: null,
+        kind: 'level',
+      };
     }),
   );
   const multiRows = multi?.rows ?? [];
@@ -192,7 +282,13 @@ async function actionsView(ctx: PageContext, region: string): Promise<ChartView 
         return h(
           'article',
           { class: 'action-card', 'data-action': action.code },
-          h('header', {}, h('span', { class: 'action-seq', 'aria-hidden': 'true' }, String(index + 1)), h('h3', {}, nameIn(action, lang)), statusBadge(status, t)),
+          h(
+            'header',
+            {},
+            h('span', { class: 'action-seq', 'aria-hidden': 'true' }, String(index + 1)),
+            h('h3', {}, nameIn(action, lang)),
+            statusBadge(status, t),
+          ),
           mine.length
             ? h(
                 'ul',
@@ -245,7 +341,9 @@ function multiYearView(result: ResultSet, ctx: PageContext): ChartView | null {
         `${t('cumulativeActual')}${pn(lang).colon}${f.number(num(r.cumulative_actual) ?? NaN)} ${unit}`,
         `${t('target')}${pn(lang).colon}${f.number(target)} ${unit}`,
         `${t('pace')}${pn(lang).colon}${formatRatio(num(r.pace))}`,
-        num(r.required_annual_growth) !== null ? `${t('growthObservedRequired')}${pn(lang).colon}${formatPercent(num(r.observed_annual_growth))} / ${formatPercent(num(r.required_annual_growth))}` : null,
+        num(r.required_annual_growth) !== null
+          ? `${t('growthObservedRequired')}${pn(lang).colon}${formatPercent(num(r.observed_annual_growth))} / ${formatPercent(num(r.required_annual_growth))}`
+          : null,
         `${t('statusLabel')}${pn(lang).colon}${statusText(r.status, t)}`,
       ]
         .filter(Boolean)
@@ -256,6 +354,12 @@ function multiYearView(result: ResultSet, ctx: PageContext): ChartView | null {
   return {
     summary,
     table: resultTable(result),
-    draw: (width) => bulletChart(bullets, { width, labels: { achieved: t('shareAchievedByStatus'), expected: t('expectedToDate'), target: t('target') }, axis: t('shareOfTarget'), achievedColor: '#9aa5b1' }),
+    draw: (width) =>
+      bulletChart(bullets, {
+        width,
+        labels: { achieved: t('shareAchievedByStatus'), expected: t('expectedToDate'), target: t('target') },
+        axis: t('shareOfTarget'),
+        achievedColor: '#9aa5b1',
+      }),
   };
 }

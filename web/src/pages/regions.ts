@@ -16,7 +16,14 @@ import { frameFor, param, type PageContext, type PageMount } from './context.js'
 import { mainland, nameIn, num, numberFormats, regionOptions, resultTable, trainingYear, yearOptions } from './shared.js';
 
 /** The indicators of region-profile and region-comparison, in their order. */
-export const indicators = ['training_per_10k', 'knowledge_renewal_per_10k', 'certificates_per_10k', 'vacancy_seeker_ratio', 'competition_medals', 'platforms_per_million'] as const;
+export const indicators = [
+  'training_per_10k',
+  'knowledge_renewal_per_10k',
+  'certificates_per_10k',
+  'vacancy_seeker_ratio',
+  'competition_medals',
+  'platforms_per_million',
+] as const;
 type Indicator = (typeof indicators)[number];
 const indicatorKeys: Record<Indicator, MessageKey> = {
   training_per_10k: 'indTraining',
@@ -28,7 +35,8 @@ const indicatorKeys: Record<Indicator, MessageKey> = {
 };
 
 const isRatio = (indicator: string) => indicator === 'vacancy_seeker_ratio';
-const formatValue = (indicator: string, value: number, lang: Lang) => (isRatio(indicator) ? formatRatio(value) : formatNumber(value, lang, value < 100 ? 1 : 0));
+const formatValue = (indicator: string, value: number, lang: Lang) =>
+  isRatio(indicator) ? formatRatio(value) : formatNumber(value, lang, value < 100 ? 1 : 0);
 const unitOf = (row: Row | undefined, lang: Lang) => String((lang === 'zh' ? row?.unit_zh : row?.unit_en) ?? '');
 
 /** Regions: a tile map coloured by an indicator; a province's profile and trends; provinces side by side. */
@@ -39,18 +47,34 @@ export const mountRegions: PageMount = (root, first) => {
   const profile = frameFor(first, { id: 'regions-profile', title: t('profileTitle'), kind: 'mixed', span: 1 });
   const trends = frameFor(first, { id: 'regions-trends', title: t('trendsTitle'), unit: t('trendsUnit'), kind: 'training', span: 3 });
   const compareControls = h('div');
-  const comparison = frameFor(first, { id: 'regions-comparison', title: t('comparisonTitle'), unit: t('comparisonUnit'), kind: 'mixed', span: 3 });
+  const comparison = frameFor(first, {
+    id: 'regions-comparison',
+    title: t('comparisonTitle'),
+    unit: t('comparisonUnit'),
+    kind: 'mixed',
+    span: 3,
+  });
   root.append(
     h('div', { class: 'page-head' }, h('h1', {}, t('pageRegions')), h('p', {}, t('regionsIntro'))),
     controls,
-    h('div', { class: 'cards' }, map.element, profile.element, trends.element, h('div', { class: 'span-3 compare-box' }, compareControls), comparison.element),
+    h(
+      'div',
+      { class: 'cards' },
+      map.element,
+      profile.element,
+      trends.element,
+      h('div', { class: 'span-3 compare-box' }, compareControls),
+      comparison.element,
+    ),
   );
   let lastRegion: string | null = null;
 
   return {
     update(ctx) {
       const { lang } = ctx;
-      const indicator = (indicators as readonly string[]).includes(param(ctx, 'indicator')) ? (param(ctx, 'indicator') as Indicator) : 'vacancy_seeker_ratio';
+      const indicator = (indicators as readonly string[]).includes(param(ctx, 'indicator'))
+        ? (param(ctx, 'indicator') as Indicator)
+        : 'vacancy_seeker_ratio';
       const year = param(ctx, 'year');
       const region = param(ctx, 'region', '440000');
       const compare = listParam(ctx.state.params.compare).filter((c) => mainland(ctx).some((p) => p.code === c));
@@ -58,29 +82,50 @@ export const mountRegions: PageMount = (root, first) => {
       replace(
         controls,
         toolbar(
-          selectControl('indicator', t('indicatorLabel'), indicators.map((i) => ({ value: i, label: t(indicatorKeys[i]) })), indicator, (v) => ctx.set({ indicator: v === 'vacancy_seeker_ratio' ? null : v })),
+          selectControl(
+            'indicator',
+            t('indicatorLabel'),
+            indicators.map((i) => ({ value: i, label: t(indicatorKeys[i]) })),
+            indicator,
+            (v) => ctx.set({ indicator: v === 'vacancy_seeker_ratio' ? null : v }),
+          ),
           selectControl('region', t('provinceLabel'), regionOptions(ctx), region, (v) => ctx.set({ region: v === '440000' ? null : v })),
           selectControl('year', t('yearLabel'), yearOptions(2015, trainingYear(ctx), t('latestYear')), year, (v) => ctx.set({ year: v })),
         ),
       );
-      replace(compareControls, chipsControl('compare', t('compareLabel'), mainland(ctx).map((p) => ({ value: p.code, label: shortName(p.name_zh, p.name_en, lang) })), compared, (values) => ctx.set({ compare: values })));
+      replace(
+        compareControls,
+        chipsControl(
+          'compare',
+          t('compareLabel'),
+          mainland(ctx).map((p) => ({ value: p.code, label: shortName(p.name_zh, p.name_en, lang) })),
+          compared,
+          (values) => ctx.set({ compare: values }),
+        ),
+      );
 
       const yearParam: Params = { year: year || null };
       const focus = lastRegion !== null && lastRegion !== region && document.activeElement?.closest('g.tile') ? region : null;
       lastRegion = region;
       map.setHeading(`${t('mapTitle')}${pn(lang).colon}${t(indicatorKeys[indicator])}`);
       map.setApi(apiUrl('/api/queries/region-comparison', yearParam));
-      void map.load(`${indicator}|${year}|${region}|${lang}`, async () => mapView(await queryRows('region-comparison', yearParam), ctx, indicator, region, focus));
+      void map.load(`${indicator}|${year}|${region}|${lang}`, async () =>
+        mapView(await queryRows('region-comparison', yearParam), ctx, indicator, region, focus),
+      );
       const province = ctx.refs.provinces.find((p) => p.code === region);
       const provinceName = province ? nameIn(province, lang) : region;
       profile.setHeading(`${t('profileTitle')}${pn(lang).colon}${provinceName}`, t('profileUnit'));
       profile.setApi(apiUrl('/api/queries/region-profile', { region, ...yearParam }));
-      void profile.load(`${region}|${year}|${lang}`, async () => profileView(await queryRows('region-profile', { region, ...yearParam }), ctx));
+      void profile.load(`${region}|${year}|${lang}`, async () =>
+        profileView(await queryRows('region-profile', { region, ...yearParam }), ctx),
+      );
       trends.setHeading(`${t('trendsTitle')}${pn(lang).colon}${provinceName}`, t('trendsUnit'));
       trends.setApi(apiUrl('/api/queries/training-trend', { grain: 'year', program: 'vocational_training', region }));
       void trends.load(`${region}|${lang}`, () => trendsView(ctx, region));
       comparison.setApi(apiUrl('/api/queries/region-comparison', { regions: compared, ...yearParam }));
-      void comparison.load(`${compared.join(',')}|${year}|${lang}`, async () => comparisonView(await queryRows('region-comparison', { regions: compared, ...yearParam }), ctx, compared));
+      void comparison.load(`${compared.join(',')}|${year}|${lang}`, async () =>
+        comparisonView(await queryRows('region-comparison', { regions: compared, ...yearParam }), ctx, compared),
+      );
     },
   };
 };
@@ -91,7 +136,14 @@ function mapView(result: ResultSet, ctx: PageContext, indicator: Indicator, sele
   if (!rows.length) return null;
   const values = new Map(rows.map((r) => [String(r.region_code), num(r.value)]));
   const numbers = [...values.values()].filter((v): v is number => v !== null);
-  const tiles: Tile[] = ctx.refs.provinces.map((p) => ({ code: p.code, short: lang === 'zh' ? shortName(p.name_zh, p.name_en, 'zh') : p.abbr || p.name_en.slice(0, 2), name: nameIn(p, lang), row: p.row, col: p.col, outside: !p.inMainland }));
+  const tiles: Tile[] = ctx.refs.provinces.map((p) => ({
+    code: p.code,
+    short: lang === 'zh' ? shortName(p.name_zh, p.name_en, 'zh') : p.abbr || p.name_en.slice(0, 2),
+    name: nameIn(p, lang),
+    row: p.row,
+    col: p.col,
+    outside: !p.inMainland,
+  }));
   const unit = unitOf(rows[0], lang);
   const period = String(rows[0].period ?? rows[0].year ?? '');
   const label = `${t(indicatorKeys[indicator])}${pn(lang).open}${unit}${pn(lang).comma}${period}${pn(lang).close}`;
@@ -100,14 +152,21 @@ function mapView(result: ResultSet, ctx: PageContext, indicator: Indicator, sele
   const bottom = sorted.slice(-3).map((r) => `${nameIn(r as never, lang)} ${formatValue(indicator, num(r.value)!, lang)}`);
   return {
     interactive: true,
-    summary: t('mapSummary', { indicator: t(indicatorKeys[indicator]), period, top: top.join(pn(lang).list), bottom: bottom.join(pn(lang).list) }),
+    summary: t('mapSummary', {
+      indicator: t(indicatorKeys[indicator]),
+      period,
+      top: top.join(pn(lang).list),
+      bottom: bottom.join(pn(lang).list),
+    }),
     table: resultTable({ ...result, rows }),
     draw: (width) =>
       tileMap(tiles, {
         width,
         lang,
         values,
-        color: isRatio(indicator) ? { kind: 'diverging', pivot: 1, domain: [Math.min(...numbers), Math.max(...numbers)], label, tickFormat: (v) => formatRatio(v) } : { kind: 'sequential', domain: [Math.min(...numbers), Math.max(...numbers)], label, tickFormat: numberFormats(lang).compact },
+        color: isRatio(indicator)
+          ? { kind: 'diverging', pivot: 1, domain: [Math.min(...numbers), Math.max(...numbers)], label, tickFormat: (v) => formatRatio(v) }
+          : { kind: 'sequential', domain: [Math.min(...numbers), Math.max(...numbers)], label, tickFormat: numberFormats(lang).compact },
         format: (v) => `${formatValue(indicator, v, lang)} ${unit}`,
         compact: (v) => (isRatio(indicator) ? formatRatio(v) : numberFormats(lang).compact(v)),
         selected,
@@ -141,11 +200,21 @@ function profileView(result: ResultSet, ctx: PageContext): ChartView | null {
     };
   });
   const macro = String(rows[0].macro_region ?? '');
-  const macroKeys: Record<string, MessageKey> = { east: 'macroEast', central: 'macroCentral', west: 'macroWest', northeast: 'macroNortheast' };
+  const macroKeys: Record<string, MessageKey> = {
+    east: 'macroEast',
+    central: 'macroCentral',
+    west: 'macroWest',
+    northeast: 'macroNortheast',
+  };
   const macroName = macroKeys[macro] ? t(macroKeys[macro]) : macro;
   const summary = t('profileSummary', {
     region: nameIn(rows[0] as never, lang),
-    items: data.map((d) => `${d.label} ${d.value === null ? '–' : formatValue(d.indicator, d.value, lang)}${pn(lang).open}${t('rankOf', { rank: d.rank ?? '–', total: 31 })}${pn(lang).close}`).join(pn(lang).semi),
+    items: data
+      .map(
+        (d) =>
+          `${d.label} ${d.value === null ? '–' : formatValue(d.indicator, d.value, lang)}${pn(lang).open}${t('rankOf', { rank: d.rank ?? '–', total: 31 })}${pn(lang).close}`,
+      )
+      .join(pn(lang).semi),
   });
   return {
     summary,
@@ -162,12 +231,33 @@ function profileView(result: ResultSet, ctx: PageContext): ChartView | null {
         y: { axis: null, domain: [0, 1] },
         marks: [
           Plot.gridX({ stroke: grid, strokeOpacity: 1 }),
-          Plot.text(data, { fy: 'label', frameAnchor: 'top-left', text: (d: (typeof data)[number]) => `${d.label}  ${t('rankOf', { rank: d.rank ?? '–', total: 31 })}`, dy: 2, fontWeight: 600, fontSize: 12 }),
+          Plot.text(data, {
+            fy: 'label',
+            frameAnchor: 'top-left',
+            text: (d: (typeof data)[number]) => `${d.label}  ${t('rankOf', { rank: d.rank ?? '–', total: 31 })}`,
+            dy: 2,
+            fontWeight: 600,
+            fontSize: 12,
+          }),
           Plot.ruleX([100], { stroke: '#1f2933', strokeDasharray: '3,3' }),
-          Plot.ruleY(data, { fy: 'label', x1: 0, x2: (d: (typeof data)[number]) => d.valueIndex ?? 0, y: 0.2, stroke: '#cbd2d9', strokeWidth: 6 }),
+          Plot.ruleY(data, {
+            fy: 'label',
+            x1: 0,
+            x2: (d: (typeof data)[number]) => d.valueIndex ?? 0,
+            y: 0.2,
+            stroke: '#cbd2d9',
+            strokeWidth: 6,
+          }),
           Plot.dot(data, { fy: 'label', x: 'medianIndex', y: 0.2, r: 6, stroke: categorical[1], strokeWidth: 2.5, fill: 'white' }),
           Plot.dot(data, { fy: 'label', x: 'valueIndex', y: 0.2, r: 6.5, fill: highlight }),
-          Plot.text(data, { fy: 'label', frameAnchor: 'top-left', text: (d: (typeof data)[number]) => (d.value === null ? '–' : `${formatValue(d.indicator, d.value, lang)} ${d.unit}`), dy: 19, fontSize: 11.5, fill: '#52606d' }),
+          Plot.text(data, {
+            fy: 'label',
+            frameAnchor: 'top-left',
+            text: (d: (typeof data)[number]) => (d.value === null ? '–' : `${formatValue(d.indicator, d.value, lang)} ${d.unit}`),
+            dy: 19,
+            fontSize: 11.5,
+            fill: '#52606d',
+          }),
           Plot.tip(
             data,
             Plot.pointer({
@@ -175,7 +265,13 @@ function profileView(result: ResultSet, ctx: PageContext): ChartView | null {
               x: 'valueIndex',
               y: 0.2,
               title: (d: (typeof data)[number]) =>
-                [`${d.label}${pn(lang).open}${d.period}${pn(lang).close}`, `${t('thisProvince')}${pn(lang).colon}${d.value === null ? '–' : formatValue(d.indicator, d.value, lang)} ${d.unit}`, `${t('macroMedian')}${pn(lang).colon}${d.median === null ? '–' : formatValue(d.indicator, d.median, lang)}`, `${t('nation')}${pn(lang).colon}${d.national === null ? '–' : formatValue(d.indicator, d.national, lang)}`, t('rankOf', { rank: d.rank ?? '–', total: 31 })].join('\n'),
+                [
+                  `${d.label}${pn(lang).open}${d.period}${pn(lang).close}`,
+                  `${t('thisProvince')}${pn(lang).colon}${d.value === null ? '–' : formatValue(d.indicator, d.value, lang)} ${d.unit}`,
+                  `${t('macroMedian')}${pn(lang).colon}${d.median === null ? '–' : formatValue(d.indicator, d.median, lang)}`,
+                  `${t('nation')}${pn(lang).colon}${d.national === null ? '–' : formatValue(d.indicator, d.national, lang)}`,
+                  t('rankOf', { rank: d.rank ?? '–', total: 31 }),
+                ].join('\n'),
             }),
           ),
         ],
@@ -215,7 +311,14 @@ async function trendsView(ctx: PageContext, region: string): Promise<ChartView |
       const own = provinceAge ? ((num(r.person_times) ?? 0) / provinceAge) * 1e4 : null;
       const nation = nationAge ? ((num(r.national_person_times) ?? 0) / nationAge) * 1e4 : null;
       points.push({ x: year, y: own, series: 'region' }, { x: year, y: nation, series: 'nation' });
-      table.push({ program_code: program.code, year, region_per_10k: own, national_per_10k: nation, person_times: num(r.person_times), national_person_times: num(r.national_person_times) });
+      table.push({
+        program_code: program.code,
+        year,
+        region_per_10k: own,
+        national_per_10k: nation,
+        person_times: num(r.person_times),
+        national_person_times: num(r.national_person_times),
+      });
     }
     return { program, points };
   });
@@ -240,7 +343,15 @@ async function trendsView(ctx: PageContext, region: string): Promise<ChartView |
             'div',
             { class: 'panel' },
             h('h3', { class: 'panel-title' }, nameIn(panel.program, lang)),
-            lineChart(panel.points, { width: panelWidth, height: 200, lang, x: 'year', series, yLabel: t('per10kShort', { unit: lang === 'zh' ? panel.program.unit_zh : panel.program.unit_en }), format: (v) => formatNumber(v, lang, 1) }),
+            lineChart(panel.points, {
+              width: panelWidth,
+              height: 200,
+              lang,
+              x: 'year',
+              series,
+              yLabel: t('per10kShort', { unit: lang === 'zh' ? panel.program.unit_zh : panel.program.unit_en }),
+              format: (v) => formatNumber(v, lang, 1),
+            }),
           ),
         ),
       );
@@ -257,7 +368,15 @@ function comparisonView(result: ResultSet, ctx: PageContext, regions: string[]):
     return p ? shortName(p.name_zh, p.name_en, lang) : code;
   };
   const order = regions.map(labelOf);
-  const data = result.rows.map((r) => ({ indicator: String(r.indicator), label: t(indicatorKeys[r.indicator as Indicator] ?? 'indTraining'), region: labelOf(String(r.region_code)), value: num(r.value), national: num(r.national_value), rank: num(r.rank), unit: unitOf(r, lang) }));
+  const data = result.rows.map((r) => ({
+    indicator: String(r.indicator),
+    label: t(indicatorKeys[r.indicator as Indicator] ?? 'indTraining'),
+    region: labelOf(String(r.region_code)),
+    value: num(r.value),
+    national: num(r.national_value),
+    rank: num(r.rank),
+    unit: unitOf(r, lang),
+  }));
   const summary = t('comparisonSummary', {
     regions: order.join(pn(lang).list),
     items: indicators
@@ -275,7 +394,13 @@ function comparisonView(result: ResultSet, ctx: PageContext, regions: string[]):
       const columns = width > 900 ? 3 : width > 560 ? 2 : 1;
       const panelWidth = Math.floor((width - (columns - 1) * 16) / columns);
       const color = (i: number) => categorical[i % categorical.length];
-      const legend = swatchLegend([...order.map((label, i) => ({ label, color: color(i) })), { label: t('nation'), color: '#1f2933', shape: 'line' as const, dash: '4,3' }], width);
+      const legend = swatchLegend(
+        [
+          ...order.map((label, i) => ({ label, color: color(i) })),
+          { label: t('nation'), color: '#1f2933', shape: 'line' as const, dash: '4,3' },
+        ],
+        width,
+      );
       const panels = indicators
         .map((ind) => data.filter((d) => d.indicator === ind))
         .filter((rows) => rows.length)
@@ -287,14 +412,40 @@ function comparisonView(result: ResultSet, ctx: PageContext, regions: string[]):
             marginLeft: Math.max(48, ...order.map((o) => [...o].length * (lang === 'zh' ? 13 : 7.5))) + 8,
             marginRight: 64,
             marginBottom: 40,
-            x: { label: rows[0].unit, labelAnchor: 'right', labelArrow: 'none', tickFormat: ((v: number) => (isRatio(rows[0].indicator) ? formatRatio(v, 1) : numberFormats(lang).compact(v))) as (d: unknown) => string, ticks: 4, nice: true, grid: false },
+            x: {
+              label: rows[0].unit,
+              labelAnchor: 'right',
+              labelArrow: 'none',
+              tickFormat: ((v: number) => (isRatio(rows[0].indicator) ? formatRatio(v, 1) : numberFormats(lang).compact(v))) as (
+                d: unknown,
+              ) => string,
+              ticks: 4,
+              nice: true,
+              grid: false,
+            },
             y: { domain: order, label: null, tickSize: 0, padding: 0.2 },
             marks: [
               Plot.gridX({ stroke: grid, strokeOpacity: 1, ticks: 4 }),
               Plot.barX(rows, { x: 'value', y: 'region', fill: (d: { region: string }) => color(order.indexOf(d.region)) }),
-              Plot.text(rows, { x: 'value', y: 'region', text: (d: (typeof rows)[number]) => (d.value === null ? '–' : `${formatValue(d.indicator, d.value, lang)}  #${d.rank ?? '–'}`), textAnchor: 'start', dx: 4, fontSize: 10.5 }),
+              Plot.text(rows, {
+                x: 'value',
+                y: 'region',
+                text: (d: (typeof rows)[number]) =>
+                  d.value === null ? '–' : `${formatValue(d.indicator, d.value, lang)}  #${d.rank ?? '–'}`,
+                textAnchor: 'start',
+                dx: 4,
+                fontSize: 10.5,
+              }),
               national === null ? null : Plot.ruleX([national], { stroke: '#1f2933', strokeDasharray: '4,3' }),
-              Plot.tip(rows, Plot.pointerY({ x: 'value', y: 'region', title: (d: (typeof rows)[number]) => `${d.region} · ${d.label}\n${d.value === null ? '–' : formatValue(d.indicator, d.value, lang)} ${d.unit}\n${t('nation')}${pn(lang).colon}${national === null ? '–' : formatValue(d.indicator, national, lang)}\n${t('rankOf', { rank: d.rank ?? '–', total: 31 })}` })),
+              Plot.tip(
+                rows,
+                Plot.pointerY({
+                  x: 'value',
+                  y: 'region',
+                  title: (d: (typeof rows)[number]) =>
+                    `${d.region} · ${d.label}\n${d.value === null ? '–' : formatValue(d.indicator, d.value, lang)} ${d.unit}\n${t('nation')}${pn(lang).colon}${national === null ? '–' : formatValue(d.indicator, national, lang)}\n${t('rankOf', { rank: d.rank ?? '–', total: 31 })}`,
+                }),
+              ),
             ],
           });
           return h('div', { class: 'panel' }, h('h3', { class: 'panel-title' }, rows[0].label), chart);

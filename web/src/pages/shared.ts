@@ -71,7 +71,8 @@ export function provinceLabel(row: { name_zh?: unknown; name_en?: unknown }, lan
   return shortName(String(row.name_zh ?? ''), String(row.name_en ?? ''), lang);
 }
 
-export const num = (v: unknown): number | null => (v === null || v === undefined || v === '' || !Number.isFinite(Number(v)) ? null : Number(v));
+export const num = (v: unknown): number | null =>
+  v === null || v === undefined || v === '' || !Number.isFinite(Number(v)) ? null : Number(v);
 
 /** The latest year with data in the training facts ('2026-10' → 2026). */
 export const trainingYear = (ctx: PageContext): number => Number((ctx.meta.freshness.training_through ?? '2025').slice(0, 4));

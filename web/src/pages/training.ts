@@ -8,7 +8,18 @@ import { formatChange, formatNumber, formatPercent, formatRatio, pn } from '../i
 import { selectControl, toolbar } from '../ui/controls.js';
 import { h, replace } from '../ui/dom.js';
 import { frameFor, param, type PageContext, type PageMount } from './context.js';
-import { nameIn, num, numberFormats, programOptions, provinceLabel, regionOptions, resultTable, trainingYear, unitOf, yearOptions } from './shared.js';
+import {
+  nameIn,
+  num,
+  numberFormats,
+  programOptions,
+  provinceLabel,
+  regionOptions,
+  resultTable,
+  trainingYear,
+  unitOf,
+  yearOptions,
+} from './shared.js';
 
 /** Training: volume by programme and field over time, the seasonal profile, rates by region, the poverty areas. */
 export const mountTraining: PageMount = (root, first) => {
@@ -34,8 +45,16 @@ export const mountTraining: PageMount = (root, first) => {
       replace(
         controls,
         toolbar(
-          selectControl('program', t('programLabel'), programOptions(ctx, 'training'), program, (v) => ctx.set({ program: v === 'vocational_training' ? null : v })),
-          selectControl('field', t('fieldLabel'), [{ value: '', label: t('allFields') }, ...refs.fields.map((f) => ({ value: f.code, label: nameIn(f, lang) }))], field, (v) => ctx.set({ field: v })),
+          selectControl('program', t('programLabel'), programOptions(ctx, 'training'), program, (v) =>
+            ctx.set({ program: v === 'vocational_training' ? null : v }),
+          ),
+          selectControl(
+            'field',
+            t('fieldLabel'),
+            [{ value: '', label: t('allFields') }, ...refs.fields.map((f) => ({ value: f.code, label: nameIn(f, lang) }))],
+            field,
+            (v) => ctx.set({ field: v }),
+          ),
           selectControl('region', t('regionLabel'), regionOptions(ctx, t('nation')), region, (v) => ctx.set({ region: v })),
           selectControl('year', t('yearLabel'), yearOptions(2015, trainingYear(ctx), t('latestYear')), year, (v) => ctx.set({ year: v })),
         ),
@@ -43,8 +62,12 @@ export const mountTraining: PageMount = (root, first) => {
       const info = refs.programs.find((p) => p.code === program);
       const unit = unitOf(info, lang);
       const programName = info ? nameIn(info, lang) : program;
-      const scope = region ? nameIn(refs.provinces.find((p) => p.code === region) ?? { name_zh: region, name_en: region }, lang) : t('nation');
-      const fieldName = field ? nameIn(refs.fields.find((f) => f.code === field) ?? { name_zh: field, name_en: field }, lang) : t('allFields');
+      const scope = region
+        ? nameIn(refs.provinces.find((p) => p.code === region) ?? { name_zh: region, name_en: region }, lang)
+        : t('nation');
+      const fieldName = field
+        ? nameIn(refs.fields.find((f) => f.code === field) ?? { name_zh: field, name_en: field }, lang)
+        : t('allFields');
       const lastFull = lastFullYear(ctx);
 
       const common: Params = { region: region || null, field: field || null };
@@ -59,12 +82,16 @@ export const mountTraining: PageMount = (root, first) => {
       const monthly: Params = { grain: 'month', program, ...common, from: trainingYear(ctx) - 3 };
       seasonal.setHeading(t('seasonalTitle'), `${programName} · ${scope} · ${fieldName} · ${unit}`);
       seasonal.setApi(apiUrl('/api/queries/training-trend', monthly));
-      void seasonal.load(`${program}|${region}|${field}|${lang}`, async () => seasonalView(await queryRows('training-trend', monthly), ctx, unit));
+      void seasonal.load(`${program}|${region}|${field}|${lang}`, async () =>
+        seasonalView(await queryRows('training-trend', monthly), ctx, unit),
+      );
 
       const regional: Params = { program, year: year || null, field: field || null };
       byRegion.setHeading(t('byRegionTitle'), t('byRegionUnit', { program: programName, field: fieldName, unit }));
       byRegion.setApi(apiUrl('/api/queries/training-by-region', regional));
-      void byRegion.load(`${program}|${year}|${field}|${region}|${lang}`, async () => byRegionView(await queryRows('training-by-region', regional), ctx, region, unit));
+      void byRegion.load(`${program}|${year}|${field}|${region}|${lang}`, async () =>
+        byRegionView(await queryRows('training-by-region', regional), ctx, region, unit),
+      );
 
       poverty.setHeading(`${t('povertyTitle')}`, t('povertyUnit', { program: programName }));
       poverty.setApi(apiUrl('/api/queries/poverty-areas', { program }));
@@ -94,24 +121,38 @@ async function byProgramView(ctx: PageContext, common: Params, lastFull: number)
   );
   if (!points.length) return null;
   const series = programs.map((p, i) => ({ key: p.code, label: nameIn(p, lang), color: categorical[i % 10] }));
-  const latest = programs.map((p) => ({ p, v: points.filter((d) => d.series === p.code).at(-1)?.y ?? null })).sort((a, b) => (b.v ?? 0) - (a.v ?? 0));
+  const latest = programs
+    .map((p) => ({ p, v: points.filter((d) => d.series === p.code).at(-1)?.y ?? null }))
+    .sort((a, b) => (b.v ?? 0) - (a.v ?? 0));
   return {
-    summary: t('byProgramSummary', { year: lastFull, items: latest.map((l) => `${nameIn(l.p, lang)} ${formatNumber(l.v, lang)}`).join(pn(lang).semi) }),
+    summary: t('byProgramSummary', {
+      year: lastFull,
+      items: latest.map((l) => `${nameIn(l.p, lang)} ${formatNumber(l.v, lang)}`).join(pn(lang).semi),
+    }),
     table: { columns: ['program_code', 'year', 'person_times'].map((k) => ({ key: k, label: k })), rows: table },
-    draw: (width) => lineChart(points, { width, lang, x: 'year', series, yLabel: t('personTimes'), format: (v) => formatNumber(v, lang), dots: true }),
+    draw: (width) =>
+      lineChart(points, { width, lang, x: 'year', series, yLabel: t('personTimes'), format: (v) => formatNumber(v, lang), dots: true }),
   };
 }
 
 async function byFieldView(ctx: PageContext, program: string, region: string, unit: string, lastFull: number): Promise<ChartView | null> {
   const { t, lang, refs } = ctx;
-  const results = await Promise.all(refs.fields.map((f) => queryRows('training-trend', { grain: 'year', program, region: region || null, field: f.code })));
+  const results = await Promise.all(
+    refs.fields.map((f) => queryRows('training-trend', { grain: 'year', program, region: region || null, field: f.code })),
+  );
   const points: LinePoint[] = [];
   const table: Row[] = [];
   refs.fields.forEach((f, i) =>
     results[i].rows.forEach((r) => {
       if (Number(r.period) > lastFull) return;
       points.push({ x: Number(r.period), y: num(r.person_times), series: f.code });
-      table.push({ field_code: f.code, year: Number(r.period), person_times: num(r.person_times), participants: num(r.participants), certificates: num(r.certificates) });
+      table.push({
+        field_code: f.code,
+        year: Number(r.period),
+        person_times: num(r.person_times),
+        participants: num(r.participants),
+        certificates: num(r.certificates),
+      });
     }),
   );
   if (!points.length) return null;
@@ -119,7 +160,15 @@ async function byFieldView(ctx: PageContext, program: string, region: string, un
   return {
     summary: t('byFieldSummary', { fields: present.map((f) => nameIn(f, lang)).join(pn(lang).list), year: lastFull }),
     table: { columns: Object.keys(table[0]).map((k) => ({ key: k, label: k })), rows: table },
-    draw: (width) => lineChart(points, { width, lang, x: 'year', series: present.map((f, i) => ({ key: f.code, label: nameIn(f, lang), color: categorical[i % 10] })), yLabel: unit, format: (v) => formatNumber(v, lang) }),
+    draw: (width) =>
+      lineChart(points, {
+        width,
+        lang,
+        x: 'year',
+        series: present.map((f, i) => ({ key: f.code, label: nameIn(f, lang), color: categorical[i % 10] })),
+        yLabel: unit,
+        format: (v) => formatNumber(v, lang),
+      }),
   };
 }
 
@@ -128,13 +177,21 @@ function seasonalView(result: ResultSet, ctx: PageContext, unit: string): ChartV
   const rows = result.rows.filter((r) => /^\d{4}-\d{2}/.test(String(r.period)));
   if (!rows.length) return null;
   const years = [...new Set(rows.map((r) => String(r.period).slice(0, 4)))].sort().slice(-4);
-  const points: LinePoint[] = rows.filter((r) => years.includes(String(r.period).slice(0, 4))).map((r) => ({ x: Number(String(r.period).slice(5, 7)), y: num(r.person_times), series: String(r.period).slice(0, 4) }));
-  const series = years.map((y, i) => ({ key: y, label: y, color: i === years.length - 1 ? highlight : ['#9fb3c8', '#627d98', '#334e68'][i] ?? categorical[i], strokeWidth: i === years.length - 1 ? 3 : 2 }));
+  const points: LinePoint[] = rows
+    .filter((r) => years.includes(String(r.period).slice(0, 4)))
+    .map((r) => ({ x: Number(String(r.period).slice(5, 7)), y: num(r.person_times), series: String(r.period).slice(0, 4) }));
+  const series = years.map((y, i) => ({
+    key: y,
+    label: y,
+    color: i === years.length - 1 ? highlight : (['#9fb3c8', '#627d98', '#334e68'][i] ?? categorical[i]),
+    strokeWidth: i === years.length - 1 ? 3 : 2,
+  }));
   const peak = [...points].filter((p) => p.series === years.at(-2)).sort((a, b) => (b.y ?? 0) - (a.y ?? 0))[0];
   return {
     summary: t('seasonalSummary', { years: years.join(pn(lang).list), month: peak ? String(peak.x) : '–' }),
     table: resultTable(result),
-    draw: (width) => lineChart(points, { width, lang, x: 'monthOfYear', series, yLabel: unit, format: (v) => formatNumber(v, lang), dots: true }),
+    draw: (width) =>
+      lineChart(points, { width, lang, x: 'monthOfYear', series, yLabel: unit, format: (v) => formatNumber(v, lang), dots: true }),
   };
 }
 
@@ -151,13 +208,33 @@ function byRegionView(result: ResultSet, ctx: PageContext, region: string, unit:
     label: provinceLabel(r, lang),
     value: num(r.per_10k),
     highlight: r.region_code === region,
-    detail: [`${t('personTimes')}${pn(lang).colon}${formatNumber(num(r.person_times), lang)} ${unit}`, `${t('shareOfNational')}${pn(lang).colon}${formatPercent(num(r.share_of_national))}`, `${t('changeOnYear')}${pn(lang).colon}${formatChange(num(r.change_on_previous_year))}`, `${t('rankLabel')}${pn(lang).colon}${r.rank}`].join('\n'),
+    detail: [
+      `${t('personTimes')}${pn(lang).colon}${formatNumber(num(r.person_times), lang)} ${unit}`,
+      `${t('shareOfNational')}${pn(lang).colon}${formatPercent(num(r.share_of_national))}`,
+      `${t('changeOnYear')}${pn(lang).colon}${formatChange(num(r.change_on_previous_year))}`,
+      `${t('rankLabel')}${pn(lang).colon}${r.rank}`,
+    ].join('\n'),
   }));
   const f = numberFormats(lang);
   return {
-    summary: t('byRegionSummary', { year: String(rows[0].year), top: bars.slice(0, 3).map((b) => `${b.label} ${f.decimal(b.value ?? 0)}`).join(pn(lang).list), national: national === null ? '–' : f.decimal(national) }),
+    summary: t('byRegionSummary', {
+      year: String(rows[0].year),
+      top: bars
+        .slice(0, 3)
+        .map((b) => `${b.label} ${f.decimal(b.value ?? 0)}`)
+        .join(pn(lang).list),
+      national: national === null ? '–' : f.decimal(national),
+    }),
     table: resultTable(result),
-    draw: (width) => barChart(bars, { width, lang, xLabel: t('per10kAxis'), format: (v) => formatNumber(v, lang, 1), barHeight: 18, reference: national === null ? undefined : { value: national, label: `${t('nation')} ${f.decimal(national)}` } }),
+    draw: (width) =>
+      barChart(bars, {
+        width,
+        lang,
+        xLabel: t('per10kAxis'),
+        format: (v) => formatNumber(v, lang, 1),
+        barHeight: 18,
+        reference: national === null ? undefined : { value: national, label: `${t('nation')} ${f.decimal(national)}` },
+      }),
   };
 }
 
@@ -181,7 +258,12 @@ function povertyView(result: ResultSet, ctx: PageContext): ChartView | null {
   ];
   const latest = full.at(-1);
   return {
-    summary: t('povertySummary', { year: String(latest?.year ?? '–'), ratio: formatRatio(num(latest?.ratio_to_national)), areas: formatNumber(num(latest?.area_per_10k), lang, 1), nation: formatNumber(num(latest?.national_per_10k), lang, 1) }),
+    summary: t('povertySummary', {
+      year: String(latest?.year ?? '–'),
+      ratio: formatRatio(num(latest?.ratio_to_national)),
+      areas: formatNumber(num(latest?.area_per_10k), lang, 1),
+      nation: formatNumber(num(latest?.national_per_10k), lang, 1),
+    }),
     table: resultTable(result),
     draw(width) {
       const columns = width > 640 ? 2 : 1;
@@ -190,9 +272,41 @@ function povertyView(result: ResultSet, ctx: PageContext): ChartView | null {
       return h(
         'div',
         { class: 'small-multiples', style: `grid-template-columns: repeat(${columns}, 1fr)` },
-        h('div', { class: 'panel' }, h('h3', { class: 'panel-title' }, t('povertyTrainingPanel')), lineChart(training, { width: panelWidth, height: 240, lang, x: 'year', series, yLabel: t('per10kAxis'), format: (v) => formatNumber(v, lang, 1), dots: true })),
-        h('div', { class: 'panel' }, h('h3', { class: 'panel-title' }, t('povertyPlacementsPanel')), hasPlacements ? lineChart(placements, { width: panelWidth, height: 240, lang, x: 'year', series, yLabel: t('per10kAxis'), format: (v) => formatNumber(v, lang, 2), dots: true }) : h('p', { class: 'state state-empty' }, t('emptyState'))),
-        hasPlacements && !placements.some((p) => p.series === 'areas' && p.y !== null) ? h('p', { class: 'panel-note' }, t('povertyAreasMissing')) : null,
+        h(
+          'div',
+          { class: 'panel' },
+          h('h3', { class: 'panel-title' }, t('povertyTrainingPanel')),
+          lineChart(training, {
+            width: panelWidth,
+            height: 240,
+            lang,
+            x: 'year',
+            series,
+            yLabel: t('per10kAxis'),
+            format: (v) => formatNumber(v, lang, 1),
+            dots: true,
+          }),
+        ),
+        h(
+          'div',
+          { class: 'panel' },
+          h('h3', { class: 'panel-title' }, t('povertyPlacementsPanel')),
+          hasPlacements
+            ? lineChart(placements, {
+                width: panelWidth,
+                height: 240,
+                lang,
+                x: 'year',
+                series,
+                yLabel: t('per10kAxis'),
+                format: (v) => formatNumber(v, lang, 2),
+                dots: true,
+              })
+            : h('p', { class: 'state state-empty' }, t('emptyState')),
+        ),
+        hasPlacements && !placements.some((p) => p.series === 'areas' && p.y !== null)
+          ? h('p', { class: 'panel-note' }, t('povertyAreasMissing'))
+          : null,
       );
     },
   };

@@ -21,7 +21,12 @@ export function statusText(status: unknown, t: Translate): string {
 export function statusBadge(status: unknown, t: Translate, size: 'small' | 'large' = 'small'): HTMLElement {
   if (!isStatus(status)) return h('span', { class: `badge badge-${size} badge-none`, 'data-status': 'none' }, t('statusNone'));
   const style = statusStyles[status];
-  return h('span', { class: `badge badge-${size}`, 'data-status': status, style: `--badge:${style.color}` }, h('span', { 'aria-hidden': 'true' }, style.symbol), ` ${t(statusKeys[status])}`);
+  return h(
+    'span',
+    { class: `badge badge-${size}`, 'data-status': status, style: `--badge:${style.color}` },
+    h('span', { 'aria-hidden': 'true' }, style.symbol),
+    ` ${t(statusKeys[status])}`,
+  );
 }
 
 /** The worst of several statuses (null when none has a target). */

@@ -23,8 +23,26 @@ export function dataTable(table: ChartTable, limit: number, t: Translate): HTMLE
     h(
       'table',
       { class: 'data-table' },
-      h('thead', {}, h('tr', {}, table.columns.map((c) => h('th', { scope: 'col', class: numeric.has(c.key) ? 'num' : null }, c.label)))),
-      h('tbody', {}, rows.map((row) => h('tr', {}, table.columns.map((c) => h('td', { class: numeric.has(c.key) ? 'num' : null }, cellText(row[c.key], c.key)))))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          table.columns.map((c) => h('th', { scope: 'col', class: numeric.has(c.key) ? 'num' : null }, c.label)),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        rows.map((row) =>
+          h(
+            'tr',
+            {},
+            table.columns.map((c) => h('td', { class: numeric.has(c.key) ? 'num' : null }, cellText(row[c.key], c.key))),
+          ),
+        ),
+      ),
     ),
     table.rows.length > limit ? h('p', { class: 'table-note' }, t('tableTruncated', { shown: limit, total: table.rows.length })) : null,
   );
