@@ -1,11 +1,14 @@
-import type { Catalog, DatasetCatalog, InvalidParam, Meta } from '../../core/wire.js';
-import { decodeArrow, type ResultSet } from './decode.js';
-
 /**
  * The typed client: the only module that calls fetch. Results come as Arrow IPC streams and are decoded into
- * plain rows; catalog and meta come as JSON. Results are kept per URL until the data version changes.
+ * plain rows typed by the wire contract (each query's declared columns); catalog and meta come as JSON.
+ * Results are kept per URL until the data version changes.
  */
+import type { Catalog, DatasetCatalog, InvalidParam, Meta } from '../../core/wire.js';
+import type { DatasetName, DatasetRows, QueryName, QueryRows } from '../../queries/contract.js';
+import { decodeArrow, type ResultSet, type Row } from './decode.js';
+
 export type { Catalog, CatalogEntry, CatalogParam, DatasetCatalog, InvalidParam, Meta } from '../../core/wire.js';
+export type { QueryName, DatasetName } from '../../queries/contract.js';
 
 /** A failed request, with the server's problem details (RFC 9457) when it sent them. */
 export class ApiError extends Error {
@@ -93,22 +96,53 @@ function cached<T>(url: string, load: () => Promise<T>): Promise<T> {
   return promise;
 }
 
-async function rows(url: string): Promise<ResultSet> {
+function rows<R>(url: string): Promise<ResultSet<R>> {
   return cached(url, async () => {
     const response = await request(url, 'application/vnd.apache.arrow.stream');
-    return decodeArrow(new Uint8Array(await response.arrayBuffer()));
+    return decodeArrow(new Uint8Array(await response.arrayBuffer())) as ResultSet<R>;
   });
 }
 
 const json = <T>(url: string): Promise<T> => cached(url, async () => (await (await request(url, 'application/json')).json()) as T);
 
-/** Rows of a catalog query: GET /api/queries/:name. */
-export const queryRows = (name: string, params: Params = {}): Promise<ResultSet> =>
-  rows(apiUrl(`/api/queries/${encodeURIComponent(name)}`, params));
+/** One request of a catalog analytic (GET /api/queries/:name) or a dataset export (GET /api/datasets/:name). */
+export interface QueryRequest<N extends QueryName = QueryName> {
+  kind: 'query';
+  name: N;
+  params: Params;
+}
+export interface DatasetRequest<N extends DatasetName = DatasetName> {
+  kind: 'dataset';
+  name: N;
+  params: Params;
+}
+export type ApiRequest = QueryRequest | DatasetRequest;
 
-/** Rows of a dataset export: GET /api/datasets/:name. */
-export const datasetRows = (name: string, params: Params = {}): Promise<ResultSet> =>
-  rows(apiUrl(`/api/datasets/${encodeURIComponent(name)}`, params));
+/** The row type a request returns, from the wire contract. */
+export type RowsOf<R extends ApiRequest> =
+  R extends QueryRequest<infer N> ? QueryRows[N] : R extends DatasetRequest<infer N> ? DatasetRows[N] : never;
+
+export const query = <N extends QueryName>(name: N, params: Params = {}): QueryRequest<N> => ({ kind: 'query', name, params });
+export const dataset = <N extends DatasetName>(name: N, params: Params = {}): DatasetRequest<N> => ({ kind: 'dataset', name, params });
+
+/** The URL of a request: what is fetched, and what a card's API link and download buttons point to. */
+export function requestUrl(request: ApiRequest, format?: Format): string {
+  const base = request.kind === 'query' ? '/api/queries' : '/api/datasets';
+  return apiUrl(`${base}/${encodeURIComponent(request.name)}`, request.params, format);
+}
+
+/** The decoded rows of a request, typed by the contract. */
+export const fetchRows = <R extends ApiRequest>(request: R): Promise<ResultSet<RowsOf<R>>> => rows<RowsOf<R>>(requestUrl(request));
+
+/** Rows of a catalog analytic. */
+export const queryRows = <N extends QueryName>(name: N, params: Params = {}) => fetchRows(query(name, params));
+
+/** Rows of a dataset export. */
+export const datasetRows = <N extends DatasetName>(name: N, params: Params = {}) => fetchRows(dataset(name, params));
+
+/** Rows of an entry chosen at run time from the catalog (the Data page): untyped, since the name is data. */
+export const catalogRows = (kind: ApiRequest['kind'], name: string, params: Params = {}): Promise<ResultSet<Row>> =>
+  rows<Row>(apiUrl(`/api/${kind === 'query' ? 'queries' : 'datasets'}/${encodeURIComponent(name)}`, params));
 
 export const getMeta = (): Promise<Meta> => json<Meta>('/api/meta');
 export const getCatalog = (): Promise<Catalog> => json<Catalog>('/api/queries');

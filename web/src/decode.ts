@@ -9,9 +9,9 @@ export interface ResultColumn {
 }
 
 /** A decoded result: plain row objects plus the column list and the stream's metadata (name, snapshot, params). */
-export interface ResultSet {
+export interface ResultSet<R = Row> {
   columns: ResultColumn[];
-  rows: Row[];
+  rows: R[];
   metadata: Record<string, string>;
 }
 

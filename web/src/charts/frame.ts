@@ -1,4 +1,5 @@
-import { ApiError } from '../api.js';
+import { ApiError, fetchRows, requestUrl, type ApiRequest, type RowsOf } from '../api.js';
+import type { ResultSet } from '../decode.js';
 import type { Translate } from '../i18n/index.js';
 import { h, replace } from '../ui/dom.js';
 import { dataTable } from '../ui/table.js';
@@ -28,8 +29,8 @@ export interface FrameOptions {
   snapshot?: string | null;
   /** Grid columns taken on a wide screen. */
   span?: 1 | 2 | 3;
-  /** Link to the API request behind the chart. */
-  api?: string;
+  /** The API request behind the chart (its link). */
+  api?: ApiRequest;
   t: Translate;
 }
 
@@ -37,7 +38,10 @@ export interface Frame {
   element: HTMLElement;
   /** Shows the view that `make` resolves to; a repeated key does nothing. null or no rows: the empty state. */
   load(key: string, make: () => Promise<ChartView | null>): Promise<void>;
-  setApi(url: string): void;
+  /** Fetches a request and shows the view made of its rows; the card's API link is that same request. */
+  show<R extends ApiRequest>(key: string, request: R, toView: (result: ResultSet<RowsOf<R>>) => ChartView | null): Promise<void>;
+  /** Points the API link at a request (for a card drawn from several requests: the one it is about). */
+  setApi(request: ApiRequest): void;
   /** Changes the title and unit line (when a filter changes what the chart is about). */
   setHeading(title: string, unit?: string): void;
 }
@@ -75,7 +79,11 @@ export function chartFrame(options: FrameOptions): Frame {
   const body = h('div', { class: 'card-body', 'aria-live': 'polite' });
   const summary = h('p', { class: 'sr-only', id: summaryId });
   const tableBox = h('div', { class: 'card-table', hidden: true });
-  const apiLink = h('a', { class: 'card-api', href: options.api ?? '#', target: '_blank', rel: 'noopener', hidden: !options.api }, 'API');
+  const apiLink = h(
+    'a',
+    { class: 'card-api', href: options.api ? requestUrl(options.api) : '#', target: '_blank', rel: 'noopener', hidden: !options.api },
+    'API',
+  );
   let view: ChartView | null = null;
   let currentKey: string | null = null;
   let lastWidth = 0;
@@ -212,6 +220,11 @@ export function chartFrame(options: FrameOptions): Frame {
     }
   }
 
+  function setApi(request: ApiRequest): void {
+    apiLink.href = requestUrl(request);
+    apiLink.hidden = false;
+  }
+
   // Charts follow their card's width (narrow screens, window resizes).
   let pending = 0;
   new ResizeObserver(() => {
@@ -229,9 +242,10 @@ export function chartFrame(options: FrameOptions): Frame {
       unitNode.textContent = unit ?? '';
       unitNode.hidden = !unit;
     },
-    setApi(url: string) {
-      apiLink.href = url;
-      apiLink.hidden = false;
+    show(key, request, toView) {
+      setApi(request);
+      return load(key, async () => toView(await fetchRows(request)));
     },
+    setApi,
   };
 }

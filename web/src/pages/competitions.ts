@@ -1,4 +1,4 @@
-import { apiUrl, queryRows, type Params } from '../api.js';
+import { query, queryRows, type Params } from '../api.js';
 import type { ChartView } from '../charts/frame.js';
 import { lineChart, type LinePoint } from '../charts/line-chart.js';
 import { categorical, medalColors } from '../charts/palette.js';
@@ -64,7 +64,7 @@ export const mountCompetitions: PageMount = (root, first) => {
         t('medalTableTitle'),
         `${competitionName} · ${scope === 'all_years' ? t('scopeAllYears') : year || t('latestYear')} · ${t('medalsUnit')}`,
       );
-      table.setApi(apiUrl('/api/queries/competition-results', resultsParams));
+      table.setApi(query('competition-results', resultsParams));
       void table.load(JSON.stringify(resultsParams) + lang, async () =>
         medalTableView(await queryRows('competition-results', resultsParams), ctx, competitionName),
       );
@@ -74,8 +74,8 @@ export const mountCompetitions: PageMount = (root, first) => {
         : t('nation');
       medals.setHeading(t('medalTrendTitle'), `${competitionName} · ${scopeName} · ${t('medalsUnit')}`);
       entrants.setHeading(t('entrantTrendTitle'), `${competitionName} · ${scopeName} · ${t('personsUnit')}`);
-      medals.setApi(apiUrl('/api/queries/competition-trend', trendParams));
-      entrants.setApi(apiUrl('/api/queries/competition-trend', trendParams));
+      medals.setApi(query('competition-trend', trendParams));
+      entrants.setApi(query('competition-trend', trendParams));
       const key = JSON.stringify(trendParams) + lang;
       const trend = queryRows('competition-trend', trendParams);
       void medals.load(key, async () => trendView(await trend, ctx, 'medals'));

@@ -1,5 +1,5 @@
 import { pn } from '../i18n/format.js';
-import { apiUrl, datasetRows, getCatalog, getDatasets, queryRows, type CatalogEntry, type CatalogParam, type Params } from '../api.js';
+import { apiUrl, catalogRows, getCatalog, getDatasets, type CatalogEntry, type CatalogParam, type Params } from '../api.js';
 import { describeError } from '../charts/frame.js';
 import type { Lang } from '../i18n/format.js';
 import { pick } from '../i18n/index.js';
@@ -234,7 +234,7 @@ function renderDetail(detail: HTMLElement, entry: CatalogEntry, kind: 'query' | 
     kind === 'dataset' && entry.params.some((p) => p.name === 'limit') && values.limit === undefined
       ? { ...values, limit: PREVIEW_ROWS }
       : values;
-  const request = kind === 'query' ? queryRows(entry.name, limited) : datasetRows(entry.name, limited);
+  const request = catalogRows(kind, entry.name, limited);
   request.then(
     (result) => {
       if (!result.rows.length) replace(preview, h('p', { class: 'state state-empty' }, t('emptyState')));

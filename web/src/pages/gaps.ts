@@ -1,4 +1,4 @@
-import { apiUrl, queryRows, type Params } from '../api.js';
+import { query, queryRows, type Params } from '../api.js';
 import { barChart, type Bar } from '../charts/bar-chart.js';
 import type { ChartView } from '../charts/frame.js';
 import { heatmap, type HeatCell } from '../charts/heatmap.js';
@@ -73,20 +73,20 @@ export const mountGaps: PageMount = (root, first) => {
       );
       const q: Params = { quarter: quarter || null };
       const zoneName = nameIn(ctx.refs.zones.find((z) => z.code === zone) ?? { name_zh: zone, name_en: zone }, lang);
-      heat.setApi(apiUrl('/api/queries/talent-gap', q));
+      heat.setApi(query('talent-gap', q));
       void heat.load(`${quarter}|${lang}`, async () => heatView(await queryRows('talent-gap', q), ctx));
       const rankParams: Params = { ...q, limit: 15 };
-      ranking.setApi(apiUrl('/api/queries/shortage-occupations', rankParams));
+      ranking.setApi(query('shortage-occupations', rankParams));
       void ranking.load(`${quarter}|${lang}`, async () => rankingView(await queryRows('shortage-occupations', rankParams), ctx));
       const pressureParams: Params = { ...q, theta };
       pressure.setHeading(t('zonePressureTitle'), t('zonePressureUnit', { theta }));
-      pressure.setApi(apiUrl('/api/queries/zone-pressure', pressureParams));
+      pressure.setApi(query('zone-pressure', pressureParams));
       void pressure.load(`${quarter}|${theta}|${zone}|${lang}`, async () =>
         pressureView(await queryRows('zone-pressure', pressureParams), ctx, zone, Number(theta)),
       );
       const tightParams: Params = { ...q, zone, limit: 15 };
       tightest.setHeading(`${t('zoneTightestTitle')}${pn(lang).colon}${zoneName}`, t('zoneTightestUnit', { theta }));
-      tightest.setApi(apiUrl('/api/queries/zone-tightest-occupations', tightParams));
+      tightest.setApi(query('zone-tightest-occupations', tightParams));
       void tightest.load(`${quarter}|${zone}|${theta}|${lang}`, async () =>
         tightestView(await queryRows('zone-tightest-occupations', tightParams), ctx, Number(theta)),
       );

@@ -1,4 +1,4 @@
-import { datasetRows, queryRows, apiUrl, type Params } from '../api.js';
+import { datasetRows, query, queryRows, type Params } from '../api.js';
 import { bulletChart, type BulletRow } from '../charts/bullet.js';
 import type { ChartView } from '../charts/frame.js';
 import { isStatus, statusStyles } from '../charts/palette.js';
@@ -56,14 +56,14 @@ export const mountOverview: PageMount = (root, first) => {
         : t('nation');
       progress.setHeading(t('progressTitle'), `${programName} · ${scope} · ${unitOf(programInfo, lang)}`);
       path.setHeading(t('pathTitle'), `${programName} · ${scope} · ${t('cumulativeUnit', { unit: unitOf(programInfo, lang) })}`);
-      progress.setApi(apiUrl('/api/queries/annual-target-progress', params));
-      path.setApi(apiUrl('/api/queries/annual-target-path', params));
+      progress.setApi(query('annual-target-progress', params));
+      path.setApi(query('annual-target-path', params));
       const key = JSON.stringify(params) + lang;
       void progress.load(key, async () => progressView(await queryRows('annual-target-progress', params), ctx));
       void path.load(key, async () => pathView(await queryRows('annual-target-path', params), ctx, unitOf(programInfo, lang)));
       const scopeParams: Params = { region: region || null };
-      actions.setApi(apiUrl('/api/queries/multi-year-target-progress', scopeParams));
-      multiYear.setApi(apiUrl('/api/queries/multi-year-target-progress', scopeParams));
+      actions.setApi(query('multi-year-target-progress', scopeParams));
+      multiYear.setApi(query('multi-year-target-progress', scopeParams));
       void actions.load(`${region}|${lang}`, () => actionsView(ctx, region));
       void multiYear.load(`${region}|${lang}`, async () => multiYearView(await queryRows('multi-year-target-progress', scopeParams), ctx));
     },

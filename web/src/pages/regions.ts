@@ -1,4 +1,4 @@
-import { apiUrl, queryRows, type Params } from '../api.js';
+import { query, queryRows, type Params } from '../api.js';
 import type { ChartView } from '../charts/frame.js';
 import { lineChart, type LinePoint } from '../charts/line-chart.js';
 import { swatchLegend } from '../charts/legend.js';
@@ -108,21 +108,21 @@ export const mountRegions: PageMount = (root, first) => {
       const focus = lastRegion !== null && lastRegion !== region && document.activeElement?.closest('g.tile') ? region : null;
       lastRegion = region;
       map.setHeading(`${t('mapTitle')}${pn(lang).colon}${t(indicatorKeys[indicator])}`);
-      map.setApi(apiUrl('/api/queries/region-comparison', yearParam));
+      map.setApi(query('region-comparison', yearParam));
       void map.load(`${indicator}|${year}|${region}|${lang}`, async () =>
         mapView(await queryRows('region-comparison', yearParam), ctx, indicator, region, focus),
       );
       const province = ctx.refs.provinces.find((p) => p.code === region);
       const provinceName = province ? nameIn(province, lang) : region;
       profile.setHeading(`${t('profileTitle')}${pn(lang).colon}${provinceName}`, t('profileUnit'));
-      profile.setApi(apiUrl('/api/queries/region-profile', { region, ...yearParam }));
+      profile.setApi(query('region-profile', { region, ...yearParam }));
       void profile.load(`${region}|${year}|${lang}`, async () =>
         profileView(await queryRows('region-profile', { region, ...yearParam }), ctx),
       );
       trends.setHeading(`${t('trendsTitle')}${pn(lang).colon}${provinceName}`, t('trendsUnit'));
-      trends.setApi(apiUrl('/api/queries/training-trend', { grain: 'year', program: 'vocational_training', region }));
+      trends.setApi(query('training-trend', { grain: 'year', program: 'vocational_training', region }));
       void trends.load(`${region}|${lang}`, () => trendsView(ctx, region));
-      comparison.setApi(apiUrl('/api/queries/region-comparison', { regions: compared, ...yearParam }));
+      comparison.setApi(query('region-comparison', { regions: compared, ...yearParam }));
       void comparison.load(`${compared.join(',')}|${year}|${lang}`, async () =>
         comparisonView(await queryRows('region-comparison', { regions: compared, ...yearParam }), ctx, compared),
       );

@@ -1,4 +1,4 @@
-import { apiUrl, queryRows, type Params } from '../api.js';
+import { query, queryRows, type Params } from '../api.js';
 import { barChart, type Bar } from '../charts/bar-chart.js';
 import type { ChartView } from '../charts/frame.js';
 import { lineChart, type LinePoint } from '../charts/line-chart.js';
@@ -72,29 +72,29 @@ export const mountTraining: PageMount = (root, first) => {
 
       const common: Params = { region: region || null, field: field || null };
       byProgram.setHeading(t('byProgramTitle'), t('byProgramUnit', { scope, field: fieldName, year: lastFull }));
-      byProgram.setApi(apiUrl('/api/queries/training-trend', { grain: 'year', program, ...common }));
+      byProgram.setApi(query('training-trend', { grain: 'year', program, ...common }));
       void byProgram.load(`${region}|${field}|${lang}`, () => byProgramView(ctx, common, lastFull));
 
       byField.setHeading(t('byFieldTitle'), `${programName} · ${scope} · ${unit}`);
-      byField.setApi(apiUrl('/api/queries/training-trend', { grain: 'year', program, region: region || null }));
+      byField.setApi(query('training-trend', { grain: 'year', program, region: region || null }));
       void byField.load(`${program}|${region}|${lang}`, () => byFieldView(ctx, program, region, unit, lastFull));
 
       const monthly: Params = { grain: 'month', program, ...common, from: trainingYear(ctx) - 3 };
       seasonal.setHeading(t('seasonalTitle'), `${programName} · ${scope} · ${fieldName} · ${unit}`);
-      seasonal.setApi(apiUrl('/api/queries/training-trend', monthly));
+      seasonal.setApi(query('training-trend', monthly));
       void seasonal.load(`${program}|${region}|${field}|${lang}`, async () =>
         seasonalView(await queryRows('training-trend', monthly), ctx, unit),
       );
 
       const regional: Params = { program, year: year || null, field: field || null };
       byRegion.setHeading(t('byRegionTitle'), t('byRegionUnit', { program: programName, field: fieldName, unit }));
-      byRegion.setApi(apiUrl('/api/queries/training-by-region', regional));
+      byRegion.setApi(query('training-by-region', regional));
       void byRegion.load(`${program}|${year}|${field}|${region}|${lang}`, async () =>
         byRegionView(await queryRows('training-by-region', regional), ctx, region, unit),
       );
 
       poverty.setHeading(`${t('povertyTitle')}`, t('povertyUnit', { program: programName }));
-      poverty.setApi(apiUrl('/api/queries/poverty-areas', { program }));
+      poverty.setApi(query('poverty-areas', { program }));
       void poverty.load(`${program}|${lang}`, async () => povertyView(await queryRows('poverty-areas', { program }), ctx));
     },
   };
