@@ -1,6 +1,6 @@
 import './styles.css';
 import { datasetRows, getMeta, onDataVersion, type Meta } from './api.js';
-import { describeError } from './charts/frame.js';
+import { describeError } from './ui/card-frame.js';
 import { shapeProvinces, shapeReferenceLists, type References } from './data/references.js';
 import { translator, type MessageKey } from './i18n/index.js';
 import type { PageContext, PageInstance, PageMount } from './pages/context.js';

@@ -1,7 +1,7 @@
 import { pn } from '../i18n/format.js';
 import type { Lang } from '../i18n/format.js';
 import { withLegend } from './legend.js';
-import { categorical, grid, highlight as highlightColor } from './palette.js';
+import { categorical, grid, highlight as highlightColor } from '../ui/theme.js';
 import { base, countTick, fitText, labelMargin, Plot } from './plot-kit.js';
 
 export interface Bar {

@@ -1,5 +1,5 @@
 import { withLegend, swatchLegend } from './legend.js';
-import { grid } from './palette.js';
+import { grid } from '../ui/theme.js';
 import { base, Plot } from './plot-kit.js';
 import { formatPercent } from '../i18n/format.js';
 

@@ -1,6 +1,6 @@
 import { colorScale, rampLegend, type ColorSpec } from './color-scale.js';
 import { withLegend } from './legend.js';
-import { textOn } from './palette.js';
+import { textOn } from '../ui/theme.js';
 import { base, labelMargin, Plot } from './plot-kit.js';
 
 export interface HeatCell {

@@ -1,5 +1,5 @@
 import { FONT_STACK } from './download.js';
-import { ink } from './palette.js';
+import { ink } from '../ui/theme.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

@@ -1,7 +1,7 @@
 import { formatMonth, formatQuarter, type Lang, pn } from '../i18n/format.js';
 import { swatchLegend, withLegend } from './legend.js';
 import { base, colorFor, countTick, monthDate, monthTick, Plot, quarterDate, timeTick, yearTick } from './plot-kit.js';
-import { grid } from './palette.js';
+import { grid } from '../ui/theme.js';
 
 export type XKind = 'year' | 'month' | 'quarter' | 'monthOfYear';
 

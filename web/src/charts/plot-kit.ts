@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatCompact, formatMonthOfYear, type Lang } from '../i18n/format.js';
 import { FONT_STACK } from './download.js';
-import { categorical, grid, ink } from './palette.js';
+import { categorical, grid, ink } from '../ui/theme.js';
 
 export type PlotOptions = Plot.PlotOptions;
 

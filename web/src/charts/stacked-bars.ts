@@ -1,6 +1,6 @@
 import { pn, type Lang } from '../i18n/format.js';
 import { swatchLegend, withLegend } from './legend.js';
-import { grid } from './palette.js';
+import { grid } from '../ui/theme.js';
 import { base, fitText, labelMargin, Plot } from './plot-kit.js';
 
 export interface Segment {

@@ -1,7 +1,7 @@
 import { pn } from '../i18n/format.js';
 import type { Lang } from '../i18n/format.js';
 import { swatchLegend, withLegend, type LegendItem } from './legend.js';
-import { grid } from './palette.js';
+import { grid } from '../ui/theme.js';
 import { base, countTick, monthTick, Plot } from './plot-kit.js';
 
 /** One month of the path towards an annual target (annual-target-path). */

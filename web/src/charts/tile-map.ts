@@ -2,7 +2,7 @@ import { pn, type Lang } from '../i18n/format.js';
 import { select } from 'd3';
 import { colorScale, rampLegend, type ColorSpec } from './color-scale.js';
 import { FONT_STACK } from './download.js';
-import { ink, outside, textOn } from './palette.js';
+import { ink, outside, textOn } from '../ui/theme.js';
 
 export interface Tile {
   code: string;

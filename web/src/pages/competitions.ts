@@ -1,7 +1,7 @@
 import { query, queryRows, type Params } from '../api.js';
-import type { ChartView } from '../charts/frame.js';
+import type { ChartView } from '../ui/card-frame.js';
 import { lineChart, type LinePoint } from '../charts/line-chart.js';
-import { categorical, medalColors } from '../charts/palette.js';
+import { categorical, medalColors } from '../ui/theme.js';
 import { stackedBars, type StackedRow } from '../charts/stacked-bars.js';
 import type { ResultSet } from '../decode.js';
 import { formatNumber, pn } from '../i18n/format.js';

@@ -1,5 +1,5 @@
 import type { Meta } from '../api.js';
-import { chartFrame, type Frame, type FrameOptions } from '../charts/frame.js';
+import { chartFrame, type Frame, type FrameOptions } from '../ui/card-frame.js';
 import type { References } from '../data/references.js';
 import { formatMonth, formatQuarter, type Lang } from '../i18n/format.js';
 import type { Translate } from '../i18n/index.js';

@@ -1,6 +1,6 @@
 import { pn } from '../i18n/format.js';
 import { apiUrl, catalogRows, getCatalog, getDatasets, type CatalogEntry, type CatalogParam, type Params } from '../api.js';
-import { describeError } from '../charts/frame.js';
+import { describeError } from '../ui/card-frame.js';
 import type { Lang } from '../i18n/format.js';
 import { pick } from '../i18n/index.js';
 import { h, replace } from '../ui/dom.js';

@@ -1,8 +1,8 @@
 import { query, queryRows, type Params } from '../api.js';
 import { barChart, type Bar } from '../charts/bar-chart.js';
-import type { ChartView } from '../charts/frame.js';
+import type { ChartView } from '../ui/card-frame.js';
 import { heatmap, type HeatCell } from '../charts/heatmap.js';
-import { categorical } from '../charts/palette.js';
+import { categorical } from '../ui/theme.js';
 import type { ResultSet } from '../decode.js';
 import { formatNumber, formatPercent, formatQuarter, formatRatio, formatSignedInteger, pn } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/index.js';

@@ -1,7 +1,7 @@
 import { datasetRows, query, queryRows, type Params } from '../api.js';
 import { bulletChart, type BulletRow } from '../charts/bullet.js';
-import type { ChartView } from '../charts/frame.js';
-import { isStatus, statusStyles } from '../charts/palette.js';
+import type { ChartView } from '../ui/card-frame.js';
+import { isStatus, statusStyles } from '../ui/theme.js';
 import { targetPathChart, type PathMonth } from '../charts/target-path.js';
 import type { Program } from '../data/references.js';
 import type { ResultSet, Row } from '../decode.js';

@@ -1,8 +1,8 @@
 import { query, queryRows, type Params } from '../api.js';
-import type { ChartView } from '../charts/frame.js';
+import type { ChartView } from '../ui/card-frame.js';
 import { lineChart, type LinePoint } from '../charts/line-chart.js';
 import { swatchLegend } from '../charts/legend.js';
-import { categorical, grid, highlight } from '../charts/palette.js';
+import { categorical, grid, highlight } from '../ui/theme.js';
 import { base, Plot } from '../charts/plot-kit.js';
 import { tileMap, type Tile } from '../charts/tile-map.js';
 import { shortName } from '../data/references.js';

@@ -1,8 +1,8 @@
 import { query, queryRows, type Params } from '../api.js';
 import { barChart, type Bar } from '../charts/bar-chart.js';
-import type { ChartView } from '../charts/frame.js';
+import type { ChartView } from '../ui/card-frame.js';
 import { lineChart, type LinePoint } from '../charts/line-chart.js';
-import { categorical, highlight } from '../charts/palette.js';
+import { categorical, highlight } from '../ui/theme.js';
 import type { ResultSet, Row } from '../decode.js';
 import { formatChange, formatNumber, formatPercent, formatRatio, pn } from '../i18n/format.js';
 import { selectControl, toolbar } from '../ui/controls.js';

@@ -1,4 +1,4 @@
-import { isStatus, statusStyles, type Status } from '../charts/palette.js';
+import { isStatus, statusStyles, type Status } from './theme.js';
 import type { MessageKey, Translate } from '../i18n/index.js';
 import { h } from './dom.js';
 

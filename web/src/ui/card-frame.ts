@@ -1,10 +1,10 @@
 import { ApiError, fetchRows, requestUrl, type ApiRequest, type RowsOf } from '../api.js';
 import type { ResultSet } from '../decode.js';
 import type { Translate } from '../i18n/index.js';
-import { h, replace } from '../ui/dom.js';
-import { dataTable } from '../ui/table.js';
-import { csvText, fileName, type ChartTable } from './csv.js';
-import { composeSvg, pngBlob, saveBlob, svgBlob } from './download.js';
+import { h, replace } from './dom.js';
+import { dataTable } from './table.js';
+import { csvText, fileName, type ChartTable } from '../charts/csv.js';
+import { composeSvg, pngBlob, saveBlob, svgBlob } from '../charts/download.js';
 
 /** What a page hands a frame once its data is in: a chart that can be drawn at any width, and its data. */
 export interface ChartView {

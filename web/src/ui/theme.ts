@@ -14,6 +14,19 @@ export const grid = '#e4e7eb';
 export const outside = '#d9dde2';
 export const highlight = '#c2410c';
 
+/** The reference series a region is read against (the nation, the province): dark grey, dashed. */
+export const reference = '#52606d';
+export const referenceDash = '4,3';
+/** A baseline such as "nation = 100": ink, finely dashed. */
+export const baselineDash = '3,3';
+/** Lines and bars that give context without being the subject (peer ranges, past years). */
+export const context = '#cbd2d9';
+export const neutral = '#9aa5b1';
+/** Past years behind the highlighted current one, oldest lightest. */
+export const pastYears = ['#9fb3c8', '#627d98', '#334e68'];
+/** A value with no status (no target): the on-track blue without its meaning. */
+export const noStatus = '#3d8ac4';
+
 export const medalColors = { gold: '#d4a017', silver: '#9aa5b1', bronze: '#a0522d' } as const;
 
 export const statusStyles = {
