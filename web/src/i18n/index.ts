@@ -27,10 +27,13 @@ export function pick(text: Bilingual | null | undefined, lang: Lang): string {
 }
 
 /** A row's name in the language (rows carry name_zh and name_en). */
-export function nameOf(row: { name_zh?: unknown; name_en?: unknown } | null | undefined, lang: Lang, prefix = 'name'): string {
+export function nameOf(row: object | null | undefined, lang: Lang, prefix = 'name'): string {
   if (!row) return '';
   const r = row as Record<string, unknown>;
   const zhName = r[`${prefix}_zh`];
   const enName = r[`${prefix}_en`];
   return String((lang === 'zh' ? (zhName ?? enName) : (enName ?? zhName)) ?? '');
 }
+
+/** A row's unit in the language (rows and programmes carry unit_zh and unit_en). */
+export const unitOf = (row: { unit_zh?: unknown; unit_en?: unknown } | null | undefined, lang: Lang): string => nameOf(row, lang, 'unit');
