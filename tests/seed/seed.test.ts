@@ -134,6 +134,33 @@ describe('seed: the numbers', () => {
   });
 });
 
+describe('seed: province targets', () => {
+  it('apportions each national annual target by the provinces’ shares of the previous year', async () => {
+    // Worked out here from the written training file and the reference target, not by the generator's SQL.
+    const national =
+      await rows(`SELECT period_start AS year, value::DOUBLE AS value FROM read_csv('${reference}/target.csv', all_varchar = true)
+      WHERE program_code = 'knowledge_renewal' AND region_code = '000000' AND period_start = period_end`);
+    const written = await rows(`SELECT period_start AS year, region_code, value::BIGINT AS value, source
+      FROM read_csv('${join(dir, 'target.csv')}', all_varchar = true) WHERE program_code = 'knowledge_renewal'`);
+    const volume = await rows(`SELECT left(month, 4)::INTEGER AS year, left(region_code, 2) || '0000' AS province,
+      sum(person_times::BIGINT)::DOUBLE AS v FROM t WHERE program_code = 'knowledge_renewal' GROUP BY ALL`);
+    expect(written.every((r) => r.source === 'synthetic')).toBe(true);
+    for (const { year, value } of national) {
+      const provinces = written.filter((r) => r.year === year);
+      expect(provinces, `year ${year}`).toHaveLength(31);
+      const previous = volume.filter((v) => v.year === Number(year) - 1);
+      if (!previous.length) continue;
+      const total = previous.reduce((sum, v) => sum + Number(v.v), 0);
+      for (const province of provinces) {
+        const share = Number(previous.find((v) => v.province === province.region_code)?.v ?? 0) / total;
+        expect(Number(province.value), `${year} ${String(province.region_code)}`).toBe(Math.round(Number(value) * share));
+      }
+      const sum = provinces.reduce((acc, r) => acc + Number(r.value), 0);
+      expect(Math.abs(sum - Number(value))).toBeLessThanOrEqual(31);
+    }
+  });
+});
+
 describe('seed: determinism', () => {
   const digest = async (path: string) =>
     createHash('sha256')

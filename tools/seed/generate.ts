@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { competition, laborMarket, talentStock, training } from '../../core/datasets/facts.js';
+import { target } from '../../core/datasets/reference.js';
 import type { DatasetSpec } from '../../core/datasets/index.js';
 import type { SeedOptions } from './options.js';
 import { planFor, type FieldMode, type ProgramRows, type SeedPlan, type UnitLevel } from './plan.js';
 import { loadReference } from './reference.js';
+import { quoteLiteral } from '../../core/sql-text.js';
 import { seedSql } from './sql-files.js';
 import { setPlanVariables, setVariable } from './variables.js';
 import { writeFact, type WrittenFile } from './write.js';
@@ -37,6 +39,20 @@ async function readProgramRows(connection: DuckDBConnection): Promise<ProgramRow
     fieldMode: String(row.field_mode) as FieldMode,
     rowsPerMonth: Number(row.rows),
   }));
+}
+
+/** The sample's province targets (tools/seed/sql/province-targets.sql), from the training file just written. */
+async function writeProvinceTargets(
+  connection: DuckDBConnection,
+  files: readonly WrittenFile[],
+  options: SeedOptions,
+): Promise<WrittenFile> {
+  const trainingFile = files.find((f) => f.dataset === training.name);
+  if (!trainingFile) throw new Error('province targets need the training file');
+  const path = quoteLiteral(trainingFile.path);
+  const read = options.format === 'csv' ? `read_csv(${path}, all_varchar = true, header = true)` : `read_parquet(${path})`;
+  await connection.run(`CREATE OR REPLACE TEMP VIEW sample_training AS SELECT * FROM ${read}`);
+  return writeFact(connection, target, seedSql('province-targets'), options.outDir, options.format);
 }
 
 async function countOf(connection: DuckDBConnection, sql: string): Promise<number> {
@@ -79,6 +95,7 @@ export async function generateSample(options: SeedOptions): Promise<SeedResult> 
         await writeFact(connection, fact.spec, seedSql(fact.sql), options.outDir, options.format, fact.byYear ? years : undefined),
       );
     }
+    files.push(await writeProvinceTargets(connection, files, options));
     return { plan, files, milliseconds: performance.now() - started };
   } finally {
     connection.closeSync();

@@ -4,7 +4,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DatasetSpec } from '../../core/datasets/index.js';
 import { sqlType } from '../../core/column-sql.js';
 import { quoteIdent } from '../../core/sql-text.js';
-import { competitionEvent, field, occupation, program, region, regionZone, zoneOccupation } from '../../core/datasets/reference.js';
+import { competitionEvent, field, occupation, program, region, regionZone, target, zoneOccupation } from '../../core/datasets/reference.js';
 
 /** Reference tables the generator draws codes and weights from; `optional` ones may be absent (then empty). */
 const needed: readonly { spec: DatasetSpec; optional: boolean }[] = [
@@ -15,6 +15,7 @@ const needed: readonly { spec: DatasetSpec; optional: boolean }[] = [
   { spec: competitionEvent, optional: false },
   { spec: regionZone, optional: true },
   { spec: zoneOccupation, optional: true },
+  { spec: target, optional: true },
 ];
 
 /** Typed projection of the spec's columns over an all-text read; blank cells become NULL. */
