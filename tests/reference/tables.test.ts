@@ -77,6 +77,22 @@ describe('actions and programmes', () => {
   ])('declares %s (%s, %s.%s, %s)', (code, action, factTable, metric, aggregation) => {
     expect(programs.get(code)).toMatchObject({ action_code: action, fact_table: factTable, metric, aggregation });
   });
+
+  // Bases, studios and experts also exist as stocks: a programme that sums them over years counts the year's new
+  // ones, and its name must say so, or a reader takes a five-year sum for the number in existence.
+  it.each([
+    'public_training_bases',
+    'high_skill_bases',
+    'master_studios',
+    'special_allowance_experts',
+    'skill_awards',
+    'outstanding_professionals',
+  ])('names %s as the year’s new units, since it is summed over years', (code) => {
+    const p = programs.get(code)!;
+    expect(p.aggregation).toBe('sum');
+    expect(p.name_en).toMatch(/in the year|newly/);
+    expect(p.name_zh).toMatch(/当年|新选拔/);
+  });
 });
 
 describe('occupations and zone catalogues', () => {
