@@ -213,6 +213,20 @@ describe('training rollups', () => {
     expect(rows).toEqual(rename(expected, { province: 'province_code', program: 'program_code', field: 'field_code' }));
   });
 
+  it('rollup_training_prefecture_month sums prefecture and county rows into their prefecture, and leaves province rows out', async () => {
+    const rows = await read(
+      `SELECT ${month}, province_code, prefecture_code, program_code, field_code, ${trainingSums} FROM rollup_training_prefecture_month`,
+    );
+    const expected = sumBy(
+      trainingRows.filter((r) => r.prefecture !== null),
+      ['month', 'province', 'prefecture', 'program', 'field'],
+      trainingMeasures,
+    );
+    expect(rows).toEqual(
+      rename(expected, { province: 'province_code', prefecture: 'prefecture_code', program: 'program_code', field: 'field_code' }),
+    );
+  });
+
   it('rollup_training_prefecture_year sums prefecture and county rows into their prefecture, and leaves province rows out', async () => {
     const rows = await read(
       `SELECT year::INTEGER AS year, province_code, prefecture_code, program_code, field_code, ${trainingSums} FROM rollup_training_prefecture_year`,
