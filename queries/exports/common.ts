@@ -1,3 +1,4 @@
+import { col } from '../lib/define.js';
 import { param } from '../lib/params.js';
 
 /** Filters every fact export accepts. */
@@ -11,3 +12,13 @@ export const exportFilters = {
   ),
   limit: param.optionalInteger({ zh: '最多行数', en: 'Row limit' }, 1, 1_000_000_000, '1000'),
 };
+
+/** The row's own region in every fact export: its code and names (the province code and level follow where given). */
+export const factRegionColumns = [
+  col('region_code', 'string', '地区代码', 'Region code'),
+  col('region_name_zh', 'string', '地区', 'Region (Chinese)'),
+  col('region_name_en', 'string', '地区（英文）', 'Region'),
+];
+
+/** Where a fact row came from: the source named in the file, or the file's name. */
+export const sourceColumn = col('source', 'string', '来源', 'Source');

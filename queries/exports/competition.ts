@@ -1,6 +1,6 @@
 import { col, defineQuery, units } from '../lib/define.js';
 import { param } from '../lib/params.js';
-import { exportFilters } from './common.js';
+import { exportFilters, factRegionColumns, sourceColumn } from './common.js';
 
 export default defineQuery({
   name: 'competition',
@@ -19,9 +19,18 @@ export default defineQuery({
     ),
   },
   columns: [
+    col('competition_code', 'string', '赛事代码', 'Competition code'),
+    col('competition_name_zh', 'string', '赛事', 'Competition (Chinese)'),
+    col('competition_name_en', 'string', '赛事（英文）', 'Competition'),
     col('year', 'integer', '年份', 'Year'),
+    ...factRegionColumns,
+    col('province_code', 'string', '省级代码', 'Province code'),
+    col('trade', 'string', '赛项', 'Trade'),
+    col('entrants', 'integer', '参赛人数', 'Entrants', units.persons),
     col('gold', 'integer', '金牌', 'Gold', units.medals),
     col('silver', 'integer', '银牌', 'Silver', units.medals),
     col('bronze', 'integer', '铜牌', 'Bronze', units.medals),
+    col('excellence', 'integer', '优胜奖', 'Medallions for excellence', { zh: '个', en: 'awards' }),
+    sourceColumn,
   ],
 });

@@ -1,6 +1,6 @@
 import { col, defineQuery, units } from '../lib/define.js';
 import { param } from '../lib/params.js';
-import { exportFilters } from './common.js';
+import { exportFilters, factRegionColumns, sourceColumn } from './common.js';
 
 export default defineQuery({
   name: 'labor_market',
@@ -20,8 +20,15 @@ export default defineQuery({
   },
   columns: [
     col('quarter', 'string', '季度', 'Quarter'),
-    col('region_code', 'string', '地区代码', 'Region code'),
+    ...factRegionColumns,
+    col('region_level', 'string', '地区层级', 'Region level (province, prefecture or county)'),
+    col('province_code', 'string', '省级代码', 'Province code'),
+    col('occupation_code', 'string', '职业代码', 'Occupation code'),
+    col('occupation_name_zh', 'string', '职业', 'Occupation (Chinese)'),
+    col('occupation_name_en', 'string', '职业（英文）', 'Occupation'),
+    col('group_code', 'string', '职业大类代码', 'Major group code'),
     col('vacancies', 'integer', '需求人数', 'Vacancies', units.persons),
     col('job_seekers', 'integer', '求职人数', 'Job seekers', units.persons),
+    sourceColumn,
   ],
 });

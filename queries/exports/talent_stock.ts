@@ -1,6 +1,6 @@
 import { col, defineQuery } from '../lib/define.js';
 import { param } from '../lib/params.js';
-import { exportFilters } from './common.js';
+import { exportFilters, factRegionColumns, sourceColumn } from './common.js';
 
 export default defineQuery({
   name: 'talent_stock',
@@ -18,5 +18,15 @@ export default defineQuery({
       'postdoc_stations',
     ),
   },
-  columns: [col('year', 'integer', '年份', 'Year'), col('value', 'number', '数值', 'Value')],
+  columns: [
+    col('year', 'integer', '年份', 'Year'),
+    ...factRegionColumns,
+    col('province_code', 'string', '省级代码', 'Province code'),
+    col('indicator_code', 'string', '指标代码', 'Indicator code'),
+    col('indicator_name_zh', 'string', '指标', 'Indicator (Chinese)'),
+    col('indicator_name_en', 'string', '指标（英文）', 'Indicator'),
+    col('unit', 'string', '单位（英文）', 'Unit (English)'),
+    col('value', 'number', '数值（单位见 unit 列）', 'Value (in the unit of the unit column)'),
+    sourceColumn,
+  ],
 });

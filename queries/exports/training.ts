@@ -1,6 +1,6 @@
 import { col, defineQuery, units } from '../lib/define.js';
 import { param } from '../lib/params.js';
-import { exportFilters } from './common.js';
+import { exportFilters, factRegionColumns, sourceColumn } from './common.js';
 
 export default defineQuery({
   name: 'training',
@@ -21,10 +21,19 @@ export default defineQuery({
   },
   columns: [
     col('month', 'string', '月份', 'Month'),
-    col('region_code', 'string', '地区代码', 'Region code'),
+    ...factRegionColumns,
+    col('region_level', 'string', '地区层级', 'Region level (province, prefecture or county)'),
+    col('province_code', 'string', '省级代码', 'Province code'),
+    col('program_code', 'string', '项目代码', 'Programme code'),
+    col('program_name_zh', 'string', '项目', 'Programme (Chinese)'),
+    col('program_name_en', 'string', '项目（英文）', 'Programme'),
+    col('field_code', 'string', '领域代码', 'Field code'),
+    col('field_name_zh', 'string', '领域', 'Field (Chinese)'),
+    col('field_name_en', 'string', '领域（英文）', 'Field'),
     col('person_times', 'integer', '培训人次', 'Person-times', units.personTimes),
     col('participants', 'integer', '培训人数', 'Participants', units.persons),
     col('certificates', 'integer', '发证数', 'Certificates', { zh: '本', en: 'certificates' }),
     col('funding_cny', 'number', '资金', 'Funding', units.cny),
+    sourceColumn,
   ],
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExports, loadRegistry, type Registry } from '../../queries/registry.js';
 import { bindings } from '../../queries/lib/run.js';
 import { sqlOf } from '../../queries/lib/sql-file.js';
-import type { QueryDefinition } from '../../queries/lib/define.js';
+import type { ColumnKind, QueryDefinition } from '../../queries/lib/define.js';
 import { buildFixtureDb, type FixtureDb } from '../helpers/fixture-db.js';
 
 let db: FixtureDb;
@@ -14,14 +14,40 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
+/** The declared kind a DuckDB result type is served as (server/encode, web/src/decode.ts). */
+function kindOf(duckType: string): ColumnKind | `unexpected DuckDB type ${string}` {
+  if (duckType === 'VARCHAR') return 'string';
+  if (/^U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)$/.test(duckType)) return 'integer';
+  if (duckType === 'DOUBLE' || duckType === 'FLOAT' || /^DECIMAL\(\d+,\d+\)$/.test(duckType)) return 'number';
+  if (duckType === 'DATE') return 'date';
+  if (duckType === 'BOOLEAN') return 'boolean';
+  return `unexpected DuckDB type ${duckType}`;
+}
+
 /** Each parameter at its example value (what the catalog and docs advertise). */
 const exampleValues = (definition: QueryDefinition) =>
   definition.schema.parse(Object.fromEntries(Object.entries(definition.params).map(([name, spec]) => [name, spec.example])));
 
 describe('every registered query and export', () => {
-  it('is found', () => {
-    expect(queries.size).toBeGreaterThanOrEqual(11);
-    expect(exports.size).toBeGreaterThanOrEqual(4);
+  it('is exactly the catalog: these analytics and these dataset exports, no more, no fewer', () => {
+    expect([...queries.keys()]).toEqual([
+      'annual-target-path',
+      'annual-target-progress',
+      'competition-results',
+      'competition-trend',
+      'multi-year-target-progress',
+      'poverty-areas',
+      'region-comparison',
+      'region-profile',
+      'shortage-occupations',
+      'talent-gap',
+      'talent-stock',
+      'training-by-region',
+      'training-trend',
+      'zone-pressure',
+      'zone-tightest-occupations',
+    ]);
+    expect([...exports.keys()]).toEqual(['competition', 'labor_market', 'reference-lists', 'region', 'talent_stock', 'target', 'training']);
   });
 
   it('plans against the schema (EXPLAIN) with its defaults and with its example values', async () => {
@@ -46,12 +72,18 @@ describe('every registered query and export', () => {
     }
   });
 
-  it('returns the columns it declares, with the declared kinds', async () => {
-    for (const definition of queries.values()) {
-      const bound = bindings(definition, definition.schema.parse({}));
-      const result = await db.connection.run(sqlOf(definition), bound.values, bound.types);
-      const names = result.columnNames();
-      for (const column of definition.columns) expect(names, `${definition.name}.${column.name}`).toContain(column.name);
+  it('declares exactly the columns its SQL returns, in order, each of the kind DuckDB gives it (defaults and example values)', async () => {
+    for (const definition of [...queries.values(), ...exports.values()]) {
+      for (const [label, values] of [
+        ['defaults', definition.schema.parse({})],
+        ['example values', exampleValues(definition)],
+      ] as const) {
+        const bound = bindings(definition, values);
+        const described = await db.connection.runAndReadAll(`DESCRIBE ${sqlOf(definition)}`, bound.values, bound.types);
+        const actual = described.getRowObjectsJS().map((row) => `${String(row.column_name)}: ${kindOf(String(row.column_type))}`);
+        const declared = definition.columns.map((column) => `${column.name}: ${column.type}`);
+        expect.soft(declared, `${definition.name} (${label}): declared columns vs. DESCRIBE of its SQL`).toEqual(actual);
+      }
     }
   });
 
