@@ -1,16 +1,26 @@
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { resolve } from 'node:path';
-import { ensureDefaultData } from '../tools/default-data.js';
+import { join, resolve } from 'node:path';
+import { webDist } from '../core/repo-paths.js';
+import { currentSnapshotId } from '../core/snapshot-layout.js';
 import { createApp } from './app.js';
 import { readConfig } from './config.js';
 import { createContext } from './create-context.js';
-import { ensureWebBuild } from '../tools/web-build.js';
 
+// The server only opens snapshots and serves: the default snapshot and the web app are built before it starts
+// (`npm start`'s prestart, or `node build/tools/bootstrap-data.js` and `npm run build` — see README, Production).
 const config = readConfig();
 const dataDir = resolve(config.TALENT_DATA_DIR);
-await ensureDefaultData(dataDir, (line) => console.log(line));
+if (!(await currentSnapshotId(dataDir))) {
+  console.error(
+    `no snapshot in ${dataDir}: build the default one with \`node build/tools/bootstrap-data.js\` (npm start and npm run serve do)`,
+  );
+  console.error('or load your files with `node build/ingest/cli.js <file-or-folder>…` (npm run ingest in development)');
+  process.exit(1);
+}
 const ctx = await createContext({ ...config, TALENT_DATA_DIR: dataDir });
-const webDir = await ensureWebBuild((line) => console.log(line));
+const webDir = existsSync(join(webDist, 'index.html')) ? webDist : undefined;
+if (!webDir) console.log(`no web app in ${webDist}: serving the API only (npm run build builds it)`);
 const log = config.LOG_REQUESTS === 'true' ? (line: Record<string, unknown>) => console.log(JSON.stringify(line)) : undefined;
 const server = createServer(createApp(ctx, { webDir, log }));
 

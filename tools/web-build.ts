@@ -14,13 +14,27 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-/** Builds the web app with Vite when web/dist is missing or older than its sources (so `npm start` serves it). */
-export async function ensureWebBuild(say: (line: string) => void = () => {}): Promise<string> {
+/** Whether web/dist holds a build newer than the web app's sources. */
+export function webBuildIsCurrent(): boolean {
   const index = join(webDist, 'index.html');
-  const sources = Math.max(newestSource(join(webRoot, 'src')), statSync(join(webRoot, 'index.html')).mtimeMs);
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return webDist;
-  say('building the web app (web/dist) …');
+  const sources = Math.max(
+    newestSource(join(webRoot, 'src')),
+    statSync(join(webRoot, 'index.html')).mtimeMs,
+    statSync(join(webRoot, 'vite.config.ts')).mtimeMs,
+  );
+  return existsSync(index) && statSync(index).mtimeMs >= sources;
+}
+
+/** Builds the web app with Vite (a dev dependency) into outDir (default web/dist, which the server serves). */
+export async function buildWeb(outDir = webDist): Promise<string> {
   const { build } = await import('vite');
-  await build({ configFile: join(webRoot, 'vite.config.ts'), logLevel: 'warn' });
-  return webDist;
+  await build({ configFile: join(webRoot, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  return outDir;
+}
+
+/** Builds the web app when web/dist is missing or older than its sources (a step of `npm start`, never of the server). */
+export async function ensureWebBuild(say: (line: string) => void = () => {}): Promise<string> {
+  if (webBuildIsCurrent()) return webDist;
+  say('building the web app (web/dist) …');
+  return buildWeb();
 }
