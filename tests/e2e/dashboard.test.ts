@@ -1,9 +1,12 @@
+import { parse as parseCsvStream } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { tableFromIPC } from 'apache-arrow';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactsDir, hasChromium, screenshotsDir, startDashboard, type Dashboard } from './setup.js';
+import { artifactsDir, chromiumMissing, screenshotsDir, startDashboard, underCi, type Dashboard } from './setup.js';
 
 const pages = ['overview', 'regions', 'gaps', 'training', 'competitions', 'data'] as const;
 const pathOf = (page: (typeof pages)[number]) => (page === 'overview' ? '/' : `/${page}`);
@@ -62,8 +65,53 @@ async function saved(download: Download): Promise<Buffer> {
   return readFile(path!);
 }
 
-// Skipped only on a developer machine without Chromium; under CI a missing browser is a failure.
-describe.skipIf(!hasChromium && !process.env.CI)('the dashboard in Chromium', () => {
+/**
+ * Knowledge-renewal person-times of the latest year in the generated sample, summed here from the training
+ * CSV files themselves (not through the app's queries): the year-to-date figure the overview should show.
+ */
+async function knowledgeRenewalYearToDate(sampleDir: string): Promise<{ total: number; year: number; month: number; rows: number }> {
+  const files = (await readdir(sampleDir)).filter((name) => /^training.*\.csv$/.test(name));
+  expect(files, `training CSV files in ${sampleDir}`).not.toEqual([]);
+  const byMonth = new Map<string, number>();
+  let rows = 0;
+  for (const name of files) {
+    const records = createReadStream(join(sampleDir, name)).pipe(parseCsvStream({ columns: true, bom: true }));
+    for await (const record of records as AsyncIterable<Record<string, string>>) {
+      if (record.program_code !== 'knowledge_renewal') continue;
+      expect(record.month).toMatch(/^\d{4}-\d{2}$/);
+      byMonth.set(record.month, (byMonth.get(record.month) ?? 0) + Number(record.person_times));
+      rows++;
+    }
+  }
+  const latest = [...byMonth.keys()].sort().at(-1)!;
+  const year = latest.slice(0, 4);
+  const total = [...byMonth].filter(([month]) => month.startsWith(`${year}-`)).reduce((sum, [, value]) => sum + value, 0);
+  return { total, year: Number(year), month: Number(latest.slice(5, 7)), rows };
+}
+
+/** A number as the Chinese pages print it (web/src/i18n/format.ts formatNumber): '9,876', '75.2万', '1.23亿'. */
+function parseZhNumber(text: string): { digits: string; scale: number; decimals: number } {
+  const match = /^\s*([\d,]+(?:\.\d+)?)\s*(万|亿)?/.exec(text);
+  if (!match) throw new Error(`not a number as the page prints one: '${text}'`);
+  const [scale, decimals] = match[2] === '亿' ? [1e8, 2] : match[2] === '万' ? [1e4, 1] : [1, 0];
+  return { digits: match[1].replaceAll(',', ''), scale, decimals };
+}
+
+// Outside CI a machine without Chromium skips the browser tests and says why; under CI (.ci/run exports
+// CI=1) they run regardless, and a missing browser fails them with the reason (startDashboard throws it).
+const skipReason = chromiumMissing && !underCi ? chromiumMissing : null;
+if (skipReason) console.warn(`SKIPPING the browser tests in tests/e2e: ${skipReason}. Under CI (CI=1) this is a failure.`);
+
+describe('the browser test gate', () => {
+  (skipReason ? it.skip : it)(
+    skipReason ? `skipped here: ${skipReason}` : 'finds Chromium (under CI a missing browser fails here, never skips)',
+    () => {
+      expect(chromiumMissing, `the browser tests must run${underCi ? ' under CI' : ''}, but: ${chromiumMissing}`).toBeNull();
+    },
+  );
+});
+
+describe.skipIf(skipReason !== null)('the dashboard in Chromium', () => {
   beforeAll(async () => {
     await mkdir(screenshotsDir, { recursive: true });
     dashboard = await startDashboard();
@@ -73,7 +121,11 @@ describe.skipIf(!hasChromium && !process.env.CI)('the dashboard in Chromium', ()
     await dashboard?.close();
   });
 
-  it('draws the first chart soon after navigation (time recorded in tests/artifacts/first-chart.json)', async () => {
+  // The product's target is a first chart within 1 s (bench/targets.ts, measured by the benchmark on a quiet
+  // machine). Here the browser shares the machine with the other test files running in parallel, so the bound
+  // is generous: 15 s (half the wait's timeout) still fails a first draw that waits on a timeout, a retry or
+  // every query of the page, without failing on a busy machine.
+  it('draws the first chart within 15 s of navigation, cold and warm (times in tests/artifacts/first-chart.json)', async () => {
     const page = await dashboard.browser.newPage({ viewport: { width: 1366, height: 900 } });
     const times: number[] = [];
     for (let i = 0; i < 3; i++) {
@@ -91,7 +143,35 @@ describe.skipIf(!hasChromium && !process.env.CI)('the dashboard in Chromium', ()
       ),
     );
     console.log(`time to first chart (ms): ${times.map((t) => t.toFixed(0)).join(', ')}`);
-    expect(times.every((t) => t > 0)).toBe(true);
+    expect(times).toHaveLength(3);
+    for (const [run, ms] of times.entries()) {
+      expect(ms, `run ${run + 1}`).toBeGreaterThan(0);
+      expect(ms, `run ${run + 1}: first chart after ${ms.toFixed(0)} ms`).toBeLessThan(15_000);
+    }
+  });
+
+  it('shows the knowledge-renewal year-to-date person-times that the sample CSV files add up to', async () => {
+    const expected = await knowledgeRenewalYearToDate(join(dashboard.dataDir, 'sample'));
+    expect(expected.rows).toBeGreaterThan(1000);
+    const page = await openPage('/');
+    const card = page.locator('#overview-progress');
+    expect(await card.locator('.progress-status .kpi-note').textContent()).toContain(`截至${expected.year}年${expected.month}月`);
+
+    // The headline, in 万 (or 亿) as printed: equal at its displayed precision.
+    const kpi = (await card.locator('[data-kpi="cumulative"] .kpi-value').textContent()) ?? '';
+    expect(kpi).toContain('人次');
+    const shown = parseZhNumber(kpi);
+    expect(shown.digits, `'${kpi}' against ${expected.total}`).toBe(String(Number((expected.total / shown.scale).toFixed(shown.decimals))));
+
+    // The card's table view prints every digit.
+    await card.locator('button[aria-expanded]').click();
+    const table = card.locator('.card-table table');
+    const headers = await table.locator('thead th').allTextContents();
+    const cells = await table.locator('tbody tr').first().locator('td').allTextContents();
+    expect(headers).toContain('cumulative_actual');
+    expect(cells[headers.indexOf('cumulative_actual')]).toBe(expected.total.toLocaleString('en-US'));
+    await page.close();
+    expect(problems).toEqual([]);
   });
 
   for (const lang of ['zh', 'en'] as const) {

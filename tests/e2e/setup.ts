@@ -13,9 +13,19 @@ export const screenshotsDir = fileURLToPath(new URL('../artifacts/screenshots/',
 export const artifactsDir = fileURLToPath(new URL('../artifacts/', import.meta.url));
 export const hasChromium = existsSync(chromiumPath);
 
+/** Under CI (.ci/run exports CI=1) a browser test that cannot run is a failure, never a skip. */
+export const underCi = Boolean(process.env.CI) && !/^(0|false)$/i.test(process.env.CI ?? '');
+
+/** Why the browser tests cannot run on this machine, or null when they can. */
+export const chromiumMissing: string | null = hasChromium
+  ? null
+  : `Chromium not found at ${chromiumPath} (install Debian's: apt-get install -y chromium; or set CHROMIUM_PATH)`;
+
 export interface Dashboard {
   server: WebServer;
   browser: Browser;
+  /** The data directory the server reads; the generated sample files are in its sample/ folder. */
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -24,6 +34,7 @@ export interface Dashboard {
  * database (the synthetic sample through the normal ingest), the real server, and Debian's Chromium.
  */
 export async function startDashboard(): Promise<Dashboard> {
+  if (chromiumMissing) throw new Error(`the browser tests cannot run: ${chromiumMissing}`);
   const root = await mkdtemp(join(tmpdir(), 'talent-e2e-'));
   const webDir = join(root, 'web');
   const dataDir = join(root, 'data');
@@ -38,6 +49,7 @@ export async function startDashboard(): Promise<Dashboard> {
   return {
     server,
     browser,
+    dataDir,
     async close() {
       await browser.close();
       await server.close();
