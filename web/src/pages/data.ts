@@ -1,28 +1,14 @@
+import { apiUrl, catalogRows, getCatalog, getDatasets, type CatalogEntry, type Params } from '../api.js';
 import { pn } from '../i18n/format.js';
-import { apiUrl, catalogRows, getCatalog, getDatasets, type CatalogEntry, type CatalogParam, type Params } from '../api.js';
-import { describeError } from '../ui/card-frame.js';
-import type { Lang } from '../i18n/format.js';
 import { pick } from '../i18n/index.js';
+import { describeError } from '../ui/card-frame.js';
 import { h, replace } from '../ui/dom.js';
 import { dataTable } from '../ui/table.js';
-import type { PageContext, PageMount } from './context.js';
-import { sourceLine } from './context.js';
+import { formValues, paramField, parseItem, PREFIX, PREVIEW_ROWS, previewParams, type EntryKind } from '../view-models/data.js';
+import { sourceLine, type PageContext, type PageMount } from './context.js';
+import { paramInput } from './data-form.js';
 
-const PREFIX = 'p.';
-const PREVIEW_ROWS = 100;
-
-/** Which catalog entry is open: 'query:talent-gap' or 'dataset:training'. */
-export function parseItem(value: string | undefined): { kind: 'query' | 'dataset'; name: string } | null {
-  const match = /^(query|dataset):([A-Za-z0-9_-]+)$/.exec(value ?? '');
-  return match ? { kind: match[1] as 'query' | 'dataset', name: match[2] } : null;
-}
-
-/** The entry's parameter values from the view state (kept under 'p.<name>' in the URL). */
-export function formValues(params: Readonly<Record<string, string>>): Params {
-  const values: Params = {};
-  for (const [key, value] of Object.entries(params)) if (key.startsWith(PREFIX) && value !== '') values[key.slice(PREFIX.length)] = value;
-  return values;
-}
+export { formValues, parseItem } from '../view-models/data.js';
 
 /** Data: the catalog of queries and datasets, a parameter form from the catalog, a preview and downloads. */
 export const mountData: PageMount = (root, first) => {
@@ -73,7 +59,7 @@ export const mountData: PageMount = (root, first) => {
   };
 };
 
-function entryLink(entry: CatalogEntry, kind: 'query' | 'dataset', current: { kind: string; name: string }, ctx: PageContext): HTMLElement {
+function entryLink(entry: CatalogEntry, kind: EntryKind, current: { kind: string; name: string }, ctx: PageContext): HTMLElement {
   const id = `${kind}:${entry.name}`;
   const active = current.kind === kind && current.name === entry.name;
   return h(
@@ -98,63 +84,7 @@ function entryLink(entry: CatalogEntry, kind: 'query' | 'dataset', current: { ki
   );
 }
 
-function paramInput(param: CatalogParam, value: string, lang: Lang, onChange: (value: string) => void): HTMLElement {
-  const id = `param-${param.name}`;
-  const allowed = 'allowed' in param && Array.isArray(param.allowed) ? (param.allowed as string[]) : null;
-  const label = `${pick(param.label, lang)}${pn(lang).open}${param.name}${param.list ? ', list' : ''}${pn(lang).close}`;
-  const defaultText =
-    param.default === null || param.default === undefined
-      ? 'default_note' in param
-        ? String(param.default_note)
-        : ''
-      : String(param.default);
-  let input: HTMLInputElement | HTMLSelectElement;
-  if (allowed && !param.list) {
-    input = h(
-      'select',
-      { id, name: param.name, 'data-form-param': param.name },
-      h('option', { value: '' }, defaultText ? `— ${defaultText} —` : '—'),
-      allowed.map((a) => h('option', { value: a, selected: a === value }, a)),
-    );
-  } else {
-    const numeric = param.type === 'integer' || param.type === 'number';
-    input = h('input', {
-      id,
-      name: param.name,
-      'data-form-param': param.name,
-      type: numeric ? 'number' : 'text',
-      value,
-      placeholder: defaultText || String(param.example ?? ''),
-      ...('min' in param && param.min !== undefined ? { min: String(param.min), max: String(param.max) } : {}),
-      ...(numeric && param.type === 'number' ? { step: 'any' } : {}),
-      list: allowed ? `${id}-list` : null,
-    });
-  }
-  input.addEventListener('change', () => onChange(input.value.trim()));
-  const hint = [
-    param.type,
-    'min' in param && param.min !== undefined ? `${param.min}–${param.max}` : null,
-    allowed && param.list ? allowed.slice(0, 12).join(', ') + (allowed.length > 12 ? ', …' : '') : null,
-  ]
-    .filter(Boolean)
-    .join(' · ');
-  return h(
-    'div',
-    { class: 'form-field' },
-    h('label', { for: id }, label),
-    input,
-    allowed && param.list
-      ? h(
-          'datalist',
-          { id: `${id}-list` },
-          allowed.map((a) => h('option', { value: a })),
-        )
-      : null,
-    h('p', { class: 'field-hint' }, hint),
-  );
-}
-
-function renderDetail(detail: HTMLElement, entry: CatalogEntry, kind: 'query' | 'dataset', values: Params, ctx: PageContext): void {
+function renderDetail(detail: HTMLElement, entry: CatalogEntry, kind: EntryKind, values: Params, ctx: PageContext): void {
   const { t, lang } = ctx;
   const base = `/api/${kind === 'query' ? 'queries' : 'datasets'}/${entry.name}`;
   const url = apiUrl(base, values);
@@ -186,7 +116,9 @@ function renderDetail(detail: HTMLElement, entry: CatalogEntry, kind: 'query' | 
       h('h3', {}, t('parametersHeading')),
       entry.params.length
         ? entry.params.map((p) =>
-            paramInput(p, values[p.name] === undefined ? '' : String(values[p.name]), lang, (v) => ctx.set({ [`${PREFIX}${p.name}`]: v })),
+            paramInput(paramField(p, lang), values[p.name] === undefined ? '' : String(values[p.name]), (v) =>
+              ctx.set({ [`${PREFIX}${p.name}`]: v }),
+            ),
           )
         : h('p', {}, t('noParameters')),
     ),
@@ -230,11 +162,7 @@ function renderDetail(detail: HTMLElement, entry: CatalogEntry, kind: 'query' | 
     ),
     h('p', { class: 'card-source' }, sourceLine(ctx, 'reference')),
   );
-  const limited: Params =
-    kind === 'dataset' && entry.params.some((p) => p.name === 'limit') && values.limit === undefined
-      ? { ...values, limit: PREVIEW_ROWS }
-      : values;
-  const request = catalogRows(kind, entry.name, limited);
+  const request = catalogRows(kind, entry.name, previewParams(kind, entry.params, values));
   request.then(
     (result) => {
       if (!result.rows.length) replace(preview, h('p', { class: 'state state-empty' }, t('emptyState')));

@@ -1,32 +1,25 @@
-import type { TableColumn, ChartTable } from '../charts/csv.js';
-import type { Program, Province } from '../data/references.js';
-import { shortName } from '../data/references.js';
-import type { ResultSet } from '../decode.js';
-import { formatCompact, formatNumber, formatPercent, formatRatio, type Lang } from '../i18n/format.js';
+import type { Province } from '../data/references.js';
+import { nameOf, type Lang } from '../i18n/index.js';
+import type { ChartView } from '../ui/card-frame.js';
 import type { Option } from '../ui/controls.js';
+import type { CardModel } from '../view-models/common.js';
 import type { PageContext } from './context.js';
 
-/** The data of a query result as a download gives it: every column, under its API name. */
-export function resultTable(result: ResultSet, only?: readonly string[]): ChartTable {
-  const columns: TableColumn[] = result.columns.filter((c) => !only || only.includes(c.name)).map((c) => ({ key: c.name, label: c.name }));
-  return { columns, rows: result.rows };
-}
+export { num, numberFormats, provinceLabel, resultTable } from '../view-models/common.js';
+export { unitOf } from '../i18n/index.js';
 
-export function numberFormats(lang: Lang) {
-  return {
-    number: (v: number) => formatNumber(v, lang),
-    decimal: (v: number) => formatNumber(v, lang, 1),
-    compact: (v: number) => formatCompact(v, lang),
-    percent: (v: number) => formatPercent(v),
-    ratio: (v: number) => formatRatio(v),
-  };
-}
+/** An item's name in the language (items carry name_zh and name_en). */
+export const nameIn = (item: { name_zh: string; name_en: string }, lang: Lang): string => nameOf(item, lang);
 
-export const nameIn = (item: { name_zh: string; name_en: string }, lang: Lang): string => (lang === 'zh' ? item.name_zh : item.name_en);
-
-export function unitOf(program: Program | undefined, lang: Lang): string {
-  if (!program) return '';
-  return lang === 'zh' ? program.unit_zh : program.unit_en;
+/** A card's view of a view model: the empty state without one, else its summary, its table and its chart. */
+export function viewOf<M extends CardModel>(
+  model: M | null,
+  draw: (model: M, width: number) => Element,
+  interactive?: true,
+): ChartView | null {
+  return (
+    model && { summary: model.summary, table: model.table, draw: (width) => draw(model, width), ...(interactive ? { interactive } : {}) }
+  );
 }
 
 export function programOptions(ctx: PageContext, factTable: string): Option[] {
@@ -65,14 +58,6 @@ export function quarterList(latest: string | null, count: number): string[] {
   }
   return out;
 }
-
-/** A province's short label for dense charts (广东 / Guangdong). */
-export function provinceLabel(row: { name_zh?: unknown; name_en?: unknown }, lang: Lang): string {
-  return shortName(String(row.name_zh ?? ''), String(row.name_en ?? ''), lang);
-}
-
-export const num = (v: unknown): number | null =>
-  v === null || v === undefined || v === '' || !Number.isFinite(Number(v)) ? null : Number(v);
 
 /** The latest year with data in the training facts ('2026-10' → 2026). */
 export const trainingYear = (ctx: PageContext): number => Number((ctx.meta.freshness.training_through ?? '2025').slice(0, 4));
