@@ -52,14 +52,8 @@ async function settledRss(server: ServerProcess): Promise<number> {
   return server.rssMb();
 }
 
-/**
- * Stops servers even when a measurement throws. The web app is built here first when its sources are newer
- * than web/dist: otherwise each server would run Vite inside itself before listening, and its memory at rest
- * would include the build's.
- */
+/** Stops servers even when a measurement throws. */
 async function withServers<T>(starts: () => Promise<ServerProcess>[], work: (servers: ServerProcess[]) => Promise<T>): Promise<T> {
-  // A failed build is reported by the servers themselves, which try the same.
-  await ensureWebBuild().catch(() => undefined);
   const settled = await Promise.allSettled(starts());
   const servers = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   try {
@@ -93,6 +87,12 @@ async function measureAll(options: BenchOptions): Promise<BenchResult> {
 
   const ingest = await measureIngest(data, join(options.root, 'work'), options.ingestRepeats, log);
 
+  // A server serves web/dist as it finds it at start and never builds it: build it first (when older than its
+  // sources), and keep a failed build's error as the reason the web section is skipped.
+  const webBuildError = await ensureWebBuild().then(
+    () => null,
+    (error: unknown) => (error instanceof Error ? error.message : String(error)),
+  );
   const serverOf = (cacheMb: number) => startServerProcess({ dataDir: data.dataDir, cacheMb });
   const phase1 = await withServers(
     () => [serverOf(0), serverOf(options.cacheMb)],
@@ -142,7 +142,7 @@ async function measureAll(options: BenchOptions): Promise<BenchResult> {
       let web: WebFigures = { skipped: 'disabled (--no-web)' };
       if (options.web) {
         log('web: headless Chromium …');
-        web = await measureWeb(server.url);
+        web = webBuildError ? { skipped: `the web app did not build: ${webBuildError}` } : await measureWeb(server.url);
         log(
           'skipped' in web
             ? `  skipped: ${web.skipped}`

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 
 export const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
-export const chromiumPath = '/usr/bin/chromium';
+/** Debian's Chromium, as the browser tests use it (CHROMIUM_PATH overrides). */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface WebVisit {
   /** ms from navigation start (performance.timeOrigin) to the first chart and to the last chart drawn. */

@@ -8,6 +8,10 @@ import { checks } from '../../bench/checks.js';
 import { renderMarkdown } from '../../bench/report.js';
 import type { BenchResult } from '../../bench/result.js';
 import { exportFormats } from '../../bench/exports.js';
+import { ensureWebBuild } from '../../tools/web-build.js';
+
+/** Under CI (.ci/run exports CI=1) the web section must be measured: a skip there is a failure. */
+const underCi = Boolean(process.env.CI) && !/^(0|false)$/i.test(process.env.CI ?? '');
 
 /** Every number anywhere inside a value, with its path (null marks a figure not measured, e.g. reused data). */
 function numbersIn(value: unknown, path = '$'): [string, number][] {
@@ -30,6 +34,8 @@ describe('benchmark harness at a tiny scale', () => {
 
   it('measures every section with finite numbers', { timeout: 300_000 }, async () => {
     root = await mkdtemp(join(tmpdir(), 'talent-bench-'));
+    // The bench's server serves web/dist: build it first, so that a build that fails fails here, loudly.
+    await ensureWebBuild();
     result = await runBench({
       scale: 0.02,
       root: join(root, 'data'),
@@ -71,9 +77,20 @@ describe('benchmark harness at a tiny scale', () => {
     expect(notFinite(result.memory)).toEqual([]);
     expect(result.memory.restAfterStartMb).toBeGreaterThan(0);
 
-    // The web section is measured when web/dist and Chromium are there, and says why it was skipped otherwise.
-    if ('skipped' in result.web) expect(result.web.skipped).not.toBe('');
-    else expect(notFinite(result.web)).toEqual([]);
+    // The web section is measured when web/dist and Chromium are there, and says why it was skipped otherwise;
+    // under CI a skipped web section is a failure.
+    if ('skipped' in result.web) {
+      expect(result.web.skipped).not.toBe('');
+      if (underCi) expect.fail(`CI is set but the bench's web section was skipped: ${result.web.skipped}`);
+      console.warn(`bench smoke test: the web section was skipped: ${result.web.skipped}`);
+    } else {
+      expect(notFinite(result.web)).toEqual([]);
+      for (const visit of [result.web.cold, result.web.warm]) {
+        expect(visit.charts).toBeGreaterThan(0);
+        expect(visit.firstChartMs).toBeGreaterThan(0);
+        expect(visit.allChartsMs).toBeGreaterThanOrEqual(visit.firstChartMs);
+      }
+    }
   });
 
   it('reports every section, every target and a result file', async () => {
