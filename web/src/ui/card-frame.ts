@@ -1,10 +1,11 @@
 import { ApiError, fetchRows, requestUrl, type ApiRequest, type RowsOf } from '../api.js';
 import type { ResultSet } from '../decode.js';
 import type { Translate } from '../i18n/index.js';
-import { h, replace } from './dom.js';
-import { dataTable } from './table.js';
-import { csvText, fileName, type ChartTable } from '../charts/csv.js';
-import { composeSvg, pngBlob, saveBlob, svgBlob } from '../charts/download.js';
+import type { ChartTable } from '../charts/csv.js';
+import { cardDownloads, cardPicture } from './card-downloads.js';
+import { endLoading, markFirstChart, showChart, showState } from './card-state.js';
+import { cardTable } from './card-table.js';
+import { h } from './dom.js';
 
 /** What a page hands a frame once its data is in: a chart that can be drawn at any width, and its data. */
 export interface ChartView {
@@ -48,15 +49,6 @@ export interface Frame {
 
 let figureCount = 0;
 
-/** Exposes the time from navigation start to the first chart drawn (window.firstChartMs), for measurement. */
-function markFirstChart(): void {
-  const w = window as unknown as { firstChartMs?: number };
-  if (w.firstChartMs !== undefined) return;
-  requestAnimationFrame(() => {
-    if (w.firstChartMs === undefined) w.firstChartMs = performance.now();
-  });
-}
-
 /** Why a request failed, in words a user can act on. */
 export function describeError(error: unknown, t: Translate): string {
   if (error instanceof ApiError) {
@@ -65,6 +57,17 @@ export function describeError(error: unknown, t: Translate): string {
     return [error.title, error.detail, invalid].filter(Boolean).join(' — ');
   }
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Calls `redraw` when an element's width has changed by more than a few pixels (debounced). */
+function onResize(element: HTMLElement, lastWidth: () => number, redraw: () => void): void {
+  let pending = 0;
+  new ResizeObserver(() => {
+    window.clearTimeout(pending);
+    pending = window.setTimeout(() => {
+      if (Math.abs(Math.floor(element.clientWidth) - lastWidth()) > 8) redraw();
+    }, 120);
+  }).observe(element);
 }
 
 /**
@@ -76,46 +79,23 @@ export function chartFrame(options: FrameOptions): Frame {
   const number = ++figureCount;
   const titleId = `figure-title-${number}`;
   const summaryId = `figure-summary-${number}`;
-  const body = h('div', { class: 'card-body', 'aria-live': 'polite' });
-  const summary = h('p', { class: 'sr-only', id: summaryId });
-  const tableBox = h('div', { class: 'card-table', hidden: true });
-  const apiLink = h(
-    'a',
-    { class: 'card-api', href: options.api ? requestUrl(options.api) : '#', target: '_blank', rel: 'noopener', hidden: !options.api },
-    'API',
-  );
   let view: ChartView | null = null;
   let currentKey: string | null = null;
   let lastWidth = 0;
 
-  const button = (label: string, title: string, action: () => void | Promise<void>) =>
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'card-action',
-        title,
-        'aria-label': `${title}: ${options.title}`,
-        disabled: true,
-        onclick: () => void action(),
-      },
-      label,
-    );
-  const exportSvg = () => composeSvg(body, titleNode.textContent ?? '', unitNode.textContent ?? '', options.source);
-  const actions = [
-    button('CSV', t('downloadCsv'), () => {
-      if (view)
-        saveBlob(new Blob([csvText(view.table)], { type: 'text/csv;charset=utf-8' }), fileName(options.id, options.snapshot, 'csv'));
-    }),
-    button('SVG', t('downloadSvg'), () => saveBlob(svgBlob(exportSvg()), fileName(options.id, options.snapshot, 'svg'))),
-    button('PNG', t('downloadPng'), async () => saveBlob(await pngBlob(exportSvg()), fileName(options.id, options.snapshot, 'png'))),
-  ];
+  const body = h('div', { class: 'card-body', 'aria-live': 'polite' });
+  const summary = h('p', { class: 'sr-only', id: summaryId });
   const titleNode = h('h2', { class: 'card-title', id: titleId }, options.title);
   const unitNode = h('p', { class: 'card-unit', hidden: !options.unit }, options.unit ?? '');
-  const tableToggle = h(
-    'button',
-    { type: 'button', class: 'card-action', 'aria-expanded': 'false', disabled: true, onclick: () => toggleTable() },
-    t('showTable'),
+  const table = cardTable(t, () => view?.table ?? null);
+  const downloads = cardDownloads(options, {
+    table: () => view?.table ?? null,
+    picture: () => cardPicture(body, titleNode, unitNode, options.source),
+  });
+  const apiLink = h(
+    'a',
+    { class: 'card-api', href: options.api ? requestUrl(options.api) : '#', target: '_blank', rel: 'noopener', hidden: !options.api },
+    'API',
   );
   const element = h(
     'figure',
@@ -130,93 +110,57 @@ export function chartFrame(options: FrameOptions): Frame {
       'header',
       { class: 'card-head' },
       h('div', {}, titleNode, unitNode),
-      h('div', { class: 'card-actions' }, tableToggle, actions, apiLink),
+      h('div', { class: 'card-actions' }, table.toggle, downloads.buttons, apiLink),
     ),
     body,
     summary,
-    tableBox,
+    table.box,
     h('figcaption', { class: 'card-source' }, options.source),
   );
 
-  function toggleTable(): void {
-    const open = tableBox.hidden;
-    tableBox.hidden = !open;
-    tableToggle.setAttribute('aria-expanded', String(open));
-    tableToggle.textContent = open ? t('hideTable') : t('showTable');
-    if (open && view) replace(tableBox, dataTable(view.table, 200, t));
-  }
-
-  function setActions(enabled: { data: boolean; picture: boolean }): void {
-    actions[0].disabled = !enabled.data;
-    actions[1].disabled = actions[2].disabled = !enabled.picture;
-    tableToggle.disabled = !enabled.data;
+  function enable(data: boolean, picture: boolean): void {
+    downloads.enable({ data, picture });
+    table.enable(data);
   }
 
   function draw(): void {
     if (!view) return;
-    const width = Math.max(280, Math.floor(body.clientWidth || element.clientWidth || 640));
-    lastWidth = width;
-    const chart = view.draw(width);
+    lastWidth = Math.max(280, Math.floor(body.clientWidth || element.clientWidth || 640));
+    const chart = view.draw(lastWidth);
     markFirstChart();
-    chart.setAttribute('role', view.interactive ? 'group' : 'img');
-    chart.setAttribute('aria-label', view.summary);
-    replace(body, chart);
-    body.dataset.state = 'ready';
-    if (!tableBox.hidden) replace(tableBox, dataTable(view.table, 200, t));
+    showChart(body, chart, view.summary, view.interactive);
+    table.refresh();
   }
 
-  function showState(state: 'loading' | 'empty' | 'error', message: string, retry?: () => void): void {
-    body.dataset.state = state;
-    body.setAttribute('aria-busy', String(state === 'loading'));
-    const box = h(
-      'div',
-      { class: `state state-${state}`, role: state === 'error' ? 'alert' : 'status' },
-      state === 'loading' ? h('span', { class: 'spinner', 'aria-hidden': 'true' }) : null,
-      h('p', {}, message),
-      retry ? h('button', { type: 'button', class: 'retry', onclick: retry }, t('retry')) : null,
-    );
-    if (state === 'loading' && body.querySelector('svg')) {
-      // Keep the previous chart visible but dimmed while the new data comes: no jump, no blank card.
-      body.querySelector('.state')?.remove();
-      body.classList.add('is-stale');
-      body.append(box);
-      return;
-    }
-    replace(body, box);
+  function fail(key: string, make: () => Promise<ChartView | null>, error: unknown): void {
+    const message = `${t('errorLoading', { title: options.title })} ${describeError(error, t)}`;
+    summary.textContent = message;
+    showState(body, 'error', message, t, () => {
+      currentKey = null;
+      void load(key, make);
+    });
+    console.warn(`[${options.id}]`, error);
   }
 
   async function load(key: string, make: () => Promise<ChartView | null>): Promise<void> {
     if (key === currentKey) return;
     currentKey = key;
-    showState('loading', t('loading'));
-    setActions({ data: false, picture: false });
+    showState(body, 'loading', t('loading'), t);
+    enable(false, false);
     try {
       const next = await make();
       if (key !== currentKey) return;
-      body.classList.remove('is-stale');
-      body.removeAttribute('aria-busy');
-      if (!next || next.table.rows.length === 0) {
-        view = null;
-        summary.textContent = t('emptyState');
-        showState('empty', t('emptyState'));
-        return;
-      }
-      view = next;
-      summary.textContent = next.summary;
+      endLoading(body);
+      view = next && next.table.rows.length > 0 ? next : null;
+      summary.textContent = view ? view.summary : t('emptyState');
+      if (!view) return showState(body, 'empty', t('emptyState'), t);
       draw();
-      setActions({ data: true, picture: body.querySelector('svg') !== null });
+      enable(true, body.querySelector('svg') !== null);
     } catch (error) {
       if (key !== currentKey) return;
-      body.classList.remove('is-stale');
-      body.removeAttribute('aria-busy');
+      endLoading(body);
       view = null;
-      const message = `${t('errorLoading', { title: options.title })} ${describeError(error, t)}`;
-      summary.textContent = message;
-      showState('error', message, () => {
-        currentKey = null;
-        void load(key, make);
-      });
-      console.warn(`[${options.id}]`, error);
+      fail(key, make, error);
     }
   }
 
@@ -226,26 +170,20 @@ export function chartFrame(options: FrameOptions): Frame {
   }
 
   // Charts follow their card's width (narrow screens, window resizes).
-  let pending = 0;
-  new ResizeObserver(() => {
-    window.clearTimeout(pending);
-    pending = window.setTimeout(() => {
-      if (view && Math.abs(Math.floor(body.clientWidth) - lastWidth) > 8) draw();
-    }, 120);
-  }).observe(body);
+  onResize(body, () => lastWidth, draw);
 
   return {
     element,
     load,
+    show: (key, request, toView) => {
+      setApi(request);
+      return load(key, async () => toView(await fetchRows(request)));
+    },
+    setApi,
     setHeading(title: string, unit?: string) {
       titleNode.textContent = title;
       unitNode.textContent = unit ?? '';
       unitNode.hidden = !unit;
     },
-    show(key, request, toView) {
-      setApi(request);
-      return load(key, async () => toView(await fetchRows(request)));
-    },
-    setApi,
   };
 }
