@@ -15,6 +15,15 @@ export interface BulletRow {
   detail: string;
 }
 
+/** Everything a bullet chart draws but its width: the bars and the words of its legend and axis. */
+export interface BulletSpec {
+  rows: BulletRow[];
+  labels: { achieved: string; expected: string; target: string };
+  axis: string;
+  /** The legend's swatch for the bars (their status colours vary). */
+  achievedColor?: string;
+}
+
 /**
  * Progress towards targets: per target, its name above a bar of the share achieved, a tick at the share expected
  * by now and a line at 100%. Names sit above the bars, so long programme names never get cut.
@@ -76,4 +85,9 @@ export function bulletChart(
     ),
     chart,
   );
+}
+
+/** A bullet chart of a spec at a width. */
+export function bulletSpecChart(spec: BulletSpec, width: number): HTMLElement {
+  return bulletChart(spec.rows, { width, labels: spec.labels, axis: spec.axis, achievedColor: spec.achievedColor });
 }
