@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ColorSpec } from '../../web/src/charts/color-scale.js';
 import { heatmap, type HeatCell } from '../../web/src/charts/heatmap.js';
+import { noValueFill } from '../../web/src/ui/theme.js';
 import { stubCanvas } from './canvas-stub.js';
 
 stubCanvas();
@@ -23,7 +24,7 @@ describe('the heatmap', () => {
     expect(legend.textContent).toContain('Vacancies per job seeker');
     const rects = [...marks(element, 'cell')];
     expect(rects).toHaveLength(3);
-    expect(rects[1].getAttribute('fill')).toBe('#eef0f2');
+    expect(rects[1].getAttribute('fill')).toBe(noValueFill);
     // Two rows of 22 px, 28 px on top for the group names and 10 below.
     expect(chart.getAttribute('height')).toBe(String(2 * 22 + 28 + 10));
     expect([...chart.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => t.textContent)).toEqual(['R1', 'R2']);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { colorScale, type ColorSpec } from '../../web/src/charts/color-scale.js';
 import { tileMap, type Tile, type TileMapOptions } from '../../web/src/charts/tile-map.js';
-import { ink, outside } from '../../web/src/ui/theme.js';
+import { ink, outside, secondaryText } from '../../web/src/ui/theme.js';
 import { stubCanvas } from './canvas-stub.js';
 
 stubCanvas();
@@ -69,6 +69,7 @@ describe('the tile map', () => {
     expect([rect('310000').getAttribute('fill'), rect('810000').getAttribute('fill')]).toEqual([outside, outside]);
     expect([rect('110000').getAttribute('stroke'), rect('310000').getAttribute('stroke')]).toEqual([ink, 'none']);
     expect(rect('810000').getAttribute('stroke-dasharray')).toBe('3,2');
+    expect(tile('810000').querySelector('text')!.getAttribute('fill')).toBe(secondaryText);
   });
 
   it('writes the short name on each tile and the value in short when the tile is large enough', () => {

@@ -1,6 +1,6 @@
 import { colorScale, rampLegend, type ColorSpec } from './color-scale.js';
 import { withLegend } from './legend.js';
-import { textOn } from '../ui/theme.js';
+import { noValueFill, secondaryText, textOn } from '../ui/theme.js';
 import { base, labelMargin, Plot } from './plot-kit.js';
 
 export interface HeatCell {
@@ -40,13 +40,13 @@ export function heatmap(cells: readonly HeatCell[], options: HeatmapOptions): HT
     y: { domain: options.yDomain, label: null, tickSize: 0 },
     color: { type: 'identity' },
     marks: [
-      Plot.cell(cells, { x: 'x', y: 'y', fill: (d: HeatCell) => (d.value === null ? '#eef0f2' : fillOf(d.value)), inset: 0.5 }),
+      Plot.cell(cells, { x: 'x', y: 'y', fill: (d: HeatCell) => (d.value === null ? noValueFill : fillOf(d.value)), inset: 0.5 }),
       cellWidth >= 34
         ? Plot.text(cells, {
             x: 'x',
             y: 'y',
             text: (d: HeatCell) => (d.value === null ? '' : options.format(d.value)),
-            fill: (d: HeatCell) => (d.value === null ? '#52606d' : textOn(fillOf(d.value))),
+            fill: (d: HeatCell) => (d.value === null ? secondaryText : textOn(fillOf(d.value))),
             fontSize: 10.5,
           })
         : null,

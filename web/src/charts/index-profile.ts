@@ -1,6 +1,6 @@
 import { swatchLegend, withLegend } from './legend.js';
 import { base, Plot } from './plot-kit.js';
-import { baselineDash, categorical, context, grid, highlight, ink, reference } from '../ui/theme.js';
+import { baselineDash, categorical, context, grid, highlight, ink, secondaryText } from '../ui/theme.js';
 
 /** One indicator of a profile: the subject's and a peer median's values as indices (reference = 100). */
 export interface ProfileItem {
@@ -44,7 +44,7 @@ export function indexProfileChart(items: readonly ProfileItem[], options: { widt
       Plot.ruleY(items, { fy: 'label', x1: 0, x2: (d: ProfileItem) => d.value ?? 0, y: 0.2, stroke: context, strokeWidth: 6 }),
       Plot.dot(items, { fy: 'label', x: 'median', y: 0.2, r: 6, stroke: categorical[1], strokeWidth: 2.5, fill: 'white' }),
       Plot.dot(items, { fy: 'label', x: 'value', y: 0.2, r: 6.5, fill: highlight }),
-      Plot.text(items, { fy: 'label', frameAnchor: 'top-left', text: 'note', dy: 19, fontSize: 11.5, fill: reference }),
+      Plot.text(items, { fy: 'label', frameAnchor: 'top-left', text: 'note', dy: 19, fontSize: 11.5, fill: secondaryText }),
       Plot.tip(items, Plot.pointer({ fy: 'label', x: 'value', y: 0.2, title: 'tip' })),
     ],
   });

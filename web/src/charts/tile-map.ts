@@ -2,7 +2,7 @@ import { pn, type Lang } from '../i18n/format.js';
 import { select } from 'd3';
 import { colorScale, rampLegend, type ColorSpec } from './color-scale.js';
 import { FONT_STACK } from './download.js';
-import { ink, outside, textOn } from '../ui/theme.js';
+import { ink, outside, secondaryText, textOn } from '../ui/theme.js';
 
 export interface Tile {
   code: string;
@@ -100,7 +100,7 @@ export function tileMap(tiles: readonly Tile[], options: TileMapOptions): HTMLEl
     .attr('text-anchor', 'middle')
     .attr('font-size', Math.max(10, Math.min(14, size / 4)))
     .attr('font-weight', 600)
-    .attr('fill', (t) => (t.outside ? '#52606d' : textOn(fill(t))))
+    .attr('fill', (t) => (t.outside ? secondaryText : textOn(fill(t))))
     .text((t) => t.short);
   groups
     .append('text')
@@ -108,7 +108,7 @@ export function tileMap(tiles: readonly Tile[], options: TileMapOptions): HTMLEl
     .attr('y', size * 0.78)
     .attr('text-anchor', 'middle')
     .attr('font-size', Math.max(9, Math.min(11, size / 5)))
-    .attr('fill', (t) => (t.outside ? '#52606d' : textOn(fill(t))))
+    .attr('fill', (t) => (t.outside ? secondaryText : textOn(fill(t))))
     .text((t) => {
       const value = options.values.get(t.code);
       return t.outside || value === null || value === undefined || size < 40 ? '' : options.compact(value);

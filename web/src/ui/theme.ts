@@ -51,3 +51,8 @@ export function textOn(fill: string): string {
   });
   return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.3 ? ink : '#ffffff';
 }
+
+/** Secondary text: a value's note under its bar, the names on tiles outside the series and in empty cells. */
+export const secondaryText = '#52606d';
+/** A heatmap cell without a value. */
+export const noValueFill = '#eef0f2';
