@@ -168,6 +168,8 @@ describe('the API client', () => {
     answer = () => arrowResponse('snap-2', rowsOf);
     await api.queryRows('competition-trend'); // a new snapshot went live
     expect(seen).toEqual(['snap-2']);
+    await api.queryRows('competition-trend'); // the answer that announced it is kept
+    expect(calls).toHaveLength(4);
 
     // Results of the old snapshot are gone: asking again fetches them again, and tells no one.
     await api.queryRows('training-trend', { region: '440000' });
@@ -183,6 +185,25 @@ describe('the API client', () => {
     await api.queryRows('talent-gap');
     expect(calls).toHaveLength(6);
     expect(seen).toEqual(['snap-2']);
+  });
+
+  it('ignores a late answer from an older snapshot: no event, the newer results stay, and the late one is not kept', async () => {
+    const seen: string[] = [];
+    api.onDataVersion((version) => seen.push(version));
+    answer = () => arrowResponse('20261130T010000000-aaaa', rowsOf);
+    await api.queryRows('talent-gap');
+    answer = () => arrowResponse('20261130T020000000-bbbb', rowsOf);
+    await api.queryRows('zone-pressure');
+    expect(seen).toEqual(['20261130T020000000-bbbb']);
+
+    answer = () => arrowResponse('20261130T010000000-aaaa', rowsOf); // a request that was slow on the old snapshot
+    await api.queryRows('training-trend');
+    expect(seen).toEqual(['20261130T020000000-bbbb']);
+    await api.queryRows('zone-pressure'); // still cached: the old answer cleared nothing
+    expect(calls).toHaveLength(3);
+    answer = () => arrowResponse('20261130T020000000-bbbb', rowsOf);
+    await api.queryRows('training-trend'); // the stale answer was not kept
+    expect(calls).toHaveLength(4);
   });
 
   it('starts each test from a clean module: nothing cached from before', async () => {

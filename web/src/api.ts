@@ -43,22 +43,32 @@ export function apiUrl(path: string, params: Params = {}, format?: Format): stri
 
 let dataVersion: string | null = null;
 const versionListeners: ((version: string) => void)[] = [];
-const cache = new Map<string, Promise<unknown>>();
+/** A result kept per URL, with the data version its response carried (undefined while it is on its way). */
+interface CacheEntry {
+  promise: Promise<unknown>;
+  version?: string | null;
+}
+const cache = new Map<string, CacheEntry>();
 
 /** Called when a response carries a data version other than the one seen before (a new snapshot went live). */
 export function onDataVersion(listener: (version: string) => void): void {
   versionListeners.push(listener);
 }
 
-function noteVersion(response: Response): void {
+/**
+ * Notes the data version a response carries. Snapshot ids sort by time, so a late answer from an older snapshot
+ * changes nothing; a newer one drops every result of another version and tells the listeners.
+ */
+function noteVersion(response: Response): string | null {
   const version = response.headers.get('X-Data-Version');
-  if (!version || version === dataVersion) return;
+  if (!version || (dataVersion !== null && version <= dataVersion)) return version;
   const changed = dataVersion !== null;
   dataVersion = version;
   if (changed) {
-    cache.clear();
+    for (const [url, entry] of cache) if (entry.version !== undefined && entry.version !== version) cache.delete(url);
     for (const listener of versionListeners) listener(version);
   }
+  return version;
 }
 
 async function problemOf(url: string, response: Response): Promise<ApiError> {
@@ -82,28 +92,41 @@ async function request(url: string, accept: string): Promise<Response> {
     throw new ApiError(url, 0, 'Network error', error instanceof Error ? error.message : String(error));
   }
   if (!response.ok) throw await problemOf(url, response);
-  noteVersion(response);
   return response;
 }
 
-function cached<T>(url: string, load: () => Promise<T>): Promise<T> {
-  let promise = cache.get(url) as Promise<T> | undefined;
-  if (!promise) {
-    promise = load();
-    cache.set(url, promise);
-    promise.catch(() => cache.delete(url));
-  }
+/**
+ * One fetch per URL until the data version changes: identical requests share it. A failure is not kept, nor is
+ * a result whose version is no longer the current one (an older snapshot's answer that arrived late).
+ */
+function cached<T>(url: string, accept: string, read: (response: Response) => Promise<T>): Promise<T> {
+  const existing = cache.get(url);
+  if (existing) return existing.promise as Promise<T>;
+  const entry: CacheEntry = { promise: Promise.resolve() };
+  const promise = (async () => {
+    const response = await request(url, accept);
+    const version = noteVersion(response);
+    const value = await read(response);
+    entry.version = version;
+    if (version !== null && dataVersion !== null && version !== dataVersion && cache.get(url) === entry) cache.delete(url);
+    return value;
+  })();
+  entry.promise = promise;
+  cache.set(url, entry);
+  promise.catch(() => {
+    if (cache.get(url) === entry) cache.delete(url);
+  });
   return promise;
 }
 
-function rows<R>(url: string): Promise<ResultSet<R>> {
-  return cached(url, async () => {
-    const response = await request(url, 'application/vnd.apache.arrow.stream');
-    return decodeArrow(new Uint8Array(await response.arrayBuffer())) as ResultSet<R>;
-  });
-}
+const rows = <R>(url: string): Promise<ResultSet<R>> =>
+  cached(
+    url,
+    'application/vnd.apache.arrow.stream',
+    async (response) => decodeArrow(new Uint8Array(await response.arrayBuffer())) as ResultSet<R>,
+  );
 
-const json = <T>(url: string): Promise<T> => cached(url, async () => (await (await request(url, 'application/json')).json()) as T);
+const json = <T>(url: string): Promise<T> => cached(url, 'application/json', async (response) => (await response.json()) as T);
 
 /** One request of a catalog analytic (GET /api/queries/:name) or a dataset export (GET /api/datasets/:name). */
 export interface QueryRequest<N extends QueryName = QueryName> {
