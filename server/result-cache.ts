@@ -13,6 +13,8 @@ export class ResultCache {
   private entries = new Map<string, CachedResult>();
   private pending = new Map<string, Promise<CachedResult>>();
   private bytes = 0;
+  /** The snapshot results are kept for, once a switch has named it: a late result of another is not stored. */
+  private liveSnapshot: string | null = null;
 
   constructor(private readonly budgetBytes: number) {}
 
@@ -52,6 +54,7 @@ export class ResultCache {
 
   private store(key: string, result: CachedResult): void {
     if (!this.enabled || result.body.length > this.budgetBytes / 4) return;
+    if (this.liveSnapshot !== null && !key.startsWith(`${this.liveSnapshot}|`)) return;
     this.entries.set(key, result);
     this.bytes += result.body.length;
     for (const [oldKey, old] of this.entries) {
@@ -63,6 +66,7 @@ export class ResultCache {
 
   /** Drops entries of snapshots other than `snapshotId` (called after a switch). */
   retainSnapshot(snapshotId: string): void {
+    this.liveSnapshot = snapshotId;
     for (const [key, entry] of this.entries) {
       if (!key.startsWith(`${snapshotId}|`)) {
         this.entries.delete(key);

@@ -151,4 +151,16 @@ describe('the result cache', () => {
     // A request on the old snapshot computes again.
     expect((await put('s1|a')).hit).toBe(false);
   });
+
+  it('does not keep a result of the old snapshot that finishes after the switch', async () => {
+    const cache = new ResultCache(100);
+    let finish: (r: ReturnType<typeof result>) => void = () => {};
+    const late = cache.getOrCompute('s1|slow', () => new Promise((resolve) => (finish = resolve)));
+    cache.retainSnapshot('s2');
+    finish(result('s1|slow', 25));
+    expect((await late).hit).toBe(false);
+    expect(cache.peek('s1|slow')).toBeUndefined();
+    await cache.getOrCompute('s2|a', async () => result('s2|a', 25));
+    expect(cache.peek('s2|a')).toBeDefined();
+  });
 });
