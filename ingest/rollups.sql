@@ -236,19 +236,26 @@ platforms AS (
   FROM platform_years y JOIN rollup_talent_stock_province_year ts ON ts.indicator_code = y.indicator_code AND ts.year = y.latest
   GROUP BY ALL
 ),
+-- A year the nation has reported training for only in part is labelled by its months ('2026-01/2026-10'):
+-- every province's training indicators cover the same months.
+training_months AS (
+  SELECT year(month)::INTEGER AS year, max(month) AS last_month FROM rollup_training_national_month GROUP BY ALL
+),
 periods AS (
   SELECT y.year, strftime(q.quarter, '%Y') || 'Q' || quarter(q.quarter) AS labor_period,
+         CASE WHEN month(tm.last_month) < 12 THEN y.year || '-01/' || strftime(tm.last_month, '%Y-%m') ELSE y.year::VARCHAR END AS training_period,
          p.first::VARCHAR || CASE WHEN p.first <> p.last THEN '–' || p.last ELSE '' END AS platform_period
   FROM years y
   LEFT JOIN labor_quarter q USING (year)
+  LEFT JOIN training_months tm USING (year)
   LEFT JOIN (SELECT year, min(latest) AS first, max(latest) AS last FROM platform_years GROUP BY year) p USING (year)
 )
 -- Provinces with no rows have 0 (a ratio whose denominator is 0 stays unknown).
 SELECT d.year, p.region_code,
        unnest([
-         {'seq': 1, 'indicator': 'training_per_10k', 'numerator': coalesce(t.vocational_training, 0) * 10000.0::DOUBLE, 'denominator': p.working_age::DOUBLE, 'period': d.year::VARCHAR},
-         {'seq': 2, 'indicator': 'knowledge_renewal_per_10k', 'numerator': coalesce(t.knowledge_renewal, 0) * 10000.0::DOUBLE, 'denominator': p.working_age::DOUBLE, 'period': d.year::VARCHAR},
-         {'seq': 3, 'indicator': 'certificates_per_10k', 'numerator': coalesce(t.skill_certificate, 0) * 10000.0::DOUBLE, 'denominator': p.working_age::DOUBLE, 'period': d.year::VARCHAR},
+         {'seq': 1, 'indicator': 'training_per_10k', 'numerator': coalesce(t.vocational_training, 0) * 10000.0::DOUBLE, 'denominator': p.working_age::DOUBLE, 'period': d.training_period},
+         {'seq': 2, 'indicator': 'knowledge_renewal_per_10k', 'numerator': coalesce(t.knowledge_renewal, 0) * 10000.0::DOUBLE, 'denominator': p.working_age::DOUBLE, 'period': d.training_period},
+         {'seq': 3, 'indicator': 'certificates_per_10k', 'numerator': coalesce(t.skill_certificate, 0) * 10000.0::DOUBLE, 'denominator': p.working_age::DOUBLE, 'period': d.training_period},
          {'seq': 4, 'indicator': 'vacancy_seeker_ratio', 'numerator': coalesce(l.vacancies, 0)::DOUBLE, 'denominator': coalesce(l.job_seekers, 0)::DOUBLE, 'period': d.labor_period},
          {'seq': 5, 'indicator': 'competition_medals', 'numerator': coalesce(m.medals, 0)::DOUBLE, 'denominator': NULL::DOUBLE, 'period': d.year::VARCHAR},
          {'seq': 6, 'indicator': 'platforms_per_million', 'numerator': coalesce(f.platforms, 0) * 1000000.0::DOUBLE, 'denominator': p.population::DOUBLE, 'period': d.platform_period}

@@ -1,8 +1,13 @@
 -- A training programme's year month by month against its annual target: the cumulative volume up to the
--- as-of month, the seasonal and linear expected paths, and a projection band from the as-of month to December.
--- Feeds the overview chart. The month path (shared/annual-month-path.sql) is also the body of
--- annual-target-progress.sql, so the chart and the status always agree.
--- @include shared/annual-month-path.sql
+-- as-of month, the seasonal and linear expected paths, and the projection with its band from the as-of month to
+-- December (along the seasonal profile when there is one, else the recent run rate). Feeds the overview chart.
+-- The month paths (shared/annual-paths.sql) are also the body of annual-target-progress, so the chart and the
+-- status always agree.
+WITH scopes AS (
+  -- NULL and '000000' (the target table's national code) both mean the nation.
+  SELECT coalesce($region, '000000') AS region_code
+),
+-- @include shared/annual-paths.sql
 SELECT strftime(month, '%Y-%m') AS month,
        actual_monthly::BIGINT AS actual_monthly,
        cumulative_actual::BIGINT AS cumulative_actual,

@@ -5,6 +5,7 @@ import competitionResults from './competition-results.js';
 import competitionTrend from './competition-trend.js';
 import multiYearTargetProgress from './multi-year-target-progress.js';
 import povertyAreas from './poverty-areas.js';
+import provinceTargetLeague from './province-target-league.js';
 import regionComparison from './region-comparison.js';
 import regionProfile from './region-profile.js';
 import shortageOccupations from './shortage-occupations.js';
@@ -34,6 +35,7 @@ export const analytics = {
   'competition-trend': competitionTrend,
   'multi-year-target-progress': multiYearTargetProgress,
   'poverty-areas': povertyAreas,
+  'province-target-league': provinceTargetLeague,
   'region-comparison': regionComparison,
   'region-profile': regionProfile,
   'shortage-occupations': shortageOccupations,

@@ -117,7 +117,7 @@ SELECT program_code, name_zh, name_en, unit_zh, unit_en, aggregation, region_cod
        growth_ratio::DOUBLE AS growth_ratio,
        CASE WHEN actual >= target THEN 'achieved'
             WHEN months_elapsed = 0 THEN NULL
-            WHEN period_ended THEN CASE WHEN actual / nullif(target, 0) >= 0.60 THEN 'limited_progress' ELSE 'falling_behind' END
+            WHEN period_ended THEN 'missed'
             WHEN actual = 0 OR pace IS NULL THEN 'falling_behind'
             WHEN pace >= 0.95 THEN 'on_track'
             WHEN pace >= 0.60 THEN 'acceleration_needed'

@@ -1,46 +1,65 @@
--- Training volume by province or prefecture for one programme and year: per 10,000 working-age people,
--- share of the national total, change on the previous year and rank.
-WITH chosen AS (
-  SELECT coalesce($year, (SELECT year(max(month)) FROM rollup_training_national_month WHERE program_code = $program))::INTEGER AS chosen_year
+-- Training volume by province or prefecture for one programme and year: per 10,000 working-age people, share of
+-- the national total, change on the previous year and rank. A year still being reported is compared like for
+-- like: its months (January to the latest month the nation reported) against the same months of the previous
+-- year, and its rates are year to date; period_start, period_end and months_covered say which months.
+WITH calendar AS (
+  SELECT DISTINCT month FROM rollup_training_national_month WHERE program_code = $program
+),
+chosen AS (
+  SELECT y.year, (SELECT max(month(month)) FROM calendar WHERE year(month) = y.year)::INTEGER AS months_covered
+  FROM (SELECT coalesce($year, (SELECT max(year(month)) FROM calendar))::INTEGER AS year) y
 ),
 volume AS (
-  SELECT province_code AS region_code, year, person_times, certificates
-  FROM rollup_training_province_year, chosen
-  WHERE $level = 'province' AND year IN (chosen_year, chosen_year - 1)
+  SELECT province_code AS region_code, year(month) AS year, person_times, certificates
+  FROM rollup_training_province_month, chosen c
+  WHERE $level = 'province' AND year(month) IN (c.year, c.year - 1) AND month(month) <= c.months_covered
     AND program_code = $program AND ($field IS NULL OR field_code = $field)
     AND ($province IS NULL OR province_code = $province)
   UNION ALL
-  SELECT prefecture_code, year, person_times, certificates
-  FROM rollup_training_prefecture_year, chosen
-  WHERE $level = 'prefecture' AND year IN (chosen_year, chosen_year - 1)
+  SELECT prefecture_code, year(month), person_times, certificates
+  FROM rollup_training_prefecture_month, chosen c
+  WHERE $level = 'prefecture' AND year(month) IN (c.year, c.year - 1) AND month(month) <= c.months_covered
     AND program_code = $program AND ($field IS NULL OR field_code = $field)
     AND ($province IS NULL OR province_code = $province)
 ),
 national AS (
   SELECT sum(person_times) AS person_times
-  FROM rollup_training_province_year, chosen
-  WHERE year = chosen_year AND program_code = $program AND ($field IS NULL OR field_code = $field)
+  FROM rollup_training_national_month, chosen c
+  WHERE year(month) = c.year AND month(month) <= c.months_covered
+    AND program_code = $program AND ($field IS NULL OR field_code = $field)
 ),
 by_region AS (
   SELECT v.region_code,
-         sum(v.person_times) FILTER (WHERE v.year = chosen_year) AS person_times,
-         sum(v.certificates) FILTER (WHERE v.year = chosen_year) AS certificates,
-         sum(v.person_times) FILTER (WHERE v.year = chosen_year - 1) AS previous_person_times
-  FROM volume v, chosen
+         sum(v.person_times) FILTER (WHERE v.year = c.year) AS person_times,
+         sum(v.certificates) FILTER (WHERE v.year = c.year) AS certificates,
+         sum(v.person_times) FILTER (WHERE v.year = c.year - 1) AS previous_person_times
+  FROM volume v, chosen c
   GROUP BY v.region_code
+),
+measured AS (
+  SELECT b.region_code, r.name_zh, r.name_en, r.macro_region, r.working_age_2020 AS working_age,
+         coalesce(b.person_times, 0) AS person_times, coalesce(b.certificates, 0) AS certificates,
+         b.previous_person_times,
+         round(coalesce(b.person_times, 0) * 10000.0 / nullif(r.working_age_2020, 0), 2) AS per_10k
+  FROM by_region b JOIN region r USING (region_code)
 )
-SELECT chosen_year AS year,
-       b.region_code, r.name_zh, r.name_en, r.macro_region,
-       coalesce(b.person_times, 0)::BIGINT AS person_times,
-       coalesce(b.certificates, 0)::BIGINT AS certificates,
-       r.working_age_2020 AS working_age,
-       round(coalesce(b.person_times, 0) * 10000.0 / nullif(r.working_age_2020, 0), 2) AS per_10k,
-       coalesce(b.person_times, 0) / nullif(national.person_times, 0) AS share_of_national,
-       b.previous_person_times::BIGINT AS previous_person_times,
-       b.person_times / nullif(b.previous_person_times, 0) - 1 AS change_on_previous_year,
-       rank() OVER (ORDER BY coalesce(b.person_times, 0) DESC)::INTEGER AS rank
-FROM by_region b
-JOIN region r USING (region_code)
-CROSS JOIN chosen
+SELECT c.year,
+       strftime(make_date(c.year, 1, 1), '%Y-%m') AS period_start,
+       strftime(make_date(c.year, c.months_covered, 1), '%Y-%m') AS period_end,
+       c.months_covered,
+       c.months_covered = 12 AS period_complete,
+       m.region_code, m.name_zh, m.name_en, m.macro_region,
+       m.person_times::BIGINT AS person_times,
+       m.certificates::BIGINT AS certificates,
+       m.working_age,
+       m.per_10k,
+       round(m.per_10k * 12.0 / c.months_covered, 2) AS per_10k_annualised,
+       m.person_times / nullif(national.person_times, 0) AS share_of_national,
+       m.previous_person_times::BIGINT AS previous_person_times,
+       m.person_times / nullif(m.previous_person_times, 0) - 1 AS change_on_previous_year,
+       $rank_by AS rank_by,
+       rank() OVER (ORDER BY CASE WHEN $rank_by = 'volume' THEN m.person_times ELSE m.per_10k END DESC NULLS LAST)::INTEGER AS rank
+FROM measured m
+CROSS JOIN chosen c
 CROSS JOIN national
-ORDER BY rank, b.region_code
+ORDER BY rank, m.region_code

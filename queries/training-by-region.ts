@@ -7,8 +7,13 @@ export default defineQuery({
   name: 'training-by-region',
   title: { zh: '各地区培训情况', en: 'Training by region' },
   description: {
-    zh: '某一项目某年各省（或各地市）的培训人次、每万名劳动年龄人口培训人次、占全国比重、同比变化和排名。',
-    en: 'Person-times trained in one programme and year by province (or prefecture): per 10,000 working-age people, share of the national total, change on the previous year and rank.',
+    zh:
+      '某一项目某年各省（或各地市）的培训人次、每万名劳动年龄人口培训人次、占全国比重、同比变化和排名。年内尚未报完的年份按同期比较：该年1月至全国最新报送月份，与上年同月份比较；per_10k 为这些月份的累计（年初至今），per_10k_annualised 为按12个月折算的年率。' +
+      'period_start、period_end、months_covered 说明所覆盖的月份，period_complete 表示是否全年。默认按每万人培训人次排名（rank_by=volume 时按人次）。',
+    en:
+      'Person-times trained in one programme and year by province (or prefecture): per 10,000 working-age people, share of the national total, change on the previous year and rank. ' +
+      'A year still being reported is compared like for like: January to the latest month the nation reported, against the same months of the previous year; per_10k is then year to date and per_10k_annualised scales it to twelve months. ' +
+      'period_start, period_end and months_covered say which months; period_complete whether the year is whole. Ranked by the per-10,000 rate (rank_by=volume: by person-times).',
   },
   module: import.meta.url,
   params: {
@@ -21,18 +26,25 @@ export default defineQuery({
       null,
       '440000',
     ),
+    rank_by: param.choice({ zh: '排名依据', en: 'Rank by' }, ['rate', 'volume'] as const, 'rate'),
     field: param.code({ zh: '领域', en: 'Field' }, { table: 'field', column: 'field_code' }, null, 'ai'),
   },
   columns: [
     col('year', 'integer', '年份', 'Year'),
+    col('period_start', 'string', '起始月份', 'First month covered'),
+    col('period_end', 'string', '截至月份', 'Last month covered'),
+    col('months_covered', 'integer', '覆盖月数', 'Months covered'),
+    col('period_complete', 'boolean', '全年', 'Whole year'),
     ...regionColumns,
     col('person_times', 'integer', '培训人次', 'Person-times', units.personTimes),
     col('certificates', 'integer', '发证数', 'Certificates', { zh: '本', en: 'certificates' }),
     col('working_age', 'integer', '劳动年龄人口', 'Working-age population', units.persons),
-    col('per_10k', 'number', '每万人培训人次', 'Person-times per 10,000 working-age', units.per10k),
+    col('per_10k', 'number', '每万人培训人次（所覆盖月份）', 'Person-times per 10,000 working-age (months covered)', units.per10k),
+    col('per_10k_annualised', 'number', '每万人培训人次（折算全年）', 'Person-times per 10,000 working-age, annualised', units.per10k),
     col('share_of_national', 'number', '占全国比重', 'Share of national total', units.share),
-    col('previous_person_times', 'integer', '上年培训人次', 'Previous year person-times', units.personTimes),
-    col('change_on_previous_year', 'number', '同比变化', 'Change on previous year', units.share),
+    col('previous_person_times', 'integer', '上年同期培训人次', 'Person-times in the same months of the previous year', units.personTimes),
+    col('change_on_previous_year', 'number', '同比变化（同期）', 'Change on the same months of the previous year', units.share),
+    col('rank_by', 'string', '排名依据', 'What the rank is by (rate or volume)'),
     col('rank', 'integer', '排名', 'Rank'),
   ],
 });

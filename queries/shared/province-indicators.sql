@@ -24,11 +24,13 @@ indicator_catalog (indicator, label_zh, label_en, unit_zh, unit_en, higher_is_be
 valued AS (
   SELECT *, CASE WHEN denominator IS NULL THEN numerator ELSE numerator / nullif(denominator, 0) END AS value FROM parts
 ),
--- Population statistics over the mainland provinces; the national value is the nation as a whole
--- (Σ numerators / Σ denominators; for a count, the national total), not a mean of provinces.
+-- Population statistics over the mainland provinces. The national value is on a province's own basis: for a
+-- rate, the nation as a whole (Σ numerators / Σ denominators), not a mean of provinces; for a count, the
+-- average per province, since a province's count against the national total is no comparison.
 by_indicator AS (
   SELECT indicator,
-         CASE WHEN count(denominator) = 0 THEN sum(numerator) ELSE sum(numerator) / nullif(sum(denominator), 0) END AS national_value,
+         CASE WHEN count(denominator) = 0 THEN avg(numerator) ELSE sum(numerator) / nullif(sum(denominator), 0) END AS national_value,
+         CASE WHEN count(denominator) = 0 THEN 'province_average' ELSE 'national_rate' END AS national_basis,
          avg(value) AS mean, stddev_pop(value) AS sd,
          list(value ORDER BY value DESC) FILTER (WHERE value IS NOT NULL) AS descending
   FROM valued GROUP BY indicator
@@ -41,7 +43,7 @@ by_macro_region AS (
 -- first occurrence in the indicator's values sorted descending (unknown values have none).
 scored AS (
   SELECT v.*, k.label_zh, k.label_en, k.unit_zh, k.unit_en, k.higher_is_better,
-         m.macro_region_median, i.national_value,
+         m.macro_region_median, i.national_value, i.national_basis,
          (v.value - i.mean) / nullif(i.sd, 0) AS z_score,
          CASE WHEN v.value IS NOT NULL THEN list_position(i.descending, v.value) END AS rank
   FROM valued v
@@ -56,6 +58,7 @@ indicator_rows AS (
          value::DOUBLE AS value,
          macro_region_median::DOUBLE AS macro_region_median,
          national_value::DOUBLE AS national_value,
+         national_basis,
          z_score::DOUBLE AS z_score,
          rank::INTEGER AS rank,
          higher_is_better, seq

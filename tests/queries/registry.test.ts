@@ -37,6 +37,7 @@ describe('every registered query and export', () => {
       'competition-trend',
       'multi-year-target-progress',
       'poverty-areas',
+      'province-target-league',
       'region-comparison',
       'region-profile',
       'shortage-occupations',
