@@ -27,7 +27,7 @@ export const ingestFingerprint = (): Promise<string> => fingerprint([coreDir, in
  * A marker beside a folder (never inside it: ingest would take a .json inside for a dataset) saying what
  * made it, so that output of other code or another scale is rebuilt instead of reused.
  */
-export const markerOf = (dir: string): string => `${dir}.complete.json`;
+const markerOf = (dir: string): string => `${dir}.complete.json`;
 
 export async function markerMatches(dir: string, expected: Record<string, string | number>): Promise<boolean> {
   if (!existsSync(markerOf(dir)) || !existsSync(dir)) return false;

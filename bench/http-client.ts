@@ -14,7 +14,7 @@ export interface Fetched {
 }
 
 /** One keep-alive connection for sequential requests, as a browser tab would reuse. */
-export const sequentialAgent = new Agent({ keepAlive: true, maxSockets: 1 });
+const sequentialAgent = new Agent({ keepAlive: true, maxSockets: 1 });
 
 /** GETs a URL, reads the whole body (discarding it unless `keep`), and times it. */
 export function httpGet(url: string, options: { keep?: boolean; headers?: Record<string, string>; agent?: Agent } = {}): Promise<Fetched> {
@@ -43,11 +43,4 @@ export function httpGet(url: string, options: { keep?: boolean; headers?: Record
     req.on('error', reject);
     req.end();
   });
-}
-
-/** GETs a URL and fails unless it answers 200. */
-export async function httpGetOk(url: string, options: { keep?: boolean; agent?: Agent } = {}): Promise<Fetched> {
-  const response = await httpGet(url, { ...options, keep: true });
-  if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}: ${response.body?.toString('utf8').slice(0, 500)}`);
-  return options.keep ? response : { ...response, body: undefined };
 }

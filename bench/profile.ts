@@ -4,7 +4,7 @@ import { bindings } from '../queries/lib/run.js';
 import { sqlOf } from '../queries/lib/sql-file.js';
 
 /** One operator of a profiled plan, by the time spent in it. */
-export interface OperatorCost {
+interface OperatorCost {
   operator: string;
   ms: number;
   rowsOut: number;

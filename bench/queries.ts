@@ -28,13 +28,13 @@ export interface QueryFigures extends QueryCase {
   error?: string;
 }
 
-export interface QueryServers {
+interface QueryServers {
   uncached: string;
   cached: string;
 }
 
 /** Every catalog query twice: with no parameters, and with each parameter at its example (when that differs). */
-export function queryCases(registry: ReadonlyMap<string, QueryDefinition>): QueryCase[] {
+function queryCases(registry: ReadonlyMap<string, QueryDefinition>): QueryCase[] {
   const cases: QueryCase[] = [];
   for (const definition of registry.values()) {
     cases.push({ name: definition.name, variant: 'defaults', params: {} });
@@ -45,7 +45,7 @@ export function queryCases(registry: ReadonlyMap<string, QueryDefinition>): Quer
 }
 
 /** The URL a dashboard would fetch for a case (Arrow, as the web app reads it). */
-export const queryUrl = (base: string, c: QueryCase): string =>
+const queryUrl = (base: string, c: QueryCase): string =>
   `${base}/api/queries/${c.name}?${new URLSearchParams({ ...c.params, format: 'arrow' }).toString()}`;
 
 async function timedHttp(url: string): Promise<{ ms: number; bytes: number }> {

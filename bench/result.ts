@@ -7,7 +7,7 @@ import type { QueryFigures } from './queries.js';
 import type { WebFigures } from './web.js';
 
 /** Server memory at rest and under load, in MB (RSS of the server process). */
-export interface MemoryFigures {
+interface MemoryFigures {
   /** A server just started on the snapshot, before any request. */
   restAfterStartMb: number;
   /** The same server idle after every catalog query ran on it (result cache filled). */

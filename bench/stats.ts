@@ -11,7 +11,7 @@ export interface Summary {
 }
 
 /** The p-th percentile (0–100) of samples, nearest-rank on the sorted values. */
-export function percentile(samples: readonly number[], p: number): number {
+function percentile(samples: readonly number[], p: number): number {
   if (samples.length === 0) return Number.NaN;
   const sorted = [...samples].sort((a, b) => a - b);
   const rank = Math.ceil((p / 100) * sorted.length);
@@ -33,15 +33,5 @@ export function summarize(samples: readonly number[]): Summary {
 
 /** Milliseconds since an hrtime start. */
 export const msSince = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
-
-/** Runs `work` and returns its result with the elapsed milliseconds. */
-export async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
-  const start = process.hrtime.bigint();
-  const value = await work();
-  return { value, ms: msSince(start) };
-}
-
-/** Rounds for display and JSON (keeps numbers finite and readable). */
-export const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
 export const MB = 1024 * 1024;

@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 
-export const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
+const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
 /** Debian's Chromium, as the browser tests use it (CHROMIUM_PATH overrides). */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export interface WebVisit {
+interface WebVisit {
   /** ms from navigation start (performance.timeOrigin) to the first chart and to the last chart drawn. */
   firstChartMs: number;
   allChartsMs: number;

@@ -11,7 +11,7 @@ export const snapshotPath = (dataDir: string, id: string): string => join(snapsh
 export const currentFile = (dataDir: string): string => join(dataDir, 'current');
 
 /** A snapshot id as newSnapshotId writes it (20261125T105700123-3f9a). */
-export const isSnapshotId = (text: string): boolean => /^[0-9T]+-[0-9a-f]+$/.test(text);
+const isSnapshotId = (text: string): boolean => /^[0-9T]+-[0-9a-f]+$/.test(text);
 
 /** The live snapshot's id, or null when nothing has been published (or data/current names a missing file). */
 export async function currentSnapshotId(dataDir: string): Promise<string | null> {

@@ -24,7 +24,7 @@ export interface FileOptions extends SourceOptions {
   allowPartial?: boolean;
 }
 
-export interface StagedFile extends PlannedFile {
+interface StagedFile extends PlannedFile {
   rowsRead: number;
 }
 
@@ -74,7 +74,7 @@ export async function planFile(connection: DuckDBConnection, path: string, optio
 }
 
 /** Copies a planned file into a text staging table. Blank rows are dropped; __line keeps each row's own position. */
-export async function stageFile(connection: DuckDBConnection, plan: PlannedFile): Promise<StagedFile> {
+async function stageFile(connection: DuckDBConnection, plan: PlannedFile): Promise<StagedFile> {
   const mapped = plan.sources.filter((s) => s.header !== null).map((s) => s.raw);
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE ${STAGE} AS SELECT * FROM (${plan.source.selectSql}) WHERE coalesce(${mapped.join(', ')}) IS NOT NULL`,
@@ -113,7 +113,7 @@ export async function loadFile(connection: DuckDBConnection, plan: PlannedFile, 
 }
 
 /** Validates a staged file and, when it passes (or --allow-partial), upserts its good rows. */
-export async function loadStagedFile(connection: DuckDBConnection, staged: StagedFile, options: FileOptions): Promise<FileOutcome> {
+async function loadStagedFile(connection: DuckDBConnection, staged: StagedFile, options: FileOptions): Promise<FileOutcome> {
   const { source, spec, sources } = staged;
   await connection.run(`CREATE OR REPLACE TEMP TABLE problems AS ${problemsSql(STAGE, sources)}`);
   await connection.run('CREATE OR REPLACE TEMP TABLE rejected_lines AS SELECT DISTINCT line FROM problems');
@@ -154,6 +154,6 @@ async function writeRejects(connection: DuckDBConnection, path: string): Promise
   return rejectsPath;
 }
 
-export async function dropStage(connection: DuckDBConnection): Promise<void> {
+async function dropStage(connection: DuckDBConnection): Promise<void> {
   for (const table of [STAGE, 'problems', 'rejected_lines']) await connection.run(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
 }

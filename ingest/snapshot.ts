@@ -7,7 +7,7 @@ import { withPidLock } from './pid-lock.js';
 // The writer's half of the snapshot layout (core/snapshot-layout.ts): build beside the live file, publish by rename.
 
 /** Sortable, unique: 20261125T105700123-3f9a. */
-export function newSnapshotId(now = new Date()): string {
+function newSnapshotId(now = new Date()): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('.', '').replace('Z', '');
   return `${stamp}-${randomBytes(2).toString('hex')}`;
 }

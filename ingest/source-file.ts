@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import xlsx from 'xlsx';
 import { quoteLiteral } from '../core/sql-text.js';
 
-export type SourceFormat = 'csv' | 'xlsx' | 'parquet' | 'json';
+type SourceFormat = 'csv' | 'xlsx' | 'parquet' | 'json';
 
 export interface SourceOptions {
   encoding?: string;
@@ -32,7 +32,7 @@ export interface SourceFile {
   dispose(): Promise<void>;
 }
 
-export function formatOf(path: string): SourceFormat {
+function formatOf(path: string): SourceFormat {
   const ext = extname(path).toLowerCase();
   if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return 'csv';
   if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
@@ -51,7 +51,7 @@ export const isSupportedFile = (path: string): boolean => {
 };
 
 /** Guesses a CSV's encoding from its first bytes: UTF-8 (with or without BOM), UTF-16 by BOM, else GB18030. */
-export async function detectEncoding(path: string): Promise<string> {
+async function detectEncoding(path: string): Promise<string> {
   const handle = await open(path, 'r');
   try {
     const buffer = Buffer.alloc(256 * 1024);

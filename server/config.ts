@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Server configuration from the environment, validated once at start-up. */
-export const configSchema = z.object({
+const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
   TALENT_DATA_DIR: z.string().default('./data'),

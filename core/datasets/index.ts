@@ -2,7 +2,7 @@ import { competition, laborMarket, talentStock, training } from './facts.js';
 import { action, competitionEvent, field, occupation, program, region, regionZone, target, zone, zoneOccupation } from './reference.js';
 import type { DatasetSpec } from './types.js';
 
-export type { ColumnSpec, ColumnType, DatasetSpec, Bilingual } from './types.js';
+export type { ColumnSpec, ColumnType, DatasetSpec } from './types.js';
 export { keyColumns, isRequired } from './types.js';
 
 /** Every dataset, in load order: a dataset comes after those it references. */

@@ -2,8 +2,6 @@
 
 import type { Bilingual } from '../bilingual.js';
 
-export type { Bilingual } from '../bilingual.js';
-
 /**
  * Logical column types. Each maps to one DuckDB type and one parsing rule:
  * - code: trimmed text identifier (region, programme, occupation codes)
@@ -15,7 +13,7 @@ export type { Bilingual } from '../bilingual.js';
  */
 export type ColumnType = 'text' | 'code' | 'integer' | 'count' | 'number' | 'boolean' | 'month' | 'quarter' | 'year';
 
-export interface Reference {
+interface Reference {
   table: string;
   column: string;
   /** Extra values accepted besides those in the referenced table (e.g. '000000' for national). */

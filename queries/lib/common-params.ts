@@ -37,7 +37,7 @@ export const talentIndicator = param.code(
 );
 
 /** The training programme whose target is tracked; knowledge renewal is the one with a yearly national target. */
-export const targetTrainingProgram = param.code(
+const targetTrainingProgram = param.code(
   { zh: '培训项目', en: 'Training programme' },
   { table: 'program', column: 'program_code', where: "fact_table = 'training'" },
   'knowledge_renewal',

@@ -18,7 +18,7 @@ export function sqlOf(definition: Pick<QueryDefinition, 'module'>): string {
  * The SQL beside a definition module: queries/<name>.ts → queries/<name>.sql. A line `-- @include <path>`
  * is replaced by that file (relative to the including one), so that two analytics can share CTEs.
  */
-export function sqlFile(moduleUrl: string): string {
+function sqlFile(moduleUrl: string): string {
   return readSql(new URL(moduleUrl.replace(/\.[cm]?[jt]s$/, '.sql')));
 }
 

@@ -23,7 +23,7 @@ const integerTypes = new Set([
 ]);
 const numberTypes = new Set([DuckDBTypeId.FLOAT, DuckDBTypeId.DOUBLE, DuckDBTypeId.DECIMAL]);
 
-export function kindOf(type: DuckDBType): ColumnKind {
+function kindOf(type: DuckDBType): ColumnKind {
   if (integerTypes.has(type.typeId)) return 'integer';
   if (numberTypes.has(type.typeId)) return 'number';
   if (type.typeId === DuckDBTypeId.BOOLEAN) return 'boolean';

@@ -19,7 +19,7 @@ const asText = (c: ResultColumn, ref: string) => (c.type.typeId === DuckDBTypeId
  * leading '. ascii() is the first character's code point (0 for '', NULL for NULL). Not `IN (61, 43, …)`:
  * DuckDB 1.5 plans an IN list of six constants as a MARK hash join, which loses the rows' ORDER BY order.
  */
-export const neutralizeSql = (text: string) =>
+const neutralizeSql = (text: string) =>
   `CASE WHEN list_contains([61, 43, 45, 64, 9, 13], ascii(${text})) THEN '''' || ${text} ELSE ${text} END`;
 
 const shapers: Record<'json' | 'csv' | 'arrow', Shaper> = {
