@@ -119,16 +119,18 @@ describe('multi-year-target-progress', () => {
     expect(row.status).toBe('acceleration_needed');
   });
 
-  it('judges an ended period by the share achieved', async () => {
+  it('marks an ended period that fell short as missed, with the share achieved', async () => {
     const row = find(await runByParams(db.connection, definition), 'vocational_training', 2016);
-    // 2016–2020: only 2019 (150) and 2020 (200) have data → 350 of 500 = 0.7 ≥ 0.60; nothing remains.
+    // 2016–2020: only 2019 (150) and 2020 (200) have data → 350 of 500 = 0.7; expected 500 × 5/5 → pace 0.7 (which
+    // during the period would read acceleration_needed); nothing remains, and the period is over: missed.
     expect(row).toMatchObject({
       cumulative_actual: 350,
       years_elapsed: 5,
       years_remaining: 0,
       period_ended: true,
+      share_achieved: 0.7,
       pace: 0.7,
-      status: 'limited_progress',
+      status: 'missed',
       required_annual_volume: null,
       required_annual_growth: null,
       observed_annual_growth: null, // 2016 has no data
@@ -142,8 +144,14 @@ describe('multi-year-target-progress', () => {
       ['vocational_training', 2021],
     ]);
     const [ended, current] = rows;
-    // 2016–2020: 100 + 120 = 220 of 1000 = 0.22 < 0.60.
-    expect(ended).toMatchObject({ region_code: '440000', cumulative_actual: 220, share_achieved: 0.22, status: 'falling_behind' });
+    // 2016–2020: 100 + 120 = 220 of 1000 = 0.22, the period over → missed.
+    expect(ended).toMatchObject({
+      region_code: '440000',
+      cumulative_actual: 220,
+      share_achieved: 0.22,
+      period_ended: true,
+      status: 'missed',
+    });
     // 2021–2025: 60 + 70 + 60 + 50 = 240 of 300; expected 300 × 3.5/5 = 210 → pace 1.142857.
     expect(current).toMatchObject({ cumulative_actual: 240, expected_to_date: 210, status: 'on_track', observed_annual_growth: 0 });
     expect(current.pace).toBeCloseTo(240 / 210, 10);
@@ -180,11 +188,12 @@ describe('multi-year-target-progress', () => {
     const rows = await runByParams(db.connection, definition, { as_of_year: '2020' });
     expect(find(rows, 'vocational_training', 2021)).toMatchObject({ cumulative_actual: 0, years_elapsed: 0, pace: null, status: null });
     expect(find(rows, 'postdoc_stations', 2021)).toMatchObject({ cumulative_actual: 0, years_elapsed: 0, status: null });
-    // 2016–2020 has ended by December 2020: 350 of 500.
+    // 2016–2020 has ended by December 2020: 350 of 500 → missed.
     expect(find(rows, 'vocational_training', 2016)).toMatchObject({
       cumulative_actual: 350,
       period_ended: true,
-      status: 'limited_progress',
+      share_achieved: 0.7,
+      status: 'missed',
     });
   });
 });
