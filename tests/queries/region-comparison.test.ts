@@ -7,7 +7,8 @@ import { regionProfileFacts } from '../fixtures/region-profile/facts.js';
 
 // Same fixture as region-profile (tests/fixtures/region-profile: README and facts.ts), year 2024.
 // Values BJ / GD / HE / XZ (worked out in region-profile.test.ts):
-//   training_per_10k 2000 / 1500 / 1000 / 500 (mean 1250, σ √312500); competition_medals 1 / 4 / 0 / 0 (national 5);
+//   training_per_10k 2000 / 1500 / 1000 / 500 (mean 1250, σ √312500); competition_medals 1 / 4 / 0 / 0 (national
+//   total 5, so the national value is 5 / 4 provinces = 1.25 a province);
 //   vacancy_seeker_ratio 2 / 1.5 / 1 / unknown.
 
 let db: FixtureDb;
@@ -29,13 +30,15 @@ describe('region-comparison', () => {
     ]);
     expect(training[0].z_score).toBeCloseTo(-750 / Math.sqrt(312500), 10); // −1.3416
     expect(training[1].z_score).toBeCloseTo(750 / Math.sqrt(312500), 10);
-    // The national value is the same for every province.
+    // The national value is the same for every province: for a rate, the nation as a whole.
     expect(training[0].national_value).toBeCloseTo((535 * 10000) / 3900, 8);
     expect(training[1].national_value).toBeCloseTo((535 * 10000) / 3900, 8);
+    expect(training.map((r) => r.national_basis)).toEqual(['national_rate', 'national_rate']);
+    // For a count, the average per province: 5 / 4 = 1.25.
     const medals = rows.filter((r) => r.indicator === 'competition_medals');
-    expect(medals.map((r) => [r.value, r.rank, r.national_value])).toEqual([
-      [0, 3, 5],
-      [1, 2, 5],
+    expect(medals.map((r) => [r.value, r.rank, r.national_value, r.national_basis])).toEqual([
+      [0, 3, 1.25, 'province_average'],
+      [1, 2, 1.25, 'province_average'],
     ]); // XZ ties HE at 0
   });
 
