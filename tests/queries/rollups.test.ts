@@ -419,6 +419,16 @@ describe('rollup_province_indicator_year', () => {
       .map(([y]) => y);
     const stationYear = stationYears.length ? Math.max(...stationYears) : null;
     const period = year === null ? null : String(year);
+    // Training indicators cover the months the nation reported training in the year (any programme, Hong Kong too):
+    // a year that stops before December is labelled by its months, e.g. 2024 (January, February) '2024-01/2024-02'.
+    const trainingMonths = training.filter(([month]) => inYear(Number(month.slice(0, 4)))).map(([month]) => month);
+    const lastTrainingMonth = trainingMonths.length ? trainingMonths.reduce((a, b) => (a > b ? a : b)) : null;
+    const trainingPeriod =
+      year === null
+        ? null
+        : lastTrainingMonth !== null && !lastTrainingMonth.endsWith('-12')
+          ? `${year}-01/${lastTrainingMonth}`
+          : String(year);
     return Object.entries(mainland).flatMap(([province, { workingAge, population }]) => {
       const ofProvince = (region: string) => ancestry[region][0] === province;
       const trained = (program: string) =>
@@ -429,15 +439,21 @@ describe('rollup_province_indicator_year', () => {
       const medals = competition.filter(([, y, region]) => inYear(y) && ofProvince(region)).reduce((sum, r) => sum + r[5] + r[6] + r[7], 0);
       const stations = talentStock.filter(([y, region]) => y === stationYear && ofProvince(region)).reduce((sum, r) => sum + r[3], 0);
       return [
-        { seq: 1, indicator: 'training_per_10k', numerator: trained('vocational_training') * 10000, denominator: workingAge, period },
+        {
+          seq: 1,
+          indicator: 'training_per_10k',
+          numerator: trained('vocational_training') * 10000,
+          denominator: workingAge,
+          period: trainingPeriod,
+        },
         {
           seq: 2,
           indicator: 'knowledge_renewal_per_10k',
           numerator: trained('knowledge_renewal') * 10000,
           denominator: workingAge,
-          period,
+          period: trainingPeriod,
         },
-        { seq: 3, indicator: 'certificates_per_10k', numerator: 0, denominator: workingAge, period },
+        { seq: 3, indicator: 'certificates_per_10k', numerator: 0, denominator: workingAge, period: trainingPeriod },
         {
           seq: 4,
           indicator: 'vacancy_seeker_ratio',
