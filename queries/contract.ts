@@ -1,10 +1,13 @@
 import type { RowOf } from '../core/wire.js';
 import annualTargetPath from './annual-target-path.js';
 import annualTargetProgress from './annual-target-progress.js';
+import catalogueInProvince from './catalogue-in-province.js';
 import competitionResults from './competition-results.js';
 import competitionTrend from './competition-trend.js';
 import multiYearTargetProgress from './multi-year-target-progress.js';
 import povertyAreas from './poverty-areas.js';
+import povertyPrefectures from './poverty-prefectures.js';
+import prefectureTrend from './prefecture-trend.js';
 import provinceTargetLeague from './province-target-league.js';
 import regionComparison from './region-comparison.js';
 import regionProfile from './region-profile.js';
@@ -31,10 +34,13 @@ import trainingExport from './exports/training.js';
 export const analytics = {
   'annual-target-path': annualTargetPath,
   'annual-target-progress': annualTargetProgress,
+  'catalogue-in-province': catalogueInProvince,
   'competition-results': competitionResults,
   'competition-trend': competitionTrend,
   'multi-year-target-progress': multiYearTargetProgress,
   'poverty-areas': povertyAreas,
+  'poverty-prefectures': povertyPrefectures,
+  'prefecture-trend': prefectureTrend,
   'province-target-league': provinceTargetLeague,
   'region-comparison': regionComparison,
   'region-profile': regionProfile,

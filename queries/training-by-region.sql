@@ -2,6 +2,7 @@
 -- the national total, change on the previous year and rank. A year still being reported is compared like for
 -- like: its months (January to the latest month the nation reported) against the same months of the previous
 -- year, and its rates are year to date; period_start, period_end and months_covered say which months.
+-- Two reference rates over the same months close each row: the province's own (for a prefecture) and the nation's.
 WITH calendar AS (
   SELECT DISTINCT month FROM rollup_training_national_month WHERE program_code = $program
 ),
@@ -28,6 +29,22 @@ national AS (
   WHERE year(month) = c.year AND month(month) <= c.months_covered
     AND program_code = $program AND ($field IS NULL OR field_code = $field)
 ),
+-- Every mainland province's own total over the months covered (its rows kept at province level included): a
+-- prefecture's parent rate, and summed, the national rate over the 31 mainland provinces (as in poverty-areas).
+-- The months covered are all the months of the chosen year, so the small yearly rollup gives them.
+province_volume AS (
+  SELECT r.region_code AS province_code, r.working_age_2020 AS working_age, coalesce(sum(t.person_times), 0) AS person_times
+  FROM region r
+  LEFT JOIN (SELECT t.province_code, t.person_times
+             FROM rollup_training_province_year t, chosen c
+             WHERE t.year = c.year AND t.program_code = $program AND ($field IS NULL OR t.field_code = $field)) t
+    ON t.province_code = r.region_code
+  WHERE r.level = 'province' AND r.in_mainland
+  GROUP BY ALL
+),
+reference AS (
+  SELECT sum(person_times) * 10000.0 / nullif(sum(working_age), 0) AS national_per_10k FROM province_volume
+),
 by_region AS (
   SELECT v.region_code,
          sum(v.person_times) FILTER (WHERE v.year = c.year) AS person_times,
@@ -37,7 +54,7 @@ by_region AS (
   GROUP BY v.region_code
 ),
 measured AS (
-  SELECT b.region_code, r.name_zh, r.name_en, r.macro_region, r.working_age_2020 AS working_age,
+  SELECT b.region_code, r.name_zh, r.name_en, r.macro_region, r.province_code, r.working_age_2020 AS working_age,
          coalesce(b.person_times, 0) AS person_times, coalesce(b.certificates, 0) AS certificates,
          b.previous_person_times,
          round(coalesce(b.person_times, 0) * 10000.0 / nullif(r.working_age_2020, 0), 2) AS per_10k
@@ -58,8 +75,13 @@ SELECT c.year,
        m.previous_person_times::BIGINT AS previous_person_times,
        m.person_times / nullif(m.previous_person_times, 0) - 1 AS change_on_previous_year,
        $rank_by AS rank_by,
-       rank() OVER (ORDER BY CASE WHEN $rank_by = 'volume' THEN m.person_times ELSE m.per_10k END DESC NULLS LAST)::INTEGER AS rank
+       rank() OVER (ORDER BY CASE WHEN $rank_by = 'volume' THEN m.person_times ELSE m.per_10k END DESC NULLS LAST)::INTEGER AS rank,
+       -- A prefecture's province; null for a province (its parent is the nation, the next column).
+       CASE WHEN $level = 'prefecture' THEN round(p.person_times * 10000.0 / nullif(p.working_age, 0), 2) END::DOUBLE AS parent_per_10k,
+       round(reference.national_per_10k, 2)::DOUBLE AS national_per_10k
 FROM measured m
 CROSS JOIN chosen c
 CROSS JOIN national
+CROSS JOIN reference
+LEFT JOIN province_volume p ON p.province_code = m.province_code
 ORDER BY rank, m.region_code

@@ -9,11 +9,13 @@ export default defineQuery({
   description: {
     zh:
       '某一项目某年各省（或各地市）的培训人次、每万名劳动年龄人口培训人次、占全国比重、同比变化和排名。年内尚未报完的年份按同期比较：该年1月至全国最新报送月份，与上年同月份比较；per_10k 为这些月份的累计（年初至今），per_10k_annualised 为按12个月折算的年率。' +
-      'period_start、period_end、months_covered 说明所覆盖的月份，period_complete 表示是否全年。默认按每万人培训人次排名（rank_by=volume 时按人次）。',
+      'period_start、period_end、months_covered 说明所覆盖的月份，period_complete 表示是否全年。默认按每万人培训人次排名（rank_by=volume 时按人次）。' +
+      '参考比率（同一月份、同一领域筛选）：parent_per_10k 为地市所在省份的全省每万人培训人次（全省合计含记在省级、未分到地市的记录；省级行为空，其上级即全国）；national_per_10k 为全国每万人培训人次，全国指大陆31个省份（培训人次和劳动年龄人口均不含港澳台，与 poverty-areas 一致；share_of_national 的分母仍为全国全部记录）。两者保留两位小数。',
     en:
       'Person-times trained in one programme and year by province (or prefecture): per 10,000 working-age people, share of the national total, change on the previous year and rank. ' +
       'A year still being reported is compared like for like: January to the latest month the nation reported, against the same months of the previous year; per_10k is then year to date and per_10k_annualised scales it to twelve months. ' +
-      'period_start, period_end and months_covered say which months; period_complete whether the year is whole. Ranked by the per-10,000 rate (rank_by=volume: by person-times).',
+      'period_start, period_end and months_covered say which months; period_complete whether the year is whole. Ranked by the per-10,000 rate (rank_by=volume: by person-times). ' +
+      "Reference rates over the same months (and field): parent_per_10k is a prefecture's province's own rate (the province's whole total, rows kept at province level and not allocated to a prefecture included; null on province rows, whose parent is the nation, the next column); national_per_10k is the nation's rate over the 31 mainland provinces (training and working-age population alike, Hong Kong, Macao and Taiwan excluded, as in poverty-areas; share_of_national still divides by every row). Both rounded to two decimals.",
   },
   module: import.meta.url,
   params: {
@@ -46,5 +48,19 @@ export default defineQuery({
     col('change_on_previous_year', 'number', '同比变化（同期）', 'Change on the same months of the previous year', units.share),
     col('rank_by', 'string', '排名依据', 'What the rank is by (rate or volume)'),
     col('rank', 'integer', '排名', 'Rank'),
+    col(
+      'parent_per_10k',
+      'number',
+      '所在省份每万人培训人次（所覆盖月份）',
+      "The province's own person-times per 10,000 working-age, months covered (prefecture rows; null for provinces)",
+      units.per10k,
+    ),
+    col(
+      'national_per_10k',
+      'number',
+      '全国每万人培训人次（所覆盖月份）',
+      "The nation's person-times per 10,000 working-age, months covered",
+      units.per10k,
+    ),
   ],
 });

@@ -29,3 +29,11 @@ export const regionColumns = [
   col('name_en', 'string', '地区（英文）', 'Region'),
   col('macro_region', 'string', '四大区域', 'Macro-region'),
 ];
+
+/** The months a row covers (a year still being reported is year to date), as training-by-region labels them. */
+export const periodColumns = [
+  col('period_start', 'string', '起始月份', 'First month covered'),
+  col('period_end', 'string', '截至月份', 'Last month covered'),
+  col('months_covered', 'integer', '覆盖月数', 'Months covered'),
+  col('period_complete', 'boolean', '时期完整（年：12个月）', 'Whole period (a year: all twelve months)'),
+];

@@ -33,10 +33,13 @@ describe('every registered query and export', () => {
     expect([...queries.keys()]).toEqual([
       'annual-target-path',
       'annual-target-progress',
+      'catalogue-in-province',
       'competition-results',
       'competition-trend',
       'multi-year-target-progress',
       'poverty-areas',
+      'poverty-prefectures',
+      'prefecture-trend',
       'province-target-league',
       'region-comparison',
       'region-profile',

@@ -42,6 +42,12 @@ const mainland: Record<string, { workingAge: number; population: number }> = {
   '440000': { workingAge: 2000, population: 3000 },
   '540000': { workingAge: 300, population: 500 },
 };
+/** The zones' urgently-needed catalogues (zone_occupation.csv of that reference). */
+const catalogue: Record<string, string[]> = {
+  gba: ['2-02-10-09', '6-18-01-01', '6-18-01-02'],
+  jjj: ['2-02-10-09', '2-02-10-10', '6-18-01-02'],
+  hainan: [],
+};
 const occupationGroup: Record<string, string> = { '2-02-10-09': '2', '2-02-10-10': '2', '6-18-01-01': '6', '6-18-01-02': '6' };
 
 // Facts at province (440000, 810000, 110000), prefecture and county level; odd counts so that sums are telling.
@@ -295,6 +301,73 @@ describe('labour-market rollups', () => {
     expect(rows).toEqual(
       rename(expected, { zone: 'zone_code', province: 'province_code', unit: 'unit_code', occupation: 'occupation_code' }),
     );
+  });
+
+  it("rollup_labor_prefecture_catalogue_quarter sums prefecture and county rows of a zone's provinces, for the occupations of their zones' catalogues", async () => {
+    const rows = await read(
+      `SELECT ${quarter}, province_code, prefecture_code, occupation_code, ${laborSums} FROM rollup_labor_prefecture_catalogue_quarter`,
+    );
+    /** A province is in a zone when one of the zone's members lies in it; it keeps those zones' catalogues. */
+    const wanted = (province: string | number | null, occupation: string | number | null) =>
+      Object.entries(zoneMembers).some(
+        ([zone, members]) => members.some((m) => ancestry[m][0] === province) && catalogue[zone].includes(occupation as string),
+      );
+    const expected = sumBy(
+      laborRows.filter((r) => r.prefecture !== null && wanted(r.province, r.occupation)),
+      ['quarter', 'province', 'prefecture', 'occupation'],
+      laborMeasures,
+    );
+    expect(rows).toEqual(rename(expected, { province: 'province_code', prefecture: 'prefecture_code', occupation: 'occupation_code' }));
+  });
+
+  it('keeps Guangdong and Beijing prefectures in their catalogues, and leaves Tibet (in no zone) and province rows out (hand-worked)', async () => {
+    const rows = await rowsOf(
+      db.connection,
+      `SELECT ${quarter}, province_code, prefecture_code, occupation_code, vacancies::INTEGER AS vacancies, job_seekers::INTEGER AS job_seekers
+       FROM rollup_labor_prefecture_catalogue_quarter ORDER BY ALL`,
+    );
+    expect(rows).toEqual([
+      {
+        quarter: '2024Q1',
+        province_code: '110000',
+        prefecture_code: '110100',
+        occupation_code: '2-02-10-09',
+        vacancies: 29 + 31,
+        job_seekers: 8 + 9,
+      },
+      {
+        quarter: '2024Q1',
+        province_code: '440000',
+        prefecture_code: '440100',
+        occupation_code: '2-02-10-09',
+        vacancies: 7,
+        job_seekers: 2,
+      },
+      {
+        quarter: '2024Q1',
+        province_code: '440000',
+        prefecture_code: '440300',
+        occupation_code: '2-02-10-09',
+        vacancies: 11 + 13,
+        job_seekers: 3 + 4,
+      },
+      {
+        quarter: '2024Q1',
+        province_code: '440000',
+        prefecture_code: '440300',
+        occupation_code: '6-18-01-01',
+        vacancies: 17,
+        job_seekers: 5,
+      },
+      {
+        quarter: '2024Q2',
+        province_code: '110000',
+        prefecture_code: '110100',
+        occupation_code: '6-18-01-02',
+        vacancies: 37,
+        job_seekers: 10,
+      },
+    ]);
   });
 
   it('puts every Beijing row in the one jjj unit 110000, and Shenzhen counties in the gba unit 440300 (hand-worked)', async () => {
