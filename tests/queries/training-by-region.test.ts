@@ -184,8 +184,8 @@ describe('training-by-region on a year still being reported', () => {
       ['440100', 80, 40, 1, 4],
       ['440300', 20, 10, 1, 4],
     ]);
-    // Guangzhou per 10k: round(80 × 10000/700, 2) = 1142.86; annualised from that rate: round(1142.86 × 12/4, 2) = 3428.58.
-    expect(rows[0]).toMatchObject({ per_10k: 1142.86, per_10k_annualised: 3428.58 });
+    // Guangzhou per 10k: round(80 × 10000/700, 2) = 1142.86; annualised from the unrounded rate: round(1142.857… × 12/4, 2) = 3428.57.
+    expect(rows[0]).toMatchObject({ per_10k: 1142.86, per_10k_annualised: 3428.57 });
     expect(rows[0].share_of_national).toBeCloseTo(80 / 172, 10);
   });
 

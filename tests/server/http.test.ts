@@ -26,7 +26,8 @@ const training = `month,region_code,program_code,field_code,person_times,partici
 let db: FixtureDb;
 let server: RunningServer;
 const get = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
-const byRegion = '/api/queries/training-by-region?program=vocational_training&year=2024';
+// Ranked by volume: Guangdong (300) before Beijing (120), whose rate per 10,000 is the higher one.
+const byRegion = '/api/queries/training-by-region?program=vocational_training&year=2024&rank_by=volume';
 
 beforeAll(async () => {
   db = await buildFixtureDb({ 'training.csv': training });
@@ -66,6 +67,7 @@ describe('catalog and meta', () => {
       'year',
       'level',
       'province',
+      'rank_by',
       'field',
       'format',
     ]);
@@ -174,7 +176,7 @@ describe('errors', () => {
       'province\u0027--',
     ];
     for (const attack of attacks) {
-      for (const name of ['program', 'year', 'level', 'province', 'field']) {
+      for (const name of ['program', 'year', 'level', 'province', 'rank_by', 'field']) {
         const res = await get(`/api/queries/training-by-region?${name}=${encodeURIComponent(attack)}`);
         expect(res.status, `${name}=${attack}`).toBe(400);
         const text = await res.text();

@@ -50,11 +50,12 @@ export function prefectureShapes(sharedData: string): Map<string, Feature<Polygo
  * coordinates quantised to a 10,000 × 10,000 grid of the province's extent: small enough to load at once.
  */
 function simplifiedTopology(collection: FeatureCollection<Polygon | MultiPolygon, { code: string }>): Topology {
-  const weighted = presimplify(topology({ prefectures: collection }));
+  const weighted = presimplify(topology({ prefectures: collection }) as Topology<{ prefectures: GeometryCollection }>);
   const simplified = simplify(weighted, quantile(weighted, 1 - keep)) as Topology<{ prefectures: GeometryCollection<{ code: string }> }>;
   const plain = feature(simplified, simplified.objects.prefectures) as FeatureCollection<Polygon | MultiPolygon, { code: string }>;
   const features = plain.features.map((f) => ({ ...f, geometry: dropWeights(f.geometry) }));
-  return topology({ prefectures: { type: 'FeatureCollection', features } }, 1e4);
+  const rebuilt: FeatureCollection<Polygon | MultiPolygon, { code: string }> = { type: 'FeatureCollection', features };
+  return topology({ prefectures: rebuilt }, 1e4);
 }
 
 function dropWeights(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon {
