@@ -174,6 +174,56 @@ describe.skipIf(skipReason !== null)('the dashboard in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('names the period on every overview card: a past year is the full year, the current year its months so far', async () => {
+    const meta = (await (await fetch(`${dashboard.server.url}/api/meta`)).json()) as { freshness: { training_through: string } };
+    const [year, month] = meta.freshness.training_through.split('-').map(Number);
+    const soFar = month === 1 ? `${year}年1月` : `${year}年1–${month}月`;
+    const unit = (page: Page, id: string) => page.locator(`#${id} .card-unit`).textContent();
+
+    const past = await openPage(`/?year=${year - 1}`);
+    for (const id of ['overview-progress', 'overview-path', 'overview-league'])
+      expect(await unit(past, id), id).toContain(`${year - 1}年全年`);
+    expect(await unit(past, 'overview-actions')).toContain(`培训：${year - 1}年全年`);
+    expect(await unit(past, 'overview-multi-year')).toMatch(/\d{4}–\d{4}年/);
+    expect(await past.locator('#overview-progress .progress-status .kpi-note').textContent()).toBe(`${year - 1}年全年`);
+    expect(await past.locator('#overview-progress .progress-status .badge').getAttribute('title')).toContain(`${year - 1}年全年`);
+    // Every card follows the year chosen (the multi-year targets as of it).
+    const links = await past.$$eval('.card .card-api', (anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+    expect(links).toHaveLength(5);
+    for (const link of links) expect(link, link).toMatch(new RegExp(`[?&](as_of_)?year=${year - 1}(&|$)`));
+    await past.close();
+
+    const current = await openPage('/');
+    for (const id of ['overview-progress', 'overview-path', 'overview-league']) expect(await unit(current, id), id).toContain(soFar);
+    expect(await unit(current, 'overview-actions')).toContain(`培训：${soFar}`);
+    expect(await current.locator('#overview-progress .progress-status .kpi-note').textContent()).toContain(`截至${year}年${month}月`);
+    expect(await current.locator('#overview-actions .program-period').allTextContents()).toContain(`截至${year}年${month}月`);
+
+    // The league: the count behind in its headline is the table's rows whose status is behind the province's own target.
+    const league = current.locator('#overview-league');
+    const headline = league.locator('.league-headline');
+    const behind = Number(await headline.getAttribute('data-behind'));
+    const statuses = await league.locator('.league-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
+    expect(statuses).toHaveLength(31);
+    const counted = statuses.filter((s) =>
+      ['acceleration_needed', 'limited_progress', 'falling_behind', 'missed'].includes(s ?? ''),
+    ).length;
+    expect(behind).toBe(counted);
+    expect(await headline.textContent()).toContain(`${counted}个省份落后于本省目标进度`);
+    expect(await league.locator('.card-source').textContent()).toContain('省级目标为样例按全国目标分摊的合成数据');
+    console.log(`provinces behind their own targets (${year}年1–${month}月): ${counted} of ${statuses.filter((s) => s !== 'none').length}`);
+    await current.close();
+
+    const english = await openPage('/?lang=en');
+    const monthsEn = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    expect(await unit(english, 'overview-progress')).toContain(month === 1 ? `Jan ${year}` : `Jan–${monthsEn[month - 1]} ${year}`);
+    expect(await english.locator('#overview-progress .progress-status .kpi-note').textContent()).toContain(
+      `Through ${monthsEn[month - 1]} ${year}`,
+    );
+    await english.close();
+    expect(problems).toEqual([]);
+  });
+
   for (const lang of ['zh', 'en'] as const) {
     it(`loads every page in ${lang} with charts drawn and no console errors`, async () => {
       for (const name of pages) {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { bulletChart, bulletSpecChart, type BulletRow, type BulletSpec } from '../../web/src/charts/bullet.js';
+import { bulletChart, bulletSpecChart, wrapLabel, type BulletRow, type BulletSpec } from '../../web/src/charts/bullet.js';
 import { ink, noStatus, statusStyles } from '../../web/src/ui/theme.js';
 import { legendLabels, marks, plots, shapes, styleOf, texts } from './chart-dom.js';
 
@@ -46,5 +46,40 @@ describe('bullet chart', () => {
     expect(marks(drawn, 'rect')).toHaveLength(1);
     expect(drawn.querySelector('svg.legend rect')?.getAttribute('fill')).toBe('#333333');
     expect(plots(drawn)[0].getAttribute('width')).toBe('500');
+  });
+
+  it('rounds the share after a bar down, so that it never reads as a threshold not reached, and writes a given text instead', () => {
+    const close = bulletChart(
+      [
+        { label: 'A', achieved: 0.99996, expected: null, color: '#111111', note: '■ Missed', detail: '' },
+        { label: 'B', achieved: 0, expected: null, color: '#222222', note: '', text: '— no data reported', detail: '' },
+      ],
+      { width: 600, labels, axis: 'Share of target' },
+    );
+    expect(texts(close, 'text').slice(2)).toEqual(['99.9% ■ Missed', '— no data reported']);
+  });
+  it('wraps a long name on a narrow chart and makes every row taller by 15 px a line', () => {
+    const long = '农民工职业技能培训（补贴性职业技能培训中）（2021–2025年）';
+    // 300 − 16 = 284 px: the 21 characters up to the first closing bracket take 252 px, the rest does not fit.
+    const narrow = bulletChart([{ ...rows[0], label: long }], { width: 300, labels, axis: 'Share' });
+    expect(plots(narrow)[0].getAttribute('height')).toBe(String(52 + 15 + 44));
+    expect(shapes(narrow, 'text', 'tspan').map((t) => t.textContent)).toEqual([
+      '农民工职业技能培训（补贴性职业技能培训中）',
+      '（2021–2025年）',
+    ]);
+  });
+});
+
+describe('wrapping a label', () => {
+  it('breaks between CJK characters, keeping brackets with what they open or close', () => {
+    // 12 px a CJK character: 5 of them in 60 px.
+    expect(wrapLabel('职业技能等级证书', 60)).toEqual(['职业技能等', '级证书']);
+    expect(wrapLabel('公共实训基地（当年新建）', 72)).toEqual(['公共实训基地', '（当年新建）']);
+    expect(wrapLabel('培训（2021–2025年）', 40)).toEqual(['培训', '（2021–2025', '年）']);
+  });
+  it('breaks Latin text at spaces only, and leaves a label that fits alone', () => {
+    // 6.8 px a Latin character: 'Vocational skills' is 17 × 6.8 = 115.6 px, 'training (2021–2025)' 136 px.
+    expect(wrapLabel('Vocational skills training (2021–2025)', 140)).toEqual(['Vocational skills', 'training (2021–2025)']);
+    expect(wrapLabel('Stations', 600)).toEqual(['Stations']);
   });
 });

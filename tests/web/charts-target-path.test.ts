@@ -72,4 +72,10 @@ describe('target path chart', () => {
     expect(texts(open, 'text')).toEqual([]);
     expect(texts(open, 'x-axis tick label')[0]).toBe('1月');
   });
+
+  it('labels every month on a wide chart and every third on a phone, so that the labels never run together', () => {
+    expect(texts(chart, 'x-axis tick label')).toEqual(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']);
+    const phone = targetPathChart(months, { width: 340, lang: 'zh', labels, format });
+    expect(texts(phone, 'x-axis tick label')).toEqual(['1月', '3月', '6月', '9月', '12月']);
+  });
 });

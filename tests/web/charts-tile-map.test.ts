@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { colorScale, type ColorSpec } from '../../web/src/charts/color-scale.js';
-import { tileMap, type Tile, type TileMapOptions } from '../../web/src/charts/tile-map.js';
-import { ink, outside, secondaryText } from '../../web/src/ui/theme.js';
+import { tileMap, type Tile, type TileCategories, type TileMapOptions } from '../../web/src/charts/tile-map.js';
+import { ink, outside, secondaryText, statusStyles, textOn } from '../../web/src/ui/theme.js';
 import { stubCanvas } from './canvas-stub.js';
 
 stubCanvas();
@@ -92,5 +92,23 @@ describe('the tile map', () => {
     tile('110000').dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
     tile('810000').dispatchEvent(new MouseEvent('click', { bubbles: true }));
     expect(selected).toEqual(['310000', '110000', '110000']);
+  });
+
+  it('colours tiles by category: each its colour and mark, its words in the tooltip, a swatch legend, grey without one', () => {
+    const categories: TileCategories = {
+      kind: 'category',
+      tiles: new Map([['110000', { color: statusStyles.missed.color, mark: '■', text: '■ Missed; Pace 90%' }]]),
+      legend: [{ label: '■ Missed (1)', color: statusStyles.missed.color }],
+    };
+    const { element, tile } = draw({ color: categories, values: undefined, format: undefined, compact: undefined, width: 60 });
+    expect(element.querySelector('svg.legend text')?.textContent).toBe('■ Missed (1)');
+    expect(tile('110000').querySelector('rect')!.getAttribute('fill')).toBe(statusStyles.missed.color);
+    expect(tile('310000').querySelector('rect')!.getAttribute('fill')).toBe(outside);
+    // The mark is written even on the smallest tiles: colour is never the only cue.
+    expect([...tile('110000').querySelectorAll('text')].map((t) => t.textContent)).toEqual(['BJ', '■']);
+    expect(tile('110000').querySelectorAll('text')[1].getAttribute('fill')).toBe(textOn(statusStyles.missed.color));
+    expect(tile('110000').getAttribute('aria-label')).toBe('Beijing: ■ Missed; Pace 90%');
+    expect(tile('310000').getAttribute('aria-label')).toBe('Shanghai: no data');
+    expect(tile('810000').getAttribute('aria-label')).toBe('Hong Kong: outside the series');
   });
 });

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  capitalize,
+  floorAt,
   formatChange,
   formatCompact,
   formatExact,
   formatMonth,
   formatNumber,
   formatPercent,
+  formatPercentFloor,
   formatQuarter,
   formatRatio,
   formatSignedInteger,
@@ -99,5 +102,34 @@ describe('periods', () => {
     expect(formatQuarter('2024Q2', 'zh')).toBe('2024年第2季度');
     expect(formatQuarter('2024Q2', 'en')).toBe('2024 Q2');
     expect(formatQuarter('bad', 'en')).toBe('bad');
+  });
+});
+
+describe('figures beside a status are rounded down, so that they never cross its threshold', () => {
+  it('floors at the displayed precision', () => {
+    // The sample's national pace, 0.9451: below the 0.95 of "on track", so 94%, never 95%.
+    expect(floorAt(94.51, 0)).toBe(94);
+    expect(floorAt(0.9451, 2)).toBe(0.94);
+    expect(floorAt(75.1921, 1)).toBe(75.1);
+    // 0.29 × 100 is 28.999999999999996 in binary: it is 29, not 28.
+    expect(floorAt(0.29 * 100, 0)).toBe(29);
+    expect(floorAt(-1.25, 1)).toBe(-1.3);
+  });
+  it('writes shares and paces as percentages rounded down', () => {
+    expect(formatPercentFloor(0.9451)).toBe('94%');
+    expect(formatPercent(0.9451, 0)).toBe('95%');
+    expect(formatPercentFloor(0.95)).toBe('95%');
+    expect(formatPercentFloor(0.5999, 0)).toBe('59%');
+    expect(formatPercentFloor(0.99996, 1)).toBe('99.9%');
+    expect(formatPercentFloor(1, 1)).toBe('100.0%');
+    expect(formatPercentFloor(1.0667)).toBe('106%');
+    expect(formatPercentFloor(0.29)).toBe('29%');
+    expect(formatPercentFloor(null)).toBe('–');
+    expect(formatPercentFloor(Number.NaN, 1)).toBe('–');
+  });
+  it('starts a line with a capital in English and leaves Chinese as it is', () => {
+    expect(capitalize('through Oct 2026')).toBe('Through Oct 2026');
+    expect(capitalize('截至2026年10月')).toBe('截至2026年10月');
+    expect(capitalize('')).toBe('');
   });
 });

@@ -9,6 +9,7 @@ import {
   annualHeadline,
   annualTargetCodes,
   levelHeadline,
+  measuredPeriod,
   multiYearModel,
 } from '../../web/src/view-models/overview-actions.js';
 import { pathModel, progressModel, targetHeadings } from '../../web/src/view-models/overview.js';
@@ -59,6 +60,8 @@ const progressRow = (over: Partial<Progress> = {}): Progress => ({
   year: 2026,
   as_of: '2026-10',
   months_elapsed: 10,
+  period: '2026-01/2026-10',
+  period_complete: false,
   target: 1_000_000,
   cumulative_actual: 800_000,
   share_achieved: 0.8,
@@ -70,9 +73,11 @@ const progressRow = (over: Partial<Progress> = {}): Progress => ({
   pace: 1.0667,
   required_monthly_rate: 100_000,
   recent_monthly_rate: 90_000,
+  projection_basis: 'seasonal',
   projected_year_end: 1_050_000,
   projected_low: 980_000,
   projected_high: 1_120_000,
+  projected_year_end_run_rate: 1_000_000,
   status: 'on_track',
   ...over,
 });
@@ -106,16 +111,18 @@ describe('the headings name the programme, the region and the unit', () => {
 });
 
 describe('the annual target progress card', () => {
-  it('states the figures, the status and the share of the target against the share expected', () => {
+  it('states the figures, the status and the share of the target against the share expected, for the months covered', () => {
     const model = progressModel(resultOf([progressRow()]), en)!;
     expect(model.summary).toBe(
-      'By Oct 2026, 800,000 person-times against an annual target of 1,000,000 (80.0%); status: On track; projected year end 1,050,000.',
+      'Through Oct 2026: 800,000 person-times against an annual target of 1,000,000 (80.0%); status: On track; projected year end 1,050,000.',
     );
+    expect(model.period).toBe('Jan–Oct 2026');
     expect(model.status).toBe('on_track');
-    expect(model.asOf).toBe('As of Oct 2026 (10 months elapsed)');
+    expect(model.asOf).toBe('Through Oct 2026 (10 months elapsed)');
     expect(model.kpis).toEqual([
       { id: 'cumulative', label: 'Cumulative actual', value: '800,000', unit: 'person-times', note: 'target 1,000,000, 80.0% achieved' },
-      { id: 'pace', label: 'Pace', value: '1.07', note: 'cumulative ÷ seasonal expectation (750,000)' },
+      // 800,000 ÷ 750,000 = 1.0667: 106%, rounded down.
+      { id: 'pace', label: 'Pace', value: '106%', note: 'cumulative ÷ seasonal expectation (750,000)' },
       { id: 'required', label: 'Monthly rate still needed', value: '100,000', note: 'last 3 months: 90,000 a month' },
       { id: 'projected', label: 'Projected year end', value: '1,050,000', note: 'band 980,000 – 1,120,000' },
     ]);
@@ -136,18 +143,85 @@ describe('the annual target progress card', () => {
     });
     expect(model.table.rows).toHaveLength(1);
   });
-  it('writes Chinese numbers in 万', () => {
+  it('writes Chinese numbers in 万 and the months as 2026年1–10月', () => {
     const model = progressModel(resultOf([progressRow({ status: 'falling_behind' })]), zh)!;
     expect(model.summary).toBe('截至2026年10月累计完成 80万人次，年度目标 100万，完成 80.0%，状态：明显滞后；年末预计 105万。');
+    expect(model.period).toBe('2026年1–10月');
+    expect(model.asOf).toBe('截至2026年10月（已过 10 个月）');
     expect(model.bullet?.rows[0].label).toBe('当年累计');
     expect(model.bullet?.achievedColor).toBe(statusStyles.falling_behind.color);
   });
+  it('never rounds a pace or share across a status threshold: 0.9451 is 94%, 0.99996 of the target is 99.9%', () => {
+    // The sample's national row: pace 0.9451 (acceleration needed, below 0.95), 751,921 of 1,000,000 (75.19%).
+    const sample = progressModel(
+      resultOf([progressRow({ cumulative_actual: 751_921, share_achieved: 0.751921, pace: 0.9450831, status: 'acceleration_needed' })]),
+      zh,
+    )!;
+    expect(sample.kpis[1].value).toBe('94%');
+    expect(sample.kpis[0].note).toBe('目标 100万，完成 75.1%');
+    const close = progressModel(resultOf([progressRow({ cumulative_actual: 999_960, share_achieved: 0.99996, pace: 0.99996 })]), en)!;
+    expect(close.kpis[0].note).toBe('target 1,000,000, 99.9% achieved');
+    expect(close.kpis[1].value).toBe('99%');
+  });
+  it('says a complete year is the full year: its actual, no monthly rate still needed, a missed target missed', () => {
+    const year = progressRow({
+      year: 2025,
+      as_of: '2025-12',
+      months_elapsed: 12,
+      period: '2025',
+      period_complete: true,
+      cumulative_actual: 980_000,
+      share_achieved: 0.98,
+      expected: 1_000_000,
+      pace: 0.98,
+      required_monthly_rate: null,
+      projected_year_end: 980_000,
+      status: 'missed',
+    });
+    const model = progressModel(resultOf([year]), zh)!;
+    expect(model.period).toBe('2025年全年');
+    expect(model.asOf).toBe('2025年全年');
+    expect(model.summary).toBe('2025年全年累计完成 98万人次，年度目标 100万，完成 98.0%，状态：未完成。');
+    expect(model.kpis[2]).toEqual({
+      id: 'required',
+      label: '剩余月份所需月均',
+      value: null,
+      missing: '不适用：全年已结束',
+      note: '全年已结束',
+    });
+    expect(model.kpis[3]).toEqual({ id: 'projected', label: '全年完成', value: '98万', note: '2025年全年' });
+    expect(model.bullet?.rows[0].label).toBe('2025年全年');
+    expect(model.bullet?.achievedColor).toBe(statusStyles.missed.color);
+    expect(progressModel(resultOf([year]), en)!.summary).toBe(
+      '2025 (full year): 980,000 person-times against an annual target of 1,000,000 (98.0%); status: Missed.',
+    );
+  });
+  it('shows a figure not reported as missing, never as 0', () => {
+    const model = progressModel(
+      resultOf([
+        progressRow({ cumulative_actual: null, share_achieved: null, pace: null, projected_year_end: null, recent_monthly_rate: null }),
+      ]),
+      en,
+    )!;
+    expect(model.kpis[0].value).toBeNull();
+    expect(model.kpis[1].value).toBeNull();
+    expect(model.kpis[3].value).toBeNull();
+    expect(model.kpis[2].note).toBe('last 3 months: no data reported a month');
+    expect(model.summary).toBe('Through Oct 2026: no data reported.');
+    expect(progressModel(resultOf([progressRow({ cumulative_actual: null })]), zh)!.summary).toBe('截至2026年10月：未报送数据。');
+    expect(model.bullet).toBeNull();
+  });
   it('has no bullet without a target, and says so', () => {
-    const model = progressModel(resultOf([progressRow({ target: null, share_achieved: null, status: null })]), en)!;
-    expect(model.summary).toBe('By Oct 2026, 800,000 person-times; there is no annual target for this scope.');
+    const model = progressModel(resultOf([progressRow({ target: null, share_achieved: null, pace: null, status: null })]), en)!;
+    expect(model.summary).toBe('Through Oct 2026: 800,000 person-times; there is no annual target for this scope.');
     expect(model.bullet).toBeNull();
     expect(model.kpis[0].note).toBe('No annual target for this scope');
+    expect(model.kpis[1]).toMatchObject({ value: null, missing: 'No annual target for this scope' });
     expect(progressModel(resultOf([progressRow({ status: null })]), en)?.bullet?.achievedColor).toBe(noStatus);
+  });
+  it('reads the months from the as-of month when a row does not name its period', () => {
+    const model = progressModel(resultOf([progressRow({ period: null, period_complete: null })]), en)!;
+    expect(model.period).toBe('Jan–Oct 2026');
   });
   it('is empty without a row', () => {
     expect(progressModel(resultOf<Progress>([]), en)).toBeNull();
@@ -188,6 +262,14 @@ describe('the path to the annual target', () => {
     );
     expect(model.labels.unit).toBe('person-times');
     expect(model.labels.target).toBe('Target');
+    // Cumulative figures for January to March: the months the card covers.
+    expect(model.period).toBe('Jan–Mar 2026');
+  });
+  it('covers the whole year once December is in', () => {
+    const rows = Array.from({ length: 12 }, (_, i) => ({ ...month(i + 1), cumulative_actual: 100 * (i + 1) }));
+    expect(pathModel(resultOf(rows), '人次', zh)!.period).toBe('2026年全年');
+    const none = Array.from({ length: 12 }, (_, i) => ({ ...month(i + 1), cumulative_actual: null }));
+    expect(pathModel(resultOf(none), '', en)!.period).toBeUndefined();
   });
   it('is empty without months', () => {
     expect(pathModel(resultOf<PathRow>([]), '', en)).toBeNull();
@@ -198,84 +280,138 @@ describe('the eight actions', () => {
   const target = (code: string, start: number, end: number, region = '000000') =>
     ({ program_code: code, period_start: start, period_end: end, region_code: region }) as DatasetRows['target'];
   const stock = (region: string, value: number | null) => ({ region_code: region, year: 2025, value }) as QueryRows['talent-stock'];
-  const multi = (code: string, status: string) => ({ program_code: code, status }) as QueryRows['multi-year-target-progress'];
+  type MultiRow = QueryRows['multi-year-target-progress'];
+  const multi = (code: string, status: string | null, over: Partial<MultiRow> = {}) =>
+    ({
+      program_code: code,
+      status,
+      target: 100,
+      period_start: 2021,
+      period_end: 2025,
+      as_of_year: 2026,
+      share_achieved: 0.93159,
+      ...over,
+    }) as MultiRow;
 
-  it('knows which programmes have an annual target in the scope', () => {
-    const targets = [target('a', 2026, 2026), target('b', 2021, 2025), target('c', 2026, 2026, '440000')];
-    expect([...annualTargetCodes(targets, '')]).toEqual(['a']);
+  it('knows which programmes have an annual target in the scope, for the chosen year when given', () => {
+    const targets = [target('a', 2026, 2026), target('b', 2021, 2025), target('c', 2026, 2026, '440000'), target('d', 2025, 2025)];
+    expect([...annualTargetCodes(targets, '')]).toEqual(['a', 'd']);
+    expect([...annualTargetCodes(targets, '', 2026)]).toEqual(['a']);
+    expect([...annualTargetCodes(targets, '', 2025)]).toEqual(['d']);
     expect([...annualTargetCodes(targets, '440000')]).toEqual(['c']);
   });
-  it('gives a training programme its year-to-date volume, with a status only when it has an annual target', () => {
+  it('gives a training programme its volume in the year and the period of it, with a status only when it has an annual target', () => {
     const row = progressRow({ target: null, status: 'on_track' });
     expect(annualHeadline(renewal, row, new Set(['knowledge_renewal']), en)).toEqual({
       program: renewal,
       value: 800_000,
       unit: 'person-times',
-      period: 'to Oct 2026',
+      period: 'through Oct 2026',
+      periodCode: '2026-01/2026-10',
+      kind: 'training',
       status: 'on_track',
     });
     expect(annualHeadline(renewal, row, new Set(), en).status).toBeNull();
+    expect(annualHeadline(renewal, progressRow({ year: 2025, period: '2025', period_complete: true }), new Set(), zh).period).toBe(
+      '2025年全年',
+    );
+    expect(annualHeadline(renewal, progressRow({ cumulative_actual: null }), new Set(), zh).value).toBeNull();
     expect(annualHeadline(renewal, undefined, new Set(), zh)).toEqual({
       program: renewal,
       value: null,
       unit: '人次',
       period: '',
+      periodCode: '',
+      kind: 'training',
       status: null,
     });
   });
-  it('gives a counted programme its latest level: the provinces summed, or the one province', () => {
+  it("gives a counted programme the year's level: the provinces summed, or the one province; none reported is null, not 0", () => {
     const rows = [stock('110000', 30), stock('440000', 12), stock('650000', null)];
-    expect(levelHeadline(postdocs, rows, '', en)).toMatchObject({ value: 42, period: '2025', unit: 'persons', status: null });
+    expect(levelHeadline(postdocs, rows, '', en)).toMatchObject({
+      value: 42,
+      period: '2025',
+      periodCode: '2025',
+      kind: 'level',
+      status: null,
+    });
+    expect(levelHeadline(postdocs, rows, '', zh).period).toBe('2025年');
     expect(levelHeadline(postdocs, rows, '440000', en).value).toBe(12);
+    expect(levelHeadline(postdocs, rows, '650000', en).value).toBeNull();
     expect(levelHeadline(postdocs, rows, '310000', en).value).toBeNull();
+    expect(levelHeadline(postdocs, [stock('110000', null)], '', en).value).toBeNull();
     expect(levelHeadline(postdocs, [], '', en)).toMatchObject({ value: null, period: '' });
   });
-  it('groups the programmes by action, each action with the worst status of its targets', () => {
-    const actions = [
-      action('skills_china', '技能中国行动', 'Skills China'),
-      action('high_end', '高端人才引领行动', 'High-end talent'),
-      action('vitality', '活力', 'Vitality'),
-    ];
-    const headlines = [
-      { program: vocational, value: 1_234_567, unit: 'person-times', period: 'to Oct 2026', status: 'on_track' },
-      { program: renewal, value: 800_000, unit: 'person-times', period: 'to Oct 2026', status: 'achieved' },
-      { program: postdocs, value: null, unit: 'persons', period: '', status: null },
-    ];
-    const model = actionsModel(actions, headlines, [multi('postdoc_recruits', 'falling_behind')], en);
+
+  const actions = [
+    action('skills_china', '技能中国行动', 'Skills China'),
+    action('high_end', '高端人才引领行动', 'High-end talent'),
+    action('vitality', '活力', 'Vitality'),
+  ];
+  const training = (program: Program, value: number | null, status: string | null) => ({
+    program,
+    value,
+    unit: 'person-times',
+    period: 'through Oct 2026',
+    periodCode: '2026-01/2026-10',
+    kind: 'training' as const,
+    status,
+  });
+  const headlines = [
+    training(vocational, 1_234_567, 'on_track'),
+    training(renewal, 800_000, 'acceleration_needed'),
+    { program: postdocs, value: null, unit: 'persons', period: '2026', periodCode: '2026', kind: 'level' as const, status: null },
+  ];
+
+  it('lists each programme with its figure, the period of it and its annual status, and its multi-year target apart', () => {
+    const model = actionsModel(actions, headlines, [multi('postdoc_recruits', 'missed'), multi('vocational_training', 'achieved')], en);
     expect(model.actions).toEqual([
       {
         code: 'skills_china',
         name: 'Skills China',
         status: 'on_track',
+        period: 'worst target status, through Oct 2026',
         programs: [
           {
             code: 'vocational_training',
             name: 'Vocational training',
             value: '1,234,567 person-times',
-            period: 'to Oct 2026',
+            period: 'through Oct 2026',
             status: 'on_track',
+            // 0.93159 is 93.1% rounded down.
+            target: { label: '2021–2025 target', status: 'achieved', share: '93.1%', note: null },
           },
         ],
       },
       {
         code: 'high_end',
         name: 'High-end talent',
-        status: 'falling_behind',
+        status: 'acceleration_needed',
+        period: 'worst target status, through Oct 2026',
         programs: [
           {
             code: 'knowledge_renewal',
             name: 'Knowledge renewal',
             value: '800,000 person-times',
-            period: 'to Oct 2026',
-            status: 'achieved',
+            period: 'through Oct 2026',
+            status: 'acceleration_needed',
+            target: null,
           },
-          { code: 'postdoc_recruits', name: 'Postdocs recruited', value: '–', period: '', status: 'falling_behind' },
+          {
+            code: 'postdoc_recruits',
+            name: 'Postdocs recruited',
+            value: null,
+            period: '2026',
+            status: null,
+            target: { label: '2021–2025 target', status: 'missed', share: '93.1%', note: null },
+          },
         ],
       },
-      { code: 'vitality', name: 'Vitality', status: null, programs: [] },
+      { code: 'vitality', name: 'Vitality', status: null, period: 'worst target status, through Oct 2026', programs: [] },
     ]);
+    expect(model.period).toBe('training: Jan–Oct 2026; talent and platforms: 2026');
     expect(model.summary).toBe(
-      'Target status of the eight actions: Skills China: On track; High-end talent: Falling behind; Vitality: No target',
+      'Target status of the eight actions (through Oct 2026): Skills China: On track; High-end talent: Acceleration needed; Vitality: No target',
     );
     expect(model.table.columns.map((c) => c.key)).toEqual([
       'action_code',
@@ -284,13 +420,27 @@ describe('the eight actions', () => {
       'unit',
       'period',
       'annual_status',
+      'multi_year_period',
       'multi_year_status',
+      'multi_year_share_achieved',
     ]);
     expect(model.table.rows[2]).toMatchObject({
       program_code: 'postdoc_recruits',
+      period: '2026',
       annual_status: null,
-      multi_year_status: 'falling_behind',
+      multi_year_period: '2021–2025',
+      multi_year_status: 'missed',
     });
+  });
+  it("counts a multi-year target's status in its action's badge only when the chosen year falls in the target's period", () => {
+    const in2026 = actionsModel(actions, headlines, [multi('postdoc_recruits', 'missed')], en);
+    expect(in2026.actions[1].status).toBe('acceleration_needed');
+    const in2025 = actionsModel(actions, headlines, [multi('postdoc_recruits', 'missed', { as_of_year: 2025 })], en);
+    expect(in2025.actions[1].status).toBe('missed');
+  });
+  it('says a multi-year target not started yet, with no share', () => {
+    const model = actionsModel(actions, headlines, [multi('postdoc_recruits', null, { as_of_year: 2019, share_achieved: 0 })], zh);
+    expect(model.actions[1].programs[1].target).toEqual({ label: '2021–2025年目标', status: null, share: null, note: '尚未开始' });
   });
 });
 
@@ -306,6 +456,8 @@ describe('the multi-year targets', () => {
       aggregation: 'sum',
       period_start: 2021,
       period_end: 2025,
+      as_of_year: 2026,
+      years_elapsed: 5,
       target: 1_000,
       cumulative_actual: 900,
       share_achieved: 0.9,
@@ -313,11 +465,11 @@ describe('the multi-year targets', () => {
       pace: 0.9,
       observed_annual_growth: null,
       required_annual_growth: null,
-      status: 'acceleration_needed',
+      status: 'missed',
       ...over,
     }) as MultiRow;
 
-  it('draws one bar per target, coloured by status, with the expected share for flows only', () => {
+  it('draws one bar per target, coloured by status, with the expected share for flows only, and names the months counted', () => {
     const result = resultOf([
       row({}),
       row({
@@ -332,17 +484,39 @@ describe('the multi-year targets', () => {
     ]);
     const model = multiYearModel(result, en)!;
     expect(model.rows.map((r) => [r.label, r.achieved, r.expected, r.color, r.note])).toEqual([
-      ['Vocational training (2021–2025)', 0.9, 1, statusStyles.acceleration_needed.color, '▲ Acceleration needed'],
+      ['Vocational training (2021–2025)', 0.9, 1, statusStyles.missed.color, '■ Missed'],
       ['Stations (2021–2025)', 1.2, null, statusStyles.achieved.color, '✔ Achieved'],
     ]);
-    expect(model.rows[0].detail).toBe(
-      'Cumulative actual: 900 person-times\nTarget: 1,000 person-times\nPace: 0.90\nStatus: Acceleration needed',
-    );
+    expect(model.rows[0].detail).toBe('Cumulative actual: 900 person-times\nTarget: 1,000 person-times\nPace: 90%\nStatus: Missed');
     expect(model.summary).toBe(
-      'Multi-year targets (2021–2025): Vocational training (2021–2025) 90.0% (▲ Acceleration needed); Stations (2021–2025) 120.0% (✔ Achieved)',
+      'Multi-year targets (2021–2025): Vocational training (2021–2025) 90.0% (■ Missed); Stations (2021–2025) 120.0% (✔ Achieved)',
     );
+    expect(model.period).toBe('2021–2025');
     expect(model.achievedColor).toBe(neutral);
     expect(model.table.rows).toHaveLength(3);
+  });
+  it('counts the months elapsed as of the chosen year, and says when a period has not started', () => {
+    expect(measuredPeriod({ period_start: 2021, years_elapsed: 4 })).toBe('2021-01/2024-12');
+    // 3 years and 10 months: January 2021 to October 2024.
+    expect(measuredPeriod({ period_start: 2021, years_elapsed: 46 / 12 })).toBe('2021-01/2024-10');
+    expect(measuredPeriod({ period_start: 2021, years_elapsed: 0 })).toBeNull();
+    const asOf2024 = multiYearModel(resultOf([row({ as_of_year: 2024, years_elapsed: 4, status: 'acceleration_needed' })]), zh)!;
+    expect(asOf2024.period).toBe('2021–2024年');
+    expect(asOf2024.rows[0].label).toBe('职业技能培训（2021–2025年）');
+    const before = multiYearModel(
+      resultOf([row({ as_of_year: 2019, years_elapsed: 0, cumulative_actual: 0, share_achieved: 0, status: null })]),
+      zh,
+    )!;
+    expect(before.rows[0].note).toBe('尚未开始');
+    expect(before.period).toBeUndefined();
+  });
+  it('rounds the share beside a status down and writes a figure not reported as missing', () => {
+    const model = multiYearModel(resultOf([row({ share_achieved: 0.99996, pace: 0.99996 })]), en)!;
+    expect(model.summary).toContain('99.9% (■ Missed)');
+    expect(model.rows[0].detail).toContain('Pace: 99%');
+    const missing = multiYearModel(resultOf([row({ cumulative_actual: null, share_achieved: null, status: null })]), en)!;
+    expect(missing.rows[0].text).toBe('— no data reported');
+    expect(missing.rows[0].detail.split('\n')[0]).toBe('Cumulative actual: no data reported');
   });
   it('adds the growth line when a growth is required, and has no bar without a target', () => {
     const model = multiYearModel(resultOf([row({ observed_annual_growth: 0.05, required_annual_growth: 0.08, status: null })]), zh)!;

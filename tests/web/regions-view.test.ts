@@ -23,6 +23,7 @@ const indicatorRow = rowMaker<IndicatorRow>([
   'value',
   'macro_region_median',
   'national_value',
+  'national_basis',
   'z_score',
   'rank',
   'higher_is_better',
@@ -87,8 +88,9 @@ describe('the tile map of one indicator', () => {
       kind: 'diverging',
       pivot: 1,
       domain: [0.6, 1.5],
-      label: 'Vacancy-to-seeker ratio (ratio, 2026Q3)',
+      label: 'Vacancy-to-seeker ratio (ratio, 2026 Q3)',
     });
+    expect(model.period).toBe('2026 Q3');
     expect(model.color.tickFormat!(1.234)).toBe('1.23');
     expect(model.format(1.5)).toBe('1.50 ratio');
     expect(model.compact(1.5)).toBe('1.50');
@@ -97,7 +99,7 @@ describe('the tile map of one indicator', () => {
 
   it('names the three highest and the three lowest provinces with a value', () => {
     expect(model.summary).toBe(
-      'Vacancy-to-seeker ratio (2026Q3), highest: Beijing 1.50, Guangdong 1.25, Shanghai 0.80; lowest: Guangdong 1.25, Shanghai 0.80, Xinjiang 0.60.',
+      'Vacancy-to-seeker ratio (2026 Q3), highest: Beijing 1.50, Guangdong 1.25, Shanghai 0.80; lowest: Guangdong 1.25, Shanghai 0.80, Xinjiang 0.60.',
     );
   });
 
@@ -122,11 +124,12 @@ describe('the tile map of one indicator', () => {
     ]);
     const m = regionMapModel(counts, { ...zh, provinces, indicator: 'training_per_10k' })!;
     expect(m.tiles.map((t) => t.short)).toEqual(['北京', '上海', '广东', '新疆', '香港']);
-    expect(m.color).toMatchObject({ kind: 'sequential', domain: [56.78, 123_456], label: '每万人职业技能培训（人次，2025）' });
+    expect(m.color).toMatchObject({ kind: 'sequential', domain: [56.78, 123_456], label: '每万人职业技能培训（人次，2025年全年）' });
+    expect(m.period).toBe('2025年全年');
     expect(m.format(123_456)).toBe('12.3万 人次');
     expect(m.format(56.78)).toBe('56.8 人次');
     expect(m.compact(123_456)).toBe('12万');
-    expect(m.summary).toBe('每万人职业技能培训（2025）最高：北京市 12.3万、广东省 56.8；最低：北京市 12.3万、广东省 56.8。');
+    expect(m.summary).toBe('每万人职业技能培训（2025年全年）最高：北京市 12.3万、广东省 56.8；最低：北京市 12.3万、广东省 56.8。');
   });
 
   it('is empty without a row of the indicator', () => {
@@ -147,6 +150,7 @@ describe('the profile of a province, as indices of the nation', () => {
       value: 300,
       macro_region_median: 200,
       national_value: 250,
+      national_basis: 'national_rate',
       rank: 3,
     }),
     indicatorRow({
@@ -157,6 +161,7 @@ describe('the profile of a province, as indices of the nation', () => {
       period: '2025Q4',
       value: 1.2,
       national_value: 1.5,
+      national_basis: 'national_rate',
     }),
     indicatorRow({ region_code: '440000', name_en: 'Guangdong', indicator: 'competition_medals', unit_en: 'medals', national_value: 0 }),
   ]);
@@ -173,18 +178,51 @@ describe('the profile of a province, as indices of the nation', () => {
 
   it('writes the rank above each bar and the value in its unit below', () => {
     expect(model.items.map((d) => [d.heading, d.note])).toEqual([
-      ['Vocational training per 10k  rank 3 of 31', '300 person-times'],
-      ['Vacancy-to-seeker ratio  rank – of 31', '1.20 ratio'],
-      ['Competition medals  rank – of 31', '–'],
+      ['Vocational training per 10k  rank 3 of 31', '300 person-times · 2025 (full year)'],
+      ['Vacancy-to-seeker ratio  rank – of 31', '1.20 ratio · 2025 Q4'],
+      ['Competition medals  rank – of 31', '—'],
     ]);
   });
 
   it('gives the period, the three values and the rank in the tooltip', () => {
     expect(model.items[0].tip).toBe(
-      'Vocational training per 10k (2025)\nThis province: 300 person-times\nMacro-region median: 200\nNational: 250\nrank 3 of 31',
+      'Vocational training per 10k · 2025 (full year)\nThis province: 300 person-times\nMacro-region median: 200\nNational: 250\nrank 3 of 31',
     );
     expect(model.items[1].tip).toBe(
-      'Vacancy-to-seeker ratio (2025Q4)\nThis province: 1.20 ratio\nMacro-region median: –\nNational: 1.50\nrank – of 31',
+      'Vacancy-to-seeker ratio · 2025 Q4\nThis province: 1.20 ratio\nMacro-region median: –\nNational: 1.50\nrank – of 31',
+    );
+    expect(model.items[2].tip).toBe(
+      'Competition medals\nThis province: no data reported\nMacro-region median: –\nNational: 0\nrank – of 31',
+    );
+  });
+
+  it("names each indicator's period on the card, and footnotes a count whose nation is the average per province", () => {
+    expect(model.period).toBe('2025 (full year), 2025 Q4');
+    expect(model.footnote).toBeNull();
+    // Medals: 18 for the province against 4.58 for the average province (142 ÷ 31) is an index of 393.
+    const medals = indicatorRow({
+      region_code: '440000',
+      name_zh: '广东省',
+      name_en: 'Guangdong',
+      indicator: 'competition_medals',
+      unit_zh: '枚',
+      unit_en: 'medals',
+      period: '2026',
+      value: 18,
+      national_value: 142 / 31,
+      national_basis: 'province_average',
+      rank: 1,
+    });
+    const withMedals = regionProfileModel(resultOf([medals]), zh)!;
+    expect(Math.round(withMedals.items[0].value!)).toBe(393);
+    expect(withMedals.items[0].note).toBe('18 枚 · 2026年全年');
+    expect(withMedals.items[0].tip.split('\n')[3]).toBe('全国（各省平均）：4.6');
+    expect(withMedals.footnote).toBe(
+      '注：技能竞赛奖牌的全国值为31个省份的平均数（全国合计 ÷ 31），与单个省份同口径；其余指标的全国值为全国总量之比。',
+    );
+    expect(withMedals.summary.endsWith(withMedals.footnote!)).toBe(true);
+    expect(regionProfileModel(resultOf([medals]), en)!.footnote).toBe(
+      'Note: for Competition medals the nation is the average per province (national total ÷ 31), on the same basis as one province; for the other indicators it is the national rate.',
     );
   });
 
@@ -287,13 +325,31 @@ describe('provinces side by side', () => {
     expect(comparedRegions([], mainland, '110000')).toEqual(['110000', '310000']);
   });
 
-  const row = (code: string, indicator: string, value: number | null, rank: number | null, national: number | null, unit: string) =>
-    indicatorRow({ region_code: code, indicator, value, rank, national_value: national, unit_en: unit });
+  const row = (
+    code: string,
+    indicator: string,
+    value: number | null,
+    rank: number | null,
+    national: number | null,
+    unit: string,
+    period: string | null = null,
+  ) =>
+    indicatorRow({
+      region_code: code,
+      indicator,
+      value,
+      rank,
+      national_value: national,
+      national_basis: indicator === 'competition_medals' ? 'province_average' : 'national_rate',
+      unit_en: unit,
+      period,
+    });
   const result = resultOf([
-    row('110000', 'training_per_10k', 400, 1, 250, 'person-times'),
-    row('440000', 'training_per_10k', 300, 3, 250, 'person-times'),
-    row('440000', 'competition_medals', 12, 2, 100, 'medals'),
-    row('110000', 'competition_medals', 8, 5, 100, 'medals'),
+    row('110000', 'training_per_10k', 400, 1, 250, 'person-times', '2026-01/2026-10'),
+    row('440000', 'training_per_10k', 300, 3, 250, 'person-times', '2026-01/2026-10'),
+    // The average province's medals: 6.5.
+    row('440000', 'competition_medals', 12, 2, 6.5, 'medals', '2026'),
+    row('110000', 'competition_medals', 8, 5, 6.5, 'medals', '2026'),
     row('440000', 'vacancy_seeker_ratio', null, null, 1.5, 'ratio'),
     row('110000', 'vacancy_seeker_ratio', 1.1, 7, 1.5, 'ratio'),
   ]);
@@ -302,13 +358,14 @@ describe('provinces side by side', () => {
   it('has a panel per indicator in the indicator order, bars in the rows’ order', () => {
     expect(model.order).toEqual(['Guangdong', 'Beijing']);
     expect(model.panels.map((p) => [p.title, p.unit, p.reference, p.bars.map((b) => b.label)])).toEqual([
-      ['Vocational training per 10k', 'person-times', 250, ['Beijing', 'Guangdong']],
+      ['Vocational training per 10k · Jan–Oct 2026', 'person-times', 250, ['Beijing', 'Guangdong']],
       ['Vacancy-to-seeker ratio', 'ratio', 1.5, ['Guangdong', 'Beijing']],
-      ['Competition medals', 'medals', null, ['Guangdong', 'Beijing']],
+      ['Competition medals · 2026 (full year)', 'medals', 6.5, ['Guangdong', 'Beijing']],
     ]);
+    expect(model.period).toBe('Jan–Oct 2026, 2026 (full year)');
   });
 
-  it('writes value and rank after each bar and gives the national value in the tooltip (none for a count)', () => {
+  it('writes value and rank after each bar and gives the national value in the tooltip (for a count, the average province)', () => {
     expect(model.panels[0].bars[0]).toEqual({
       label: 'Beijing',
       value: 400,
@@ -320,7 +377,9 @@ describe('provinces side by side', () => {
       text: '–',
       tip: 'Guangdong · Vacancy-to-seeker ratio\n– ratio\nNational: 1.50\nrank – of 31',
     });
-    expect(model.panels[2].bars[0].tip).toBe('Guangdong · Competition medals\n12 medals\nNational: –\nrank 2 of 31');
+    expect(model.panels[2].bars[0].tip).toBe(
+      'Guangdong · Competition medals\n12 medals\nNational (average per province): 6.5\nrank 2 of 31',
+    );
     expect([model.panels[1].tick(1.234), model.panels[2].tick(12_000)]).toEqual(['1.2', '12K']);
   });
 

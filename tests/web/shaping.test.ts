@@ -160,6 +160,8 @@ describe('filters', () => {
   it("gives an action the worst of its programmes' statuses", () => {
     expect(worstStatus(['achieved', 'acceleration_needed', null, 'on_track'])).toBe('acceleration_needed');
     expect(worstStatus([null, undefined])).toBeNull();
-    expect(statusSeverity[0]).toBe('falling_behind');
+    // A period over and its target missed is the worst there is; then falling behind.
+    expect(statusSeverity.slice(0, 2)).toEqual(['missed', 'falling_behind']);
+    expect(worstStatus(['falling_behind', 'missed', 'achieved'])).toBe('missed');
   });
 });

@@ -5,7 +5,14 @@ import type { ResultSet } from '../../web/src/decode.js';
 import { translator, type Lang } from '../../web/src/i18n/index.js';
 import { categorical, highlight, pastYears, reference, referenceDash } from '../../web/src/ui/theme.js';
 import { byRegionModel, povertyModel } from '../../web/src/view-models/training-regions.js';
-import { byFieldModel, byProgramModel, lastFullYear, seasonalModel, trainingHeadings } from '../../web/src/view-models/training.js';
+import {
+  byFieldModel,
+  byProgramModel,
+  lastFullYear,
+  seasonalModel,
+  trainingHeadings,
+  yearsPeriod,
+} from '../../web/src/view-models/training.js';
 
 const locale = (lang: Lang) => ({ lang, t: translator(lang) });
 const en = locale('en');
@@ -35,8 +42,8 @@ describe('complete years and headings', () => {
   });
   it('names the filters each card follows', () => {
     const names = { program: 'Vocational', region: 'Guangdong', field: 'All fields', unit: 'person-times' };
-    expect(trainingHeadings(names, 2025, en)).toEqual({
-      byProgram: 'Guangdong · All fields · person-times, complete years (to 2025)',
+    expect(trainingHeadings(names, en)).toEqual({
+      byProgram: 'Guangdong · All fields · person-times, complete years',
       byField: 'Vocational · Guangdong · person-times',
       seasonal: 'Vocational · Guangdong · All fields · person-times',
       byRegion: 'Vocational · All fields · person-times per 10,000 working-age; dashed line: national',
@@ -66,6 +73,10 @@ describe('person-times by programme', () => {
     expect(model.yLabel).toBe('Person-times');
     expect(model.table.columns.map((c) => c.key)).toEqual(['program_code', 'year', 'person_times']);
     expect(model.table.rows).toHaveLength(4);
+    expect(model.period).toBe('2023–2024');
+    expect(yearsPeriod([2024, 2015, 2019], 'zh')).toBe('2015–2024年');
+    expect(yearsPeriod([2025], 'zh')).toBe('2025年全年');
+    expect(yearsPeriod([], 'en')).toBeUndefined();
   });
   it('is empty when no complete year has data', () => {
     expect(byProgramModel(programs, results, 2020, en)).toBeNull();
@@ -114,6 +125,8 @@ describe('the seasonal profile', () => {
     expect(model.points).toHaveLength(12 * 3 + 10);
     expect(model.points[0]).toEqual({ x: 1, y: 100, series: '2022' });
     expect(model.summary).toBe('Monthly volume in 2022, 2023, 2024, 2025; the last complete year peaked in month 4.');
+    // January 2022 to October 2025: the months drawn.
+    expect(model.period).toBe('Jan 2022 – Oct 2025');
     expect(model.table.rows).toHaveLength(rows.length);
   });
   it('is empty without monthly rows', () => {
@@ -126,14 +139,20 @@ describe('person-times per 10,000 by province', () => {
   const region = (regionCode: string, nameZh: string, nameEn: string, personTimes: number, workingAge: number, rank: number): RegionRow =>
     ({
       year: 2025,
+      period_start: '2025-01',
+      period_end: '2025-12',
+      months_covered: 12,
+      period_complete: true,
       region_code: regionCode,
       name_zh: nameZh,
       name_en: nameEn,
       person_times: personTimes,
       working_age: workingAge,
       per_10k: (personTimes / workingAge) * 1e4,
+      per_10k_annualised: (personTimes / workingAge) * 1e4,
       share_of_national: 0.25,
       change_on_previous_year: 0.1,
+      rank_by: 'rate',
       rank,
     }) as RegionRow;
   const rows = [
@@ -152,10 +171,39 @@ describe('person-times per 10,000 by province', () => {
     ]);
     // (1,000 + 6,000 + 2,000 + 500) / 5,000,000 working-age × 10,000 = 19
     expect(model.reference).toEqual({ value: 19, label: 'National 19' });
-    expect(model.summary).toBe('Highest per 10,000 in 2025: Guangdong 30, Xinjiang 20, Beijing 10; national 19.');
+    expect(model.summary).toBe('Highest per 10,000 in 2025 (full year): Guangdong 30, Xinjiang 20, Beijing 10; national 19.');
+    expect(model.period).toBe('2025 (full year)');
+    expect(model.xLabel).toBe('per 10,000 working-age');
     expect(model.bars[0].detail).toBe(
-      'Person-times: 6,000 person-times\nShare of national: 25.0%\nChange on previous year: +10.0%\nRank: 1',
+      'Per 10,000: 30\nPerson-times: 6,000 person-times\nShare of national: 25.0%\nChange on previous year: +10.0%\nRank: 1',
     );
+  });
+  it('labels a year still being reported as year to date, and its change as against the same months a year before', () => {
+    // January to October 2026: Guangdong's 6,000 over 2,000,000 is 30 per 10,000 so far, 36 over twelve months.
+    const partYear = rows.map((r) => ({
+      ...r,
+      year: 2026,
+      period_start: '2026-01',
+      period_end: '2026-10',
+      months_covered: 10,
+      period_complete: false,
+      per_10k_annualised: (Number(r.per_10k) * 12) / 10,
+    }));
+    const model = byRegionModel(resultOf(partYear), '', 'person-times', en)!;
+    expect(model.period).toBe('Jan–Oct 2026');
+    expect(model.xLabel).toBe('per 10,000 working-age, year to date');
+    expect(model.summary).toBe('Highest per 10,000 in Jan–Oct 2026: Guangdong 30, Xinjiang 20, Beijing 10; national 19.');
+    expect(model.bars[0].detail!.split('\n')).toEqual([
+      'Per 10,000 (year to date): 30; annualised 36',
+      'Person-times: 6,000 person-times',
+      'Share of national: 25.0%',
+      'vs same months of 2025: +10.0%',
+      'Rank: 1',
+    ]);
+    const zhModel = byRegionModel(resultOf(partYear), '', '人次', zh)!;
+    expect(zhModel.period).toBe('2026年1–10月');
+    expect(zhModel.xLabel).toBe('每万名劳动年龄人口（年初至今）');
+    expect(zhModel.bars[0].detail!.split('\n')[3]).toBe('同比（与2025年同期）：+10.0%');
   });
   it('has no reference without working-age people, and is empty without rows', () => {
     const model = byRegionModel(resultOf(rows.map((r) => ({ ...r, working_age: null }))), '', '', zh)!;
@@ -202,6 +250,7 @@ describe('the former poverty areas against the nation', () => {
     expect(model.summary).toBe(
       'In 2024, 150 person-times per 10,000 in the poverty areas against 100 nationally: 1.50 times the national rate.',
     );
+    expect(model.period).toBe('2023–2024');
   });
   it('notes when placements are known for the nation only', () => {
     const model = povertyModel(resultOf([year(2024, 150, 100, null, 0.4)]), 2024, en)!;

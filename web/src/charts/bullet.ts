@@ -1,7 +1,7 @@
 import { withLegend, swatchLegend } from './legend.js';
 import { grid } from '../ui/theme.js';
 import { base, Plot } from './plot-kit.js';
-import { formatPercent } from '../i18n/format.js';
+import { formatPercent, formatPercentFloor } from '../i18n/format.js';
 
 export interface BulletRow {
   label: string;
@@ -12,6 +12,8 @@ export interface BulletRow {
   color: string;
   /** Written after the share (e.g. the status). */
   note: string;
+  /** Written after the bar instead of the share and note (e.g. when nothing was reported). */
+  text?: string;
   detail: string;
 }
 
@@ -24,9 +26,34 @@ export interface BulletSpec {
   achievedColor?: string;
 }
 
+/** Rough width of a label at 12 px: CJK characters 12 px, others 6.8 px. */
+const labelWidth = (text: string) => [...text].reduce((w, ch) => w + (/[\u2e80-\uffff]/.test(ch) ? 12 : 6.8), 0);
+
+/**
+ * A label broken into lines no wider than `room` pixels: between CJK characters or at spaces, never inside a
+ * Latin word; brackets and punctuation stay with what they open or close.
+ */
+export function wrapLabel(text: string, room: number): string[] {
+  const tokens = text.match(/[（(「『“]*(?:[\u2e80-\uffff]|[^\s\u2e80-\uffff（(「『“]+)[）)」』”、，。：；]*\s*|\s+/g) ?? [text];
+  const lines: string[] = [];
+  let line = '';
+  for (const token of tokens) {
+    if (line && labelWidth((line + token).trimEnd()) > room) {
+      lines.push(line.trimEnd());
+      line = token.trimStart();
+    } else line += token;
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines.length ? lines : [text];
+}
+
+/** Height of one target's row when its name takes one line; each further line adds 15 px. */
+const ROW = 52;
+
 /**
  * Progress towards targets: per target, its name above a bar of the share achieved, a tick at the share expected
- * by now and a line at 100%. Names sit above the bars, so long programme names never get cut.
+ * by now and a line at 100%. Names sit above the bars and wrap on a narrow card, so long programme names never get
+ * cut; the share after each bar is rounded down.
  */
 export function bulletChart(
   rows: readonly BulletRow[],
@@ -35,8 +62,11 @@ export function bulletChart(
   const labels = rows.map((r) => r.label);
   const max = Math.max(1.1, ...rows.map((r) => Math.max(r.achieved, r.expected ?? 0) * 1.04));
   const textX = (d: BulletRow) => Math.max(d.achieved, d.expected ?? 0);
+  const wrapped = new Map(rows.map((r) => [r.label, wrapLabel(r.label, options.width - 16)]));
+  const lines = Math.max(1, ...[...wrapped.values()].map((l) => l.length));
+  const rowHeight = ROW + (lines - 1) * 15;
   const chart = Plot.plot({
-    ...base(options.width, rows.length * 52 + 44),
+    ...base(options.width, rows.length * rowHeight + 44),
     marginLeft: 8,
     marginRight: 130,
     marginTop: 16,
@@ -50,10 +80,10 @@ export function bulletChart(
       grid: false,
     },
     fy: { domain: labels, label: null, axis: null, padding: 0 },
-    y: { domain: [0, 1], axis: null },
+    // The bars keep their place at the foot of each row; a wrapped name takes the room added above them.
+    y: { domain: [0, rowHeight / ROW], axis: null },
     marks: [
       Plot.gridX({ stroke: grid, strokeOpacity: 1 }),
-      Plot.text(rows, { fy: 'label', frameAnchor: 'top-left', text: 'label', dy: 2, fontSize: 12, fontWeight: 600, fill: '#323f4b' }),
       Plot.rectX(rows, { fy: 'label', x1: 0, x2: 'achieved', y1: 0.08, y2: 0.5, fill: 'color' }),
       Plot.ruleX(
         rows.filter((r) => r.expected !== null),
@@ -62,9 +92,23 @@ export function bulletChart(
       Plot.ruleX([1], { stroke: '#a61b29', strokeWidth: 1.5 }),
       Plot.text(rows, {
         fy: 'label',
+        frameAnchor: 'top-left',
+        lineAnchor: 'top',
+        text: (d: BulletRow) => (wrapped.get(d.label) ?? [d.label]).join('\n'),
+        dy: 2,
+        fontSize: 12,
+        fontWeight: 600,
+        fill: '#323f4b',
+        stroke: 'white',
+        strokeWidth: 3,
+        paintOrder: 'stroke',
+      }),
+      Plot.text(rows, {
+        fy: 'label',
         x: textX,
         y: 0.33,
-        text: (d: BulletRow) => `${formatPercent(d.achieved, 1)} ${d.note}`,
+        // Rounded down: a share beside a status never reads as reaching a threshold it has not reached.
+        text: (d: BulletRow) => d.text ?? `${formatPercentFloor(d.achieved, 1)} ${d.note}`,
         textAnchor: 'start',
         dx: 6,
         fontSize: 11,

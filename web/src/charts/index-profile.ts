@@ -1,3 +1,4 @@
+import { h } from '../ui/dom.js';
 import { swatchLegend, withLegend } from './legend.js';
 import { base, Plot } from './plot-kit.js';
 import { baselineDash, categorical, context, grid, highlight, ink, secondaryText } from '../ui/theme.js';
@@ -28,7 +29,10 @@ export const BASELINE = 100;
  * Indicators in different units made comparable: one row per indicator, a bar and a dot for the subject's index,
  * a ring for its peers' median, and a dashed line at 100 (the reference, e.g. the nation).
  */
-export function indexProfileChart(items: readonly ProfileItem[], options: { width: number; legend: ProfileLegend }): HTMLElement {
+export function indexProfileChart(
+  items: readonly ProfileItem[],
+  options: { width: number; legend: ProfileLegend; footnote?: string | null },
+): HTMLElement {
   const max = Math.max(150, ...items.flatMap((d) => [d.value ?? 0, d.median ?? 0])) * 1.08;
   const chart = Plot.plot({
     ...base(options.width, items.length * 76 + 30),
@@ -56,5 +60,8 @@ export function indexProfileChart(items: readonly ProfileItem[], options: { widt
     ],
     options.width,
   );
-  return withLegend(legend, chart);
+  const box = withLegend(legend, chart);
+  // How the reference is defined where it differs between indicators (e.g. a count's nation is the average province).
+  if (options.footnote) box.append(h('p', { class: 'chart-footnote' }, options.footnote));
+  return box;
 }

@@ -61,7 +61,13 @@ export function targetPathChart(
     marginLeft: 56,
     marginTop: 30,
     marginRight: 24,
-    x: { domain: [1, 12], ticks: 12, tickFormat: monthTick(lang) as (d: unknown) => string, label: null },
+    // Every month where there is room; on a phone every third, so that the labels do not run together.
+    x: {
+      domain: [1, 12],
+      ticks: options.width < 520 ? [1, 3, 6, 9, 12] : 12,
+      tickFormat: monthTick(lang) as (d: unknown) => string,
+      label: null,
+    },
     y: {
       label: labels.unit,
       labelAnchor: 'top',

@@ -2,6 +2,7 @@ import { pn, type Lang } from '../i18n/format.js';
 import { select } from 'd3';
 import { colorScale, rampLegend, type ColorSpec } from './color-scale.js';
 import { FONT_STACK } from './download.js';
+import { swatchLegend, type LegendItem } from './legend.js';
 import { ink, outside, secondaryText, textOn } from '../ui/theme.js';
 
 export interface Tile {
@@ -16,13 +17,25 @@ export interface Tile {
   outside: boolean;
 }
 
+/**
+ * Tiles coloured by category (e.g. a target's status) rather than on a scale: each tile's colour, the mark written
+ * under its name (e.g. the status symbol, so that colour is never the only cue) and the words a tooltip and a
+ * screen reader give; a swatch legend.
+ */
+export interface TileCategories {
+  kind: 'category';
+  tiles: ReadonlyMap<string, { color: string; mark: string; text: string }>;
+  legend: readonly LegendItem[];
+}
+
 export interface TileMapOptions {
   width: number;
   lang: Lang;
-  color: ColorSpec;
-  values: ReadonlyMap<string, number | null>;
-  format: (value: number) => string;
-  compact: (value: number) => string;
+  color: ColorSpec | TileCategories;
+  /** The values coloured on a scale (unused with categories). */
+  values?: ReadonlyMap<string, number | null>;
+  format?: (value: number) => string;
+  compact?: (value: number) => string;
   selected: string | null;
   onSelect: (code: string) => void;
   /** Text for tiles outside the mainland series and for provinces without a value. */
@@ -44,10 +57,15 @@ export function tileMap(tiles: readonly Tile[], options: TileMapOptions): HTMLEl
   const size = Math.max(28, Math.min(74, Math.floor((options.width - 8) / cols) - gap));
   const width = cols * (size + gap);
   const height = rows * (size + gap);
-  const fillOf = colorScale(options.color);
+  const categories = options.color.kind === 'category' ? options.color : null;
+  const scale = options.color.kind === 'category' ? null : options.color;
+  const fillOf = scale ? colorScale(scale) : () => outside;
+  const values = options.values ?? new Map<string, number | null>();
+  const format = options.format ?? String;
+  const compact = options.compact ?? String;
   const container = document.createElement('div');
   container.className = 'chart tile-map';
-  container.append(rampLegend(options.color, options.width));
+  container.append(categories ? swatchLegend(categories.legend, options.width) : rampLegend(scale!, options.width));
 
   const svg = select(container)
     .append('svg')
@@ -63,12 +81,22 @@ export function tileMap(tiles: readonly Tile[], options: TileMapOptions): HTMLEl
   const ordered = [...tiles].sort((a, b) => a.row - b.row || a.col - b.col);
   const describe = (t: Tile) => {
     if (t.outside) return `${t.name}${pn(lang).colon}${options.outsideText}`;
-    const value = options.values.get(t.code);
-    return `${t.name}${pn(lang).colon}${value === null || value === undefined ? options.noValueText : options.format(value)}`;
+    if (categories) return `${t.name}${pn(lang).colon}${categories.tiles.get(t.code)?.text ?? options.noValueText}`;
+    const value = values.get(t.code);
+    return `${t.name}${pn(lang).colon}${value === null || value === undefined ? options.noValueText : format(value)}`;
   };
   const fill = (t: Tile) => {
-    const value = options.values.get(t.code);
-    return t.outside || value === null || value === undefined ? outside : fillOf(value);
+    if (t.outside) return outside;
+    if (categories) return categories.tiles.get(t.code)?.color ?? outside;
+    const value = values.get(t.code);
+    return value === null || value === undefined ? outside : fillOf(value);
+  };
+  /** The second line of a tile: its value in short, or its category's mark. */
+  const mark = (t: Tile) => {
+    if (t.outside) return '';
+    if (categories) return categories.tiles.get(t.code)?.mark ?? '';
+    const value = values.get(t.code);
+    return value === null || value === undefined || size < 40 ? '' : compact(value);
   };
 
   const groups = svg
@@ -109,10 +137,7 @@ export function tileMap(tiles: readonly Tile[], options: TileMapOptions): HTMLEl
     .attr('text-anchor', 'middle')
     .attr('font-size', Math.max(9, Math.min(11, size / 5)))
     .attr('fill', (t) => (t.outside ? secondaryText : textOn(fill(t))))
-    .text((t) => {
-      const value = options.values.get(t.code);
-      return t.outside || value === null || value === undefined || size < 40 ? '' : options.compact(value);
-    });
+    .text(mark);
 
   const show = (event: { currentTarget: Element }, t: Tile) => {
     const box = (event.currentTarget as SVGGElement).getBoundingClientRect();

@@ -78,6 +78,22 @@ export function formatPercent(share: number | null | undefined, digits = 1): str
   return signed(share * 100, (abs) => `${abs.toFixed(digits)}%`);
 }
 
+/**
+ * Rounds down at `digits` decimals (0.9451 → 0.94 at 2 digits). A figure printed beside a status is rounded down,
+ * never to nearest, so that it never crosses the status's threshold on screen: a pace of 0.9451 is below the 0.95
+ * of "on track" and must not read as 95%. Binary noise is ignored (0.29 × 100 is 28.999…96: it is 29).
+ */
+export function floorAt(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.floor(Number((value * scale).toPrecision(12))) / scale;
+}
+
+/** A share (or a pace) as a percentage rounded down, for figures beside a status: 0.9451 → '94%' (digits 0). */
+export function formatPercentFloor(share: number | null | undefined, digits = 0): string {
+  if (share === null || share === undefined || !Number.isFinite(share)) return '–';
+  return signed(floorAt(share * 100, digits), (abs) => `${abs.toFixed(digits)}%`);
+}
+
 /** A relative change (0.05 = +5%) with its sign: '+5.0%', '−3.2%', '0.0%'. */
 export function formatChange(change: number | null | undefined, digits = 1): string {
   if (change === null || change === undefined || !Number.isFinite(change)) return '–';
@@ -118,6 +134,9 @@ export function formatQuarter(quarter: string | null | undefined, lang: Lang): s
   if (!match) return quarter ?? '–';
   return lang === 'zh' ? `${match[1]}年第${match[2]}季度` : `${match[1]} Q${match[2]}`;
 }
+
+/** A phrase at the start of a line or sentence: its first letter in capitals ('through Oct 2026' → 'Through Oct 2026'). */
+export const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Punctuation in running text: full-width in Chinese, ASCII with spaces in English. */
 export function pn(lang: Lang) {

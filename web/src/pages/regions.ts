@@ -105,7 +105,9 @@ export const mountRegions: PageMount = (root, first) => {
       const name = provinceName(refs.provinces, region, lang);
       profile.setHeading(`${t('profileTitle')}${pn(lang).colon}${name}`, t('profileUnit'));
       void profile.show(`${region}|${year}|${lang}`, query('region-profile', { region, ...yearParam }), (result) =>
-        viewOf(regionProfileModel(result, ctx), (model, width) => indexProfileChart(model.items, { width, legend: model.legend })),
+        viewOf(regionProfileModel(result, ctx), (model, width) =>
+          indexProfileChart(model.items, { width, legend: model.legend, footnote: model.footnote }),
+        ),
       );
 
       trends.setHeading(`${t('trendsTitle')}${pn(lang).colon}${name}`, t('trendsUnit'));

@@ -18,7 +18,14 @@ export function viewOf<M extends CardModel>(
   interactive?: true,
 ): ChartView | null {
   return (
-    model && { summary: model.summary, table: model.table, draw: (width) => draw(model, width), ...(interactive ? { interactive } : {}) }
+    model && {
+      summary: model.summary,
+      table: model.table,
+      draw: (width) => draw(model, width),
+      ...(model.period ? { period: model.period } : {}),
+      ...(model.sourceNote ? { sourceNote: model.sourceNote } : {}),
+      ...(interactive ? { interactive } : {}),
+    }
   );
 }
 

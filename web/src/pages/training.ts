@@ -51,7 +51,7 @@ export const mountTraining: PageMount = (root, first) => {
       );
       const names = scopeNames(refs, { program, region, field }, ctx);
       const lastFull = lastFullYear(ctx.meta.freshness.training_through);
-      const headings = trainingHeadings(names, lastFull, ctx);
+      const headings = trainingHeadings(names, ctx);
       const yearly = (params: Params) => queryRows('training-trend', { grain: 'year', ...params });
 
       const common: Params = { region: region || null, field: field || null };
@@ -83,7 +83,7 @@ export const mountTraining: PageMount = (root, first) => {
           barChart(model.bars, {
             width,
             lang,
-            xLabel: t('per10kAxis'),
+            xLabel: model.xLabel,
             format: (v) => formatNumber(v, lang, 1),
             barHeight: 18,
             reference: model.reference,

@@ -17,6 +17,10 @@ export interface ChartView {
   table: ChartTable;
   /** True when the chart has focusable marks (e.g. map tiles): then it is a group, not a single image. */
   interactive?: boolean;
+  /** The period the chart covers, in words: written at the end of the card's unit line. */
+  period?: string;
+  /** Added to the card's source line (e.g. where the targets come from). */
+  sourceNote?: string;
 }
 
 export interface FrameOptions {
@@ -43,7 +47,7 @@ export interface Frame {
   show<R extends ApiRequest>(key: string, request: R, toView: (result: ResultSet<RowsOf<R>>) => ChartView | null): Promise<void>;
   /** Points the API link at a request (for a card drawn from several requests: the one it is about). */
   setApi(request: ApiRequest): void;
-  /** Changes the title and unit line (when a filter changes what the chart is about). */
+  /** Changes the title and unit line (when a filter changes what the chart is about); the view adds its period. */
   setHeading(title: string, unit?: string): void;
 }
 
@@ -82,15 +86,17 @@ export function chartFrame(options: FrameOptions): Frame {
   let view: ChartView | null = null;
   let currentKey: string | null = null;
   let lastWidth = 0;
+  let unitText = options.unit ?? '';
 
   const body = h('div', { class: 'card-body', 'aria-live': 'polite' });
   const summary = h('p', { class: 'sr-only', id: summaryId });
   const titleNode = h('h2', { class: 'card-title', id: titleId }, options.title);
   const unitNode = h('p', { class: 'card-unit', hidden: !options.unit }, options.unit ?? '');
+  const sourceNode = h('figcaption', { class: 'card-source' }, options.source);
   const table = cardTable(t, () => view?.table ?? null);
   const downloads = cardDownloads(options, {
     table: () => view?.table ?? null,
-    picture: () => cardPicture(body, titleNode, unitNode, options.source),
+    picture: () => cardPicture(body, titleNode, unitNode, sourceNode.textContent ?? options.source),
   });
   const apiLink = h(
     'a',
@@ -115,8 +121,16 @@ export function chartFrame(options: FrameOptions): Frame {
     body,
     summary,
     table.box,
-    h('figcaption', { class: 'card-source' }, options.source),
+    sourceNode,
   );
+
+  /** The unit line with the period of the view shown, and the source line with its note. */
+  function label(): void {
+    const line = [unitText, view?.period].filter(Boolean).join(' · ');
+    unitNode.textContent = line;
+    unitNode.hidden = !line;
+    sourceNode.textContent = [options.source, view?.sourceNote].filter(Boolean).join(' · ');
+  }
 
   function enable(data: boolean, picture: boolean): void {
     downloads.enable({ data, picture });
@@ -152,6 +166,7 @@ export function chartFrame(options: FrameOptions): Frame {
       if (key !== currentKey) return;
       endLoading(body);
       view = next && next.table.rows.length > 0 ? next : null;
+      label();
       summary.textContent = view ? view.summary : t('emptyState');
       if (!view) return showState(body, 'empty', t('emptyState'), t);
       draw();
@@ -160,6 +175,7 @@ export function chartFrame(options: FrameOptions): Frame {
       if (key !== currentKey) return;
       endLoading(body);
       view = null;
+      label();
       fail(key, make, error);
     }
   }
@@ -182,8 +198,8 @@ export function chartFrame(options: FrameOptions): Frame {
     setApi,
     setHeading(title: string, unit?: string) {
       titleNode.textContent = title;
-      unitNode.textContent = unit ?? '';
-      unitNode.hidden = !unit;
+      unitText = unit ?? '';
+      label();
     },
   };
 }

@@ -3,7 +3,8 @@ import { rgb } from 'd3';
 /**
  * Colour-blind-safe colours. Categorical: Tableau 10. Sequential: viridis (tile maps) and blues; diverging:
  * ColorBrewer RdBu, reversed so that red means more vacancies than seekers. Status colours run from blue to
- * red through orange (never red against green) and always come with a symbol and a word.
+ * red through orange (never red against green) and always come with a symbol and a word; 'missed' (a period over,
+ * its target not reached) is near-black: darker than every other status under any colour-vision deficiency.
  */
 /** Tableau 10, with its light yellow moved back (it reads poorly as a thin line on white). */
 export const categorical = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#b07aa1', '#9c755f', '#ff9da7', '#edc948', '#bab0ab'];
@@ -35,6 +36,7 @@ export const statusStyles = {
   acceleration_needed: { color: '#e08a00', symbol: '▲' },
   limited_progress: { color: '#d1561f', symbol: '◆' },
   falling_behind: { color: '#a61b29', symbol: '✖' },
+  missed: { color: '#2d3339', symbol: '■' },
 } as const;
 
 export type Status = keyof typeof statusStyles;

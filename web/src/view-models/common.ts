@@ -14,6 +14,10 @@ export interface Locale {
 export interface CardModel {
   summary: string;
   table: ChartTable;
+  /** The period the figures cover, in words ('2026年1–10月', '2025 (full year)'): the card's unit line ends with it. */
+  period?: string;
+  /** Added to the card's source line (e.g. where the targets come from). */
+  sourceNote?: string | null;
 }
 
 /** The data of a query result as a download gives it: every column, under its API name. */
@@ -35,6 +39,13 @@ export function numberFormats(lang: Lang) {
     percent: (v: number) => formatPercent(v),
     ratio: (v: number) => formatRatio(v),
   };
+}
+
+/** The period a row of the annual-target analytics covers: its `period`, else January to its as-of month. */
+export function periodOf(row: { period?: unknown; year?: unknown; as_of?: unknown; months_elapsed?: unknown }): string {
+  if (typeof row.period === 'string' && row.period) return row.period;
+  if (Number(row.months_elapsed) === 12 || !row.as_of) return String(row.year ?? '');
+  return `${String(row.year)}-01/${String(row.as_of).slice(0, 7)}`;
 }
 
 /** A cell as a number, or null when it is missing or not a finite number. */

@@ -1,58 +1,77 @@
 import type { DatasetRows, QueryRows } from '../../../queries/contract.js';
-import type { ActionCard } from '../charts/action-cards.js';
+import type { ActionCard, ActionTarget } from '../charts/action-cards.js';
 import type { BulletSpec } from '../charts/bullet.js';
 import type { Code, Program } from '../data/references.js';
 import type { ResultSet, Row } from '../decode.js';
-import { formatMonth, formatPercent, formatRatio, pn } from '../i18n/format.js';
+import { formatPercent, formatPercentFloor, pn } from '../i18n/format.js';
+import { formatPeriod, formatPeriods } from '../i18n/period.js';
 import { nameOf, unitOf } from '../i18n/index.js';
 import { statusText, worstStatus } from '../ui/badge.js';
+import { MISSING } from '../ui/missing.js';
 import { isStatus, neutral, statusStyles } from '../ui/theme.js';
-import { num, numberFormats, resultTable, rowsTable, type CardModel, type Locale } from './common.js';
+import { num, numberFormats, periodOf, resultTable, rowsTable, type CardModel, type Locale } from './common.js';
 import { statusColor } from './overview.js';
 
-/** A programme's headline figure: this year's cumulative volume (training) or the latest level (counts). */
+/** A programme's headline figure for the chosen year: its cumulative volume (training) or the year's level (counts). */
 export interface Headline {
   program: Program;
+  /** null: no figure reported (shown as '—', never 0). */
   value: number | null;
   unit: string;
-  /** "to Oct 2026" or the year of the level. */
+  /** The period of the figure in words: '截至2026年10月' or '2025年全年' (training), '2025年' (a year's level). */
   period: string;
-  /** The annual target's status (null without an annual target). */
+  /** The period as the analytics name it: '2026-01/2026-10' or '2025' (training), the year (levels); '' when unknown. */
+  periodCode: string;
+  kind: 'training' | 'level';
+  /** The annual target's status for that period (null without an annual target). */
   status: string | null;
 }
 
-/** The programmes with an annual target in a scope (a target whose period is one year), from the target export. */
-export function annualTargetCodes(targets: readonly DatasetRows['target'][], region: string): Set<string> {
+/** The programmes with an annual target in a scope (a target whose period is one year, the chosen one if given). */
+export function annualTargetCodes(targets: readonly DatasetRows['target'][], region: string, year?: number | null): Set<string> {
   return new Set(
-    targets.filter((r) => r.period_start === r.period_end && r.region_code === (region || '000000')).map((r) => String(r.program_code)),
+    targets
+      .filter(
+        (r) =>
+          r.period_start === r.period_end &&
+          r.region_code === (region || '000000') &&
+          (year === null || year === undefined || Number(r.period_start) === year),
+      )
+      .map((r) => String(r.program_code)),
   );
 }
 
-/** A training programme's headline: its cumulative volume this year, and its status when it has an annual target. */
+/** A training programme's headline: its cumulative volume in the year, and its status when it has an annual target. */
 export function annualHeadline(
   program: Program,
   row: QueryRows['annual-target-progress'] | undefined,
   annualTargets: ReadonlySet<string>,
-  { lang, t }: Locale,
+  { lang }: Locale,
 ): Headline {
   const hasTarget = annualTargets.has(program.code) || num(row?.target) !== null;
+  const periodCode = row ? periodOf(row) : '';
   return {
     program,
     value: num(row?.cumulative_actual),
     unit: unitOf(program, lang),
-    period: row ? t('ytdThrough', { month: formatMonth(String(row.as_of), lang) }) : '',
+    period: periodCode ? formatPeriod(periodCode, lang, 'through') : '',
+    periodCode,
+    kind: 'training',
     status: hasTarget ? (row?.status ?? null) : null,
   };
 }
 
-/** A counted programme's headline: its latest level, summed over the provinces (or the one province). */
-export function levelHeadline(program: Program, rows: readonly QueryRows['talent-stock'][], region: string, { lang }: Locale): Headline {
-  const inScope = region ? rows.filter((r) => r.region_code === region) : rows;
+/** A counted programme's headline: the year's level, summed over the provinces (or the one province); null if none reported. */
+export function levelHeadline(program: Program, rows: readonly QueryRows['talent-stock'][], region: string, { lang, t }: Locale): Headline {
+  const reported = (region ? rows.filter((r) => r.region_code === region) : rows).map((r) => num(r.value)).filter((v) => v !== null);
+  const year = rows[0] ? String(rows[0].year) : '';
   return {
     program,
-    value: inScope.length ? inScope.reduce((sum, r) => sum + (num(r.value) ?? 0), 0) : null,
+    value: reported.length ? reported.reduce((sum, v) => sum + v, 0) : null,
     unit: unitOf(program, lang),
-    period: rows[0] ? String(rows[0].year) : '',
+    period: year ? t('levelYear', { year }) : '',
+    periodCode: year,
+    kind: 'level',
     status: null,
   };
 }
@@ -61,48 +80,104 @@ export interface ActionsModel extends CardModel {
   actions: ActionCard[];
 }
 
-/** The eight actions, each with its programmes' headline figures and the worst status among their targets. */
+type MultiRow = QueryRows['multi-year-target-progress'];
+
+/** A multi-year target as a programme's second line: its period, status and share achieved (rounded down). */
+function targetLine(row: MultiRow | undefined, { lang, t }: Locale): ActionTarget | null {
+  if (!row || num(row.target) === null) return null;
+  const started = row.status !== null || Number(row.as_of_year) >= Number(row.period_start);
+  return {
+    label: t('multiYearTarget', { period: formatPeriod(`${row.period_start}/${row.period_end}`, lang) }),
+    status: row.status,
+    share: started ? formatPercentFloor(num(row.share_achieved), 1) : null,
+    note: started ? null : t('notStarted'),
+  };
+}
+
+/** Whether the chosen (as-of) year falls in a multi-year target's period: then its status is the year's too. */
+const coversAsOfYear = (row: MultiRow) =>
+  Number(row.period_start) <= Number(row.as_of_year) && Number(row.as_of_year) <= Number(row.period_end);
+
+/**
+ * The eight actions, each with its programmes' figures for the chosen year. Every badge is for the period beside
+ * it: a programme's annual status for its figure's period, a multi-year target's for that target's period; an
+ * action's badge is the worst of the statuses for the chosen year (annual ones, and multi-year targets whose
+ * period includes the year).
+ */
 export function actionsModel(
   actions: readonly Code[],
   headlines: readonly Headline[],
-  multiYear: readonly QueryRows['multi-year-target-progress'][],
-  { lang, t }: Locale,
+  multiYear: readonly MultiRow[],
+  locale: Locale,
 ): ActionsModel {
+  const { lang, t } = locale;
   const f = numberFormats(lang);
-  const entries = headlines.map((hl) => ({ hl, multi: multiYear.find((m) => m.program_code === hl.program.code)?.status ?? null }));
+  const p = pn(lang);
+  const entries = headlines.map((hl) => ({ hl, multi: multiYear.find((m) => m.program_code === hl.program.code) }));
+  const training = headlines.find((hl) => hl.kind === 'training' && hl.periodCode);
+  const level = headlines.find((hl) => hl.kind === 'level' && hl.periodCode);
+  const yearPeriod = training?.period ?? level?.period ?? '';
   const table: Row[] = entries.map(({ hl, multi }) => ({
     action_code: hl.program.action,
     program_code: hl.program.code,
     value: hl.value,
     unit: hl.unit,
-    period: hl.period,
+    period: hl.periodCode,
     annual_status: hl.status,
-    multi_year_status: multi,
+    multi_year_period: multi ? `${multi.period_start}–${multi.period_end}` : null,
+    multi_year_status: multi?.status ?? null,
+    multi_year_share_achieved: num(multi?.share_achieved),
   }));
   const groups = actions.map((action): ActionCard => {
     const mine = entries.filter(({ hl }) => hl.program.action === action.code);
+    const statuses = mine.flatMap(({ hl, multi }) => [hl.status, multi && coversAsOfYear(multi) ? multi.status : null]);
     return {
       code: action.code,
       name: nameOf(action, lang),
-      status: worstStatus(mine.flatMap(({ hl, multi }) => [hl.status, multi])),
+      status: worstStatus(statuses),
+      period: yearPeriod ? t('worstStatusOf', { period: yearPeriod }) : '',
       programs: mine.map(({ hl, multi }) => ({
         code: hl.program.code,
         name: nameOf(hl.program, lang),
-        value: hl.value === null ? '–' : `${f.number(hl.value)} ${hl.unit}`,
+        value: hl.value === null ? null : `${f.number(hl.value)} ${hl.unit}`,
         period: hl.period,
-        status: hl.status ?? multi,
+        status: hl.status,
+        target: targetLine(multi, locale),
       })),
     };
   });
-  const p = pn(lang);
+  const periods = [
+    training ? t('periodTraining', { period: formatPeriod(training.periodCode, lang) }) : null,
+    level ? t('periodTalent', { period: level.period }) : null,
+  ].filter(Boolean);
   return {
-    summary: `${t('actionsSummary')} ${groups.map((g) => `${g.name}${p.colon}${statusText(g.status, t)}`).join(p.semi)}`,
+    summary: `${yearPeriod ? t('actionsSummaryPeriod', { period: yearPeriod }) : t('actionsSummary')} ${groups
+      .map((g) => `${g.name}${p.colon}${statusText(g.status, t)}`)
+      .join(p.semi)}`,
     table: rowsTable(table),
     actions: groups,
+    ...(periods.length ? { period: periods.join(p.semi) } : {}),
   };
 }
 
-/** Progress towards the multi-year targets (e.g. 2021–2025), one bar per target, coloured by status. */
+/** The month `count` months after January of a year ('2021', 46 → '2024-11'): where a multi-year count stands. */
+function monthAfter(year: number, count: number): string {
+  const index = year * 12 + count;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The months a multi-year target's cumulative figure covers: from its first January for the years elapsed. */
+export function measuredPeriod(row: Pick<MultiRow, 'period_start' | 'years_elapsed'>): string | null {
+  const months = Math.round((num(row.years_elapsed) ?? 0) * 12);
+  const start = Number(row.period_start);
+  if (!(months > 0) || !Number.isFinite(start)) return null;
+  return `${start}-01/${monthAfter(start, months - 1)}`;
+}
+
+/**
+ * Progress towards the multi-year targets (e.g. 2021–2025) as of the chosen year, one bar per target coloured by
+ * status; the card names the months counted so far ('2021–2024年'), each bar its target's period.
+ */
 export function multiYearModel(
   result: ResultSet<QueryRows['multi-year-target-progress']>,
   { lang, t }: Locale,
@@ -115,30 +190,38 @@ export function multiYearModel(
     const target = num(r.target)!;
     const unit = unitOf(r, lang);
     const expected = num(r.expected_to_date);
+    const cumulative = num(r.cumulative_actual);
     const growth = num(r.required_annual_growth) !== null;
+    const started = r.status !== null || measuredPeriod(r) !== null;
+    const achieved = num(r.share_achieved) ?? (cumulative === null ? null : cumulative / target);
+    const word = started ? statusText(r.status, t) : t('notStarted');
+    const note = `${isStatus(r.status) ? `${statusStyles[r.status].symbol} ` : ''}${word}`;
     return {
-      label: `${nameOf(r, lang)}${p.open}${r.period_start}–${r.period_end}${p.close}`,
-      achieved: num(r.share_achieved) ?? (num(r.cumulative_actual) ?? 0) / target,
+      label: `${nameOf(r, lang)}${p.open}${formatPeriod(`${r.period_start}/${r.period_end}`, lang)}${p.close}`,
+      achieved: achieved ?? 0,
       expected: expected === null || r.aggregation === 'last' ? null : expected / target,
       color: statusColor(r.status, neutral),
-      note: `${isStatus(r.status) ? statusStyles[r.status].symbol : ''} ${statusText(r.status, t)}`,
+      note,
+      ...(achieved === null ? { text: `${MISSING} ${t('noDataReported')}` } : {}),
       detail: [
-        `${t('cumulativeActual')}${p.colon}${f.number(num(r.cumulative_actual) ?? NaN)} ${unit}`,
+        `${t('cumulativeActual')}${p.colon}${cumulative === null ? t('noDataReported') : `${f.number(cumulative)} ${unit}`}`,
         `${t('target')}${p.colon}${f.number(target)} ${unit}`,
-        `${t('pace')}${p.colon}${formatRatio(num(r.pace))}`,
+        `${t('pace')}${p.colon}${formatPercentFloor(num(r.pace), 0)}`,
         growth
           ? `${t('growthObservedRequired')}${p.colon}${formatPercent(num(r.observed_annual_growth))} / ${formatPercent(num(r.required_annual_growth))}`
           : null,
-        `${t('statusLabel')}${p.colon}${statusText(r.status, t)}`,
+        `${t('statusLabel')}${p.colon}${word}`,
       ]
         .filter(Boolean)
         .join('\n'),
     };
   });
-  const shares = bullets.map((b) => `${b.label} ${formatPercent(b.achieved)}${p.open}${b.note.trim()}${p.close}`);
+  const shares = bullets.map((b) => `${b.label} ${b.text ?? formatPercentFloor(b.achieved, 1)}${p.open}${b.note}${p.close}`);
+  const period = formatPeriods(rows.map(measuredPeriod), lang);
   return {
-    summary: `${t('multiYearTitle')}${p.colon}${shares.join(p.semi)}`,
+    summary: `${t('multiYearTitle')}${period ? `${p.open}${period}${p.close}` : ''}${p.colon}${shares.join(p.semi)}`,
     table: resultTable(result),
+    ...(period ? { period } : {}),
     rows: bullets,
     labels: { achieved: t('shareAchievedByStatus'), expected: t('expectedToDate'), target: t('target') },
     axis: t('shareOfTarget'),

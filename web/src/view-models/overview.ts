@@ -3,11 +3,13 @@ import type { BulletSpec } from '../charts/bullet.js';
 import type { ProgressPanelData } from '../charts/progress-panel.js';
 import type { PathMonth, TargetPathLabels } from '../charts/target-path.js';
 import type { ResultSet } from '../decode.js';
-import { formatMonth, formatPercent, formatRatio, pn } from '../i18n/format.js';
+import { capitalize, formatPercentFloor, pn } from '../i18n/format.js';
+import { formatPeriod, isWholeYears, parsePeriod } from '../i18n/period.js';
 import { unitOf } from '../i18n/index.js';
 import { statusText } from '../ui/badge.js';
+import { MISSING } from '../ui/missing.js';
 import { isStatus, noStatus, statusStyles } from '../ui/theme.js';
-import { num, numberFormats, resultTable, type CardModel, type Locale } from './common.js';
+import { num, numberFormats, periodOf, resultTable, type CardModel, type Locale } from './common.js';
 import type { ScopeNames } from './scope.js';
 
 /** The headings of the annual-target cards: programme · region · unit. */
@@ -23,7 +25,11 @@ export const statusColor = (status: unknown, fallback: string): string => (isSta
 
 export type ProgressModel = CardModel & ProgressPanelData;
 
-/** The annual target's progress: status, key figures and, when there is a target, the share achieved as a bullet. */
+/**
+ * The annual target's progress: status, key figures and, when there is a target, the share achieved as a bullet.
+ * The status is for the period the card names (a year to date, or the whole year once it is complete); the pace
+ * and share beside it are rounded down, so that they never cross the status's threshold on screen.
+ */
 export function progressModel(result: ResultSet<QueryRows['annual-target-progress']>, { lang, t }: Locale): ProgressModel | null {
   const row = result.rows[0];
   if (!row) return null;
@@ -31,68 +37,95 @@ export function progressModel(result: ResultSet<QueryRows['annual-target-progres
   const p = pn(lang);
   const unit = unitOf(row, lang);
   const target = num(row.target);
-  const cumulative = num(row.cumulative_actual) ?? 0;
-  const share = num(row.share_achieved);
+  const cumulative = num(row.cumulative_actual);
+  const share = num(row.share_achieved) ?? (cumulative !== null && target ? cumulative / target : null);
   const expected = num(row.expected);
-  const expectedText = expected === null ? '–' : f.number(expected);
+  const expectedText = expected === null ? MISSING : f.number(expected);
   const basis = row.expected_basis === 'seasonal' ? t('basisSeasonal') : t('basisLinear');
-  const asOf = formatMonth(String(row.as_of), lang);
-  const count = (v: unknown) => f.number(num(v) ?? NaN);
-  const summary = target
-    ? t('progressSummary', {
-        asOf,
-        cumulative: f.number(cumulative),
-        unit,
-        target: f.number(target),
-        share: formatPercent(share),
-        status: statusText(row.status, t),
-        projected: f.number(num(row.projected_year_end) ?? 0),
-      })
-    : t('progressSummaryNoTarget', { asOf, cumulative: f.number(cumulative), unit });
+  const period = periodOf(row);
+  const complete = row.period_complete === true || isWholeYears(parsePeriod(period));
+  const through = formatPeriod(period, lang, 'through');
+  const shareText = formatPercentFloor(share, 1);
+  const figure = (v: unknown) => (num(v) === null ? null : f.number(num(v)!));
+  const said = (v: unknown) => figure(v) ?? t('noDataReported');
+  const vars = {
+    period: lang === 'en' ? capitalize(through) : through,
+    cumulative: said(cumulative),
+    unit,
+    target: target === null ? MISSING : f.number(target),
+    share: shareText,
+    status: statusText(row.status, t),
+    projected: said(row.projected_year_end),
+  };
+  const summary =
+    cumulative === null
+      ? t('progressSummaryNoData', vars)
+      : target
+        ? t(complete ? 'progressSummaryComplete' : 'progressSummary', vars)
+        : t('progressSummaryNoTarget', vars);
   const color = statusColor(row.status, noStatus);
-  const bullet: BulletSpec | null = target
-    ? {
-        rows: [
-          {
-            label: t('ytd'),
-            achieved: cumulative / target,
-            expected: expected === null ? null : expected / target,
-            color,
-            note: '',
-            detail: `${t('cumulativeActual')}${p.colon}${f.number(cumulative)}\n${t('expectedToDate')}${p.open}${basis}${p.close}${p.colon}${expectedText}`,
-          },
-        ],
-        labels: { achieved: t('shareAchieved'), expected: t('expectedToDate'), target: t('target') },
-        axis: t('shareOfTarget'),
-        achievedColor: color,
-      }
-    : null;
+  const bullet: BulletSpec | null =
+    target && cumulative !== null
+      ? {
+          rows: [
+            {
+              label: complete ? formatPeriod(period, lang) : t('ytd'),
+              achieved: cumulative / target,
+              expected: expected === null ? null : expected / target,
+              color,
+              note: '',
+              detail: `${t('cumulativeActual')}${p.colon}${f.number(cumulative)}\n${t('expectedToDate')}${p.open}${basis}${p.close}${p.colon}${expectedText}`,
+            },
+          ],
+          labels: { achieved: t('shareAchieved'), expected: t('expectedToDate'), target: t('target') },
+          axis: t('shareOfTarget'),
+          achievedColor: color,
+        }
+      : null;
   return {
     summary,
     table: resultTable(result),
+    period: formatPeriod(period, lang),
     status: row.status,
-    asOf: t('asOfMonths', { asOf, months: String(row.months_elapsed ?? '–') }),
+    asOf: complete ? through : t('asOfMonths', { period: capitalize(through), months: String(row.months_elapsed ?? MISSING) }),
     kpis: [
       {
         id: 'cumulative',
         label: t('cumulativeActual'),
-        value: f.number(cumulative),
+        value: figure(cumulative),
         unit,
-        note: target ? t('ofTarget', { target: f.number(target), share: formatPercent(share) }) : t('noTarget'),
-      },
-      { id: 'pace', label: t('pace'), value: formatRatio(num(row.pace)), note: t('paceNote', { basis, expected: expectedText }) },
-      {
-        id: 'required',
-        label: t('requiredMonthly'),
-        value: count(row.required_monthly_rate),
-        note: t('recentMonthly', { rate: count(row.recent_monthly_rate) }),
+        note: target ? t('ofTarget', { target: f.number(target), share: shareText }) : t('noTarget'),
       },
       {
-        id: 'projected',
-        label: t('projectedYearEnd'),
-        value: count(row.projected_year_end),
-        note: t('projectedBand', { low: count(row.projected_low), high: count(row.projected_high) }),
+        id: 'pace',
+        label: t('pace'),
+        value: num(row.pace) === null ? null : formatPercentFloor(num(row.pace), 0),
+        note: t('paceNote', { basis, expected: expectedText }),
+        ...(target ? {} : { missing: t('noTarget') }),
       },
+      complete
+        ? {
+            id: 'required',
+            label: t('requiredMonthly'),
+            value: null,
+            missing: t('notApplicableYearComplete'),
+            note: t('yearComplete'),
+          }
+        : {
+            id: 'required',
+            label: t('requiredMonthly'),
+            value: figure(row.required_monthly_rate),
+            note: t('recentMonthly', { rate: said(row.recent_monthly_rate) }),
+            ...(target ? {} : { missing: t('noTarget') }),
+          },
+      complete
+        ? { id: 'projected', label: t('yearEndActual'), value: figure(cumulative), note: formatPeriod(period, lang) }
+        : {
+            id: 'projected',
+            label: t('projectedYearEnd'),
+            value: figure(row.projected_year_end),
+            note: t('projectedBand', { low: said(row.projected_low), high: said(row.projected_high) }),
+          },
     ],
     bullet,
   };
@@ -136,5 +169,9 @@ export function pathModel(result: ResultSet<QueryRows['annual-target-path']>, un
     target: t('target'),
     unit,
   };
-  return { summary, table: resultTable(result), months, labels };
+  // The months with a cumulative figure: January to the as-of month ('2026年1–10月'), or the whole year.
+  const year = String(result.rows[0].month).slice(0, 4);
+  const reported = [...result.rows].reverse().find((r) => num(r.cumulative_actual) !== null);
+  const period = reported ? formatPeriod({ start: `${year}-01`, end: String(reported.month).slice(0, 7) }, lang) : undefined;
+  return { summary, table: resultTable(result), months, labels, ...(period ? { period } : {}) };
 }

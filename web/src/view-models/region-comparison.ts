@@ -4,8 +4,9 @@ import type { Province } from '../data/references.js';
 import type { ResultSet } from '../decode.js';
 import { formatRatio, pn } from '../i18n/format.js';
 import { unitOf } from '../i18n/index.js';
+import { formatPeriods } from '../i18n/period.js';
 import { num, numberFormats, resultTable, type CardModel, type Locale } from './common.js';
-import { indicatorLabel, indicators, isRatio, provinceShort, rankText, valueText } from './regions.js';
+import { indicatorLabel, indicatorPeriod, indicators, isRatio, provinceShort, rankText, valueText } from './regions.js';
 
 export interface RegionComparisonModel extends CardModel {
   /** The provinces' labels in the order chosen (the bars' order and colours). */
@@ -30,10 +31,12 @@ export function regionComparisonModel(
     .map((rows): ComparisonPanel => {
       const indicator = rows[0].indicator;
       const title = indicatorLabel(indicator, t);
-      // A count's national value is the national total: not a reference for one province.
-      const national = indicator === 'competition_medals' ? null : num(rows[0].national_value);
+      // On the same basis as a province's value: the national rate, or for a count the average per province.
+      const national = num(rows[0].national_value);
+      const nation = rows[0].national_basis === 'province_average' ? t('nationAverage') : t('nation');
+      const period = indicatorPeriod(rows[0], lang);
       return {
-        title,
+        title: [title, period].filter(Boolean).join(' · '),
         unit: unitOf(rows[0], lang),
         reference: national,
         tick: (v) => (isRatio(indicator) ? formatRatio(v, 1) : compact(v)),
@@ -47,7 +50,7 @@ export function regionComparisonModel(
             tip: [
               `${region} · ${title}`,
               `${valueText(indicator, value, lang)} ${unitOf(r, lang)}`,
-              `${t('nation')}${p.colon}${valueText(indicator, national, lang)}`,
+              `${nation}${p.colon}${valueText(indicator, national, lang)}`,
               rankText(num(r.rank), t),
             ].join('\n'),
           };
@@ -65,6 +68,10 @@ export function regionComparisonModel(
   return {
     summary: t('comparisonSummary', { regions: order.join(p.list), items: leaders.join(p.semi) }),
     table: resultTable(result),
+    period: formatPeriods(
+      indicators.flatMap((i) => result.rows.filter((r) => r.indicator === i).slice(0, 1)).map((r) => indicatorPeriod(r, lang)),
+      lang,
+    ),
     order,
     panels,
     reference: t('nation'),

@@ -2,9 +2,11 @@ import type { QueryRows } from '../../../queries/contract.js';
 import type { ProfileItem, ProfileLegend } from '../charts/index-profile.js';
 import type { ResultSet } from '../decode.js';
 import { pn } from '../i18n/format.js';
+import { formatPeriods } from '../i18n/period.js';
+import { MISSING } from '../ui/missing.js';
 import { nameOf, unitOf, type MessageKey } from '../i18n/index.js';
 import { num, resultTable, type CardModel, type Locale } from './common.js';
-import { indicatorLabel, rankText, valueText } from './regions.js';
+import { indicatorLabel, indicatorPeriod, rankText, valueText } from './regions.js';
 
 const macroKeys: Record<string, MessageKey> = {
   east: 'macroEast',
@@ -16,6 +18,8 @@ const macroKeys: Record<string, MessageKey> = {
 export interface RegionProfileModel extends CardModel {
   items: ProfileItem[];
   legend: ProfileLegend;
+  /** Said under the chart: which indicators' national value is the average per province (null: none). */
+  footnote: string | null;
 }
 
 /** A value as an index of the national one (nation = 100); null without a value or a national value. */
@@ -34,17 +38,19 @@ export function regionProfileModel(result: ResultSet<QueryRows['region-profile']
     const national = num(r.national_value);
     const rank = rankText(num(r.rank), t);
     const unit = unitOf(r, lang);
+    const period = indicatorPeriod(r, lang);
+    const nation = r.national_basis === 'province_average' ? t('nationAverage') : t('nation');
     return {
       label,
       heading: `${label}  ${rank}`,
-      note: value === null ? '–' : `${valueText(r.indicator, value, lang)} ${unit}`,
+      note: [value === null ? MISSING : `${valueText(r.indicator, value, lang)} ${unit}`, period].filter(Boolean).join(' · '),
       value: indexOf(value, national),
       median: indexOf(median, national),
       tip: [
-        `${label}${p.open}${r.period ?? ''}${p.close}`,
-        `${t('thisProvince')}${p.colon}${valueText(r.indicator, value, lang)} ${unit}`,
+        [label, period].filter(Boolean).join(' · '),
+        `${t('thisProvince')}${p.colon}${value === null ? t('noDataReported') : `${valueText(r.indicator, value, lang)} ${unit}`}`,
         `${t('macroMedian')}${p.colon}${valueText(r.indicator, median, lang)}`,
-        `${t('nation')}${p.colon}${valueText(r.indicator, national, lang)}`,
+        `${nation}${p.colon}${valueText(r.indicator, national, lang)}`,
         rank,
       ].join('\n'),
     };
@@ -54,9 +60,17 @@ export function regionProfileModel(result: ResultSet<QueryRows['region-profile']
   );
   const macro = String(rows[0].macro_region ?? '');
   const macroName = macroKeys[macro] ? t(macroKeys[macro]) : macro;
+  const averaged = rows.filter((r) => r.national_basis === 'province_average').map((r) => indicatorLabel(r.indicator, t));
+  const footnote = averaged.length ? t('profileFootnoteAverage', { indicators: averaged.join(p.list) }) : null;
+  const summary = t('profileSummary', { region: nameOf(rows[0], lang), items: said.join(p.semi) });
   return {
-    summary: t('profileSummary', { region: nameOf(rows[0], lang), items: said.join(p.semi) }),
+    summary: footnote ? `${summary} ${footnote}` : summary,
     table: resultTable(result),
+    period: formatPeriods(
+      rows.map((r) => indicatorPeriod(r, lang)),
+      lang,
+    ),
+    footnote,
     items,
     legend: {
       subject: t('thisProvince'),

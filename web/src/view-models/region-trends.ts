@@ -5,6 +5,7 @@ import type { Program, Province } from '../data/references.js';
 import type { ResultSet, Row } from '../decode.js';
 import { formatNumber, pn } from '../i18n/format.js';
 import { nameOf, unitOf } from '../i18n/index.js';
+import { formatPeriod } from '../i18n/period.js';
 import { num, rowsTable, type CardModel, type Locale } from './common.js';
 import { provinceName } from './regions.js';
 
@@ -75,9 +76,11 @@ export function regionTrendsModel(
   });
   if (!table.length) return null;
   const name = provinceName(provinces, region, lang);
+  const years = table.map((r) => Number(r.year));
   return {
     summary: t('trendsSummary', { region: name, programs: programs.map((p) => nameOf(p, lang)).join(pn(lang).list) }),
     table: rowsTable(table),
+    period: formatPeriod(`${Math.min(...years)}/${Math.max(...years)}`, lang),
     panels,
     subject: name,
     reference: t('nation'),

@@ -5,6 +5,7 @@ import { shortName, type Province } from '../data/references.js';
 import type { ResultSet } from '../decode.js';
 import { formatNumber, formatRatio, pn, type Lang } from '../i18n/format.js';
 import { nameOf, unitOf, type MessageKey, type Translate } from '../i18n/index.js';
+import { formatPeriod } from '../i18n/period.js';
 import { num, numberFormats, resultTable, type CardModel, type Locale } from './common.js';
 
 /** The indicators of region-profile and region-comparison, in their order. */
@@ -39,6 +40,12 @@ export const isRatio = (indicator: string | null): boolean => indicator === 'vac
 export const formatValue = (indicator: string | null, value: number, lang: Lang): string =>
   isRatio(indicator) ? formatRatio(value) : formatNumber(value, lang, value < 100 ? 1 : 0);
 
+/** The period of an indicator's value in words ('2026年1–10月', '2026 Q3'), or '' when the row does not say. */
+export function indicatorPeriod(row: { period?: unknown; year?: unknown }, lang: Lang): string {
+  const period = row.period ?? row.year;
+  return period === null || period === undefined || period === '' ? '' : formatPeriod(String(period), lang);
+}
+
 /** '–' for a missing value. */
 export const valueText = (indicator: string | null, value: number | null, lang: Lang): string =>
   value === null ? '–' : formatValue(indicator, value, lang);
@@ -64,6 +71,18 @@ export function comparedRegions(chosen: readonly string[], mainland: readonly Pr
   return valid.length ? valid : [region, '110000', '310000'].filter((c, i, all) => all.indexOf(c) === i).slice(0, 3);
 }
 
+/** A tile per province at its grid position (short Chinese names, or English abbreviations); outside the mainland greyed. */
+export function provinceTiles(provinces: readonly Province[], lang: Lang): Tile[] {
+  return provinces.map((p) => ({
+    code: p.code,
+    short: lang === 'zh' ? shortName(p.name_zh, p.name_en, 'zh') : p.abbr || p.name_en.slice(0, 2),
+    name: nameOf(p, lang),
+    row: p.row,
+    col: p.col,
+    outside: !p.inMainland,
+  }));
+}
+
 export interface RegionMapModel extends CardModel {
   tiles: Tile[];
   values: Map<string, number | null>;
@@ -84,19 +103,12 @@ export function regionMapModel(
   if (!rows.length) return null;
   const values = new Map(rows.map((r) => [String(r.region_code), num(r.value)]));
   const numbers = [...values.values()].filter((v): v is number => v !== null);
-  const tiles: Tile[] = provinces.map((p) => ({
-    code: p.code,
-    short: lang === 'zh' ? shortName(p.name_zh, p.name_en, 'zh') : p.abbr || p.name_en.slice(0, 2),
-    name: nameOf(p, lang),
-    row: p.row,
-    col: p.col,
-    outside: !p.inMainland,
-  }));
+  const tiles = provinceTiles(provinces, lang);
   const p = pn(lang);
   const unit = unitOf(rows[0], lang);
-  const period = String(rows[0].period ?? rows[0].year ?? '');
+  const period = indicatorPeriod(rows[0], lang);
   const name = indicatorLabel(indicator, t);
-  const label = `${name}${p.open}${unit}${p.comma}${period}${p.close}`;
+  const label = `${name}${p.open}${[unit, period].filter(Boolean).join(p.comma)}${p.close}`;
   const sorted = rows.filter((r) => num(r.value) !== null).sort((a, b) => (num(b.value) ?? 0) - (num(a.value) ?? 0));
   const item = (r: (typeof rows)[number]) => `${nameOf(r, lang)} ${formatValue(indicator, num(r.value)!, lang)}`;
   const domain: [number, number] = [Math.min(...numbers), Math.max(...numbers)];
@@ -109,6 +121,7 @@ export function regionMapModel(
       bottom: sorted.slice(-3).map(item).join(p.list),
     }),
     table: resultTable({ ...result, rows }),
+    period,
     tiles,
     values,
     color: isRatio(indicator)

@@ -4,16 +4,29 @@ import type { LinePanel } from '../charts/line-panels.js';
 import type { LinePoint, SeriesStyle } from '../charts/line-chart.js';
 import type { ResultSet } from '../decode.js';
 import { formatChange, formatNumber, formatPercent, formatRatio, pn } from '../i18n/format.js';
+import { formatPeriod } from '../i18n/period.js';
 import { highlight, reference, referenceDash } from '../ui/theme.js';
 import { num, numberFormats, provinceLabel, resultTable, type CardModel, type Locale } from './common.js';
 
 export interface ByRegionModel extends CardModel {
   bars: Bar[];
-  /** The mainland's rate: all person-times over all working-age people. */
+  /** The mainland's rate: all person-times over all working-age people (for the same months). */
   reference: { value: number; label: string } | undefined;
+  /** The x axis: per 10,000 working-age people, year to date for a part year. */
+  xLabel: string;
 }
 
-/** Person-times per 10,000 working-age people by province, highest first, the chosen province highlighted. */
+/** The period a training-by-region result covers: its first and last month ('2026-01'–'2026-10'), else its year. */
+function regionPeriod(row: QueryRows['training-by-region']): string | { start: string; end: string } {
+  const start = typeof row.period_start === 'string' ? row.period_start : null;
+  const end = typeof row.period_end === 'string' ? row.period_end : null;
+  return start && end ? { start, end } : String(row.year ?? '');
+}
+
+/**
+ * Person-times per 10,000 working-age people by province, ranked by the rate (highest first), the chosen province
+ * highlighted. A year still being reported is year to date and compared with the same months of the year before.
+ */
 export function byRegionModel(
   result: ResultSet<QueryRows['training-by-region']>,
   region: string,
@@ -24,25 +37,34 @@ export function byRegionModel(
   if (!rows.length) return null;
   const f = numberFormats(lang);
   const p = pn(lang);
+  const first = rows[0];
+  const partYear = first.period_complete === false;
+  const previous = Number(first.year) - 1;
+  const period = formatPeriod(regionPeriod(first), lang);
   const totalPersonTimes = rows.reduce((s, r) => s + (num(r.person_times) ?? 0), 0);
   const totalAge = rows.reduce((s, r) => s + (num(r.working_age) ?? 0), 0);
   const national = totalAge ? (totalPersonTimes / totalAge) * 1e4 : null;
-  const sorted = [...rows].sort((a, b) => (num(b.per_10k) ?? 0) - (num(a.per_10k) ?? 0));
+  const rate = (r: QueryRows['training-by-region']) => num(r.per_10k);
+  const sorted = [...rows].sort((a, b) => (rate(b) ?? -Infinity) - (rate(a) ?? -Infinity));
+  const changeLabel = partYear ? t('changeOnSameMonths', { year: previous }) : t('changeOnYear');
   const bars: Bar[] = sorted.map((r) => ({
     key: String(r.region_code),
     label: provinceLabel(r, lang),
-    value: num(r.per_10k),
+    value: rate(r),
     highlight: r.region_code === region,
     detail: [
+      partYear
+        ? t('per10kYtdValue', { value: formatNumber(rate(r), lang, 1), annualised: formatNumber(num(r.per_10k_annualised), lang, 1) })
+        : t('per10kValue', { value: formatNumber(rate(r), lang, 1) }),
       `${t('personTimes')}${p.colon}${formatNumber(num(r.person_times), lang)} ${unit}`,
       `${t('shareOfNational')}${p.colon}${formatPercent(num(r.share_of_national))}`,
-      `${t('changeOnYear')}${p.colon}${formatChange(num(r.change_on_previous_year))}`,
+      `${changeLabel}${p.colon}${formatChange(num(r.change_on_previous_year))}`,
       `${t('rankLabel')}${p.colon}${r.rank}`,
     ].join('\n'),
   }));
   return {
     summary: t('byRegionSummary', {
-      year: String(rows[0].year),
+      period,
       top: bars
         .slice(0, 3)
         .map((b) => `${b.label} ${f.decimal(b.value ?? 0)}`)
@@ -50,8 +72,10 @@ export function byRegionModel(
       national: national === null ? '–' : f.decimal(national),
     }),
     table: resultTable(result),
+    period,
     bars,
     reference: national === null ? undefined : { value: national, label: `${t('nation')} ${f.decimal(national)}` },
+    xLabel: partYear ? t('per10kAxisYtd') : t('per10kAxis'),
   };
 }
 
@@ -83,7 +107,9 @@ export function povertyModel(result: ResultSet<QueryRows['poverty-areas']>, last
   );
   const hasPlacements = placements.some((d) => d.y !== null);
   const latest = full.at(-1);
+  const years = full.map((r) => Number(r.year)).filter(Number.isFinite);
   return {
+    ...(years.length ? { period: formatPeriod(`${Math.min(...years)}/${Math.max(...years)}`, lang) } : {}),
     summary: t('povertySummary', {
       year: String(latest?.year ?? '–'),
       ratio: formatRatio(num(latest?.ratio_to_national)),

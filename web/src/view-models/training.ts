@@ -2,7 +2,8 @@ import type { QueryRows } from '../../../queries/contract.js';
 import type { LinePoint, SeriesStyle } from '../charts/line-chart.js';
 import type { Code, Program } from '../data/references.js';
 import type { ResultSet, Row } from '../decode.js';
-import { formatNumber, pn } from '../i18n/format.js';
+import { formatNumber, pn, type Lang } from '../i18n/format.js';
+import { formatPeriod } from '../i18n/period.js';
 import { nameOf } from '../i18n/index.js';
 import { categorical, highlight, pastYears } from '../ui/theme.js';
 import { num, resultTable, rowsTable, type CardModel, type Locale } from './common.js';
@@ -15,14 +16,21 @@ export function lastFullYear(trainingThrough: string | null): number {
 }
 
 /** The unit lines of the training cards, naming the filters each card follows. */
-export function trainingHeadings(names: ScopeNames, lastFull: number, { t }: Locale) {
+export function trainingHeadings(names: ScopeNames, { t }: Locale) {
   return {
-    byProgram: t('byProgramUnit', { scope: names.region, field: names.field, year: lastFull }),
+    byProgram: t('byProgramUnit', { scope: names.region, field: names.field }),
     byField: `${names.program} · ${names.region} · ${names.unit}`,
     seasonal: `${names.program} · ${names.region} · ${names.field} · ${names.unit}`,
     byRegion: t('byRegionUnit', { program: names.program, field: names.field, unit: names.unit }),
     poverty: t('povertyUnit', { program: names.program }),
   };
+}
+
+/** The years a set of yearly points covers, in words ('2015–2025年' / '2015–2025'); undefined without points. */
+export function yearsPeriod(years: readonly number[], lang: Lang): string | undefined {
+  const known = years.filter((y) => Number.isFinite(y));
+  if (!known.length) return undefined;
+  return formatPeriod(`${Math.min(...known)}/${Math.max(...known)}`, lang);
 }
 
 /** Lines with their series' styles and the y axis's label. */
@@ -56,6 +64,10 @@ export function byProgramModel(programs: readonly Program[], results: readonly T
       items: latest.map((l) => `${nameOf(l.p, lang)} ${formatNumber(l.v, lang)}`).join(pn(lang).semi),
     }),
     table: rowsTable(table),
+    period: yearsPeriod(
+      yearly.map((d) => d.year),
+      lang,
+    ),
     points,
     series: programs.map((p, i) => ({ key: p.code, label: nameOf(p, lang), color: categorical[i % 10] })),
     yLabel: t('personTimes'),
@@ -84,6 +96,10 @@ export function byFieldModel(
   return {
     summary: t('byFieldSummary', { fields: present.map((f) => nameOf(f, lang)).join(pn(lang).list), year: lastFull }),
     table: rowsTable(table),
+    period: yearsPeriod(
+      yearly.map((d) => d.year),
+      lang,
+    ),
     points,
     series: present.map((f, i) => ({ key: f.code, label: nameOf(f, lang), color: categorical[i % 10] })),
     yLabel: unit,
@@ -107,7 +123,9 @@ export function seasonalModel(result: TrendResult, unit: string, { lang, t }: Lo
     strokeWidth: i === current ? 3 : 2,
   }));
   const peak = [...points].filter((p) => p.series === years.at(-2)).sort((a, b) => (b.y ?? 0) - (a.y ?? 0))[0];
+  const shown = rows.filter((r) => years.includes(yearOf(r))).map((r) => String(r.period).slice(0, 7));
   return {
+    period: formatPeriod({ start: shown.reduce((a, b) => (a < b ? a : b)), end: shown.reduce((a, b) => (a > b ? a : b)) }, lang),
     summary: t('seasonalSummary', { years: years.join(pn(lang).list), month: peak ? String(peak.x) : '–' }),
     table: resultTable(result),
     points,

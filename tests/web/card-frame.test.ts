@@ -1,0 +1,52 @@
+// @vitest-environment jsdom
+import { beforeAll, describe, expect, it } from 'vitest';
+import { translator } from '../../web/src/i18n/index.js';
+import { chartFrame, type ChartView } from '../../web/src/ui/card-frame.js';
+
+beforeAll(() => {
+  // jsdom has neither: the frame watches its width and notes the first chart drawn.
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+  globalThis.requestAnimationFrame ??= (callback: FrameRequestCallback) => Number(setTimeout(() => callback(0), 0));
+});
+
+const t = translator('zh');
+const view = (over: Partial<ChartView> = {}): ChartView => ({
+  draw: () => document.createElement('div'),
+  summary: '摘要',
+  table: { columns: [{ key: 'a', label: 'a' }], rows: [{ a: 1 }] },
+  ...over,
+});
+
+describe('the card frame says the period of what it shows', () => {
+  it("ends the unit line with the view's period and the source line with its note", async () => {
+    const frame = chartFrame({ id: 'c', title: '标题', unit: '人次', source: '数据：合成样例数据', t });
+    const unit = () => frame.element.querySelector('.card-unit')!;
+    const source = () => frame.element.querySelector('.card-source')!.textContent;
+    expect(unit().textContent).toBe('人次');
+    await frame.load('2026', async () => view({ period: '2026年1–10月', sourceNote: '省级目标为样例按全国目标分摊的合成数据' }));
+    expect(unit().textContent).toBe('人次 · 2026年1–10月');
+    expect(source()).toBe('数据：合成样例数据 · 省级目标为样例按全国目标分摊的合成数据');
+
+    // A new scope keeps the period of the data shown until the new data comes.
+    frame.setHeading('标题', '全国 · 人次');
+    expect(unit().textContent).toBe('全国 · 人次 · 2026年1–10月');
+    await frame.load('2025', async () => view({ period: '2025年全年' }));
+    expect(unit().textContent).toBe('全国 · 人次 · 2025年全年');
+    expect(source()).toBe('数据：合成样例数据');
+
+    // Nothing to show: no period claimed.
+    await frame.load('none', async () => null);
+    expect(unit().textContent).toBe('全国 · 人次');
+  });
+  it('shows the period alone when the card has no unit line, and hides an empty line', async () => {
+    const frame = chartFrame({ id: 'd', title: '地图', source: '数据', t });
+    const unit = frame.element.querySelector<HTMLElement>('.card-unit')!;
+    expect(unit.hidden).toBe(true);
+    await frame.load('q', async () => view({ period: '2026年第3季度' }));
+    expect([unit.textContent, unit.hidden]).toEqual(['2026年第3季度', false]);
+  });
+});
