@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { linePanels, pairColumns, type LinePanel } from '../../web/src/charts/line-panels.js';
-import type { SeriesStyle } from '../../web/src/charts/line-chart.js';
+import { yearTicks, type SeriesStyle } from '../../web/src/charts/line-chart.js';
 import { shapes } from './chart-dom.js';
 
 const series: SeriesStyle[] = [
@@ -45,5 +45,17 @@ describe('line panels', () => {
     const noNote = linePanels([{ ...panels[1], empty: undefined }], { width: 700, lang: 'en', series, yLabel: 'y' });
     expect(noNote.querySelector('.panel svg')).not.toBeNull();
     expect(noNote.querySelector('.panel-note')).toBeNull();
+  });
+});
+
+describe('the years labelled on a line chart', () => {
+  const years = Array.from({ length: 11 }, (_, i) => 2015 + i);
+  it('labels every year while there is room, else every second or third counted back from the last', () => {
+    // 36 px a label: (600 − 72) / 36 = 14 fit; (300 − 72) / 36 = 6 do not hold 11, so every second.
+    expect(yearTicks(years, 600)).toEqual(years);
+    expect(yearTicks(years, 300)).toEqual([2015, 2017, 2019, 2021, 2023, 2025]);
+    // (200 − 72) / 36 = 3: every fourth.
+    expect(yearTicks(years, 200)).toEqual([2017, 2021, 2025]);
+    expect(yearTicks([], 300)).toEqual([]);
   });
 });

@@ -3,6 +3,18 @@ import { swatchLegend, withLegend } from './legend.js';
 import { base, colorFor, countTick, monthDate, monthTick, Plot, quarterDate, timeTick, yearTick } from './plot-kit.js';
 import { grid } from '../ui/theme.js';
 
+/**
+ * The years labelled on an axis: every one while there is room (about 36 px a label), else every second, third…
+ * counted back from the last, so that the labels never run together on a phone.
+ */
+export function yearTicks(years: readonly number[], width: number): number[] {
+  const room = Math.max(2, Math.floor((width - 72) / 36));
+  if (years.length <= room) return [...years];
+  const step = Math.ceil(years.length / room);
+  const last = years[years.length - 1];
+  return years.filter((y) => (last - y) % step === 0);
+}
+
 export type XKind = 'year' | 'month' | 'quarter' | 'monthOfYear';
 
 export interface LinePoint {
@@ -82,8 +94,8 @@ export function lineChart(points: readonly LinePoint[], options: LineChartOption
     x: {
       label: null,
       tickFormat: tick as (d: unknown) => string,
-      ...(kind === 'year' ? { ticks: years.length > 12 ? undefined : years } : {}),
-      ...(kind === 'monthOfYear' ? { domain: [1, 12], ticks: 12 } : {}),
+      ...(kind === 'year' ? { ticks: yearTicks(years, options.width) } : {}),
+      ...(kind === 'monthOfYear' ? { domain: [1, 12], ticks: options.width < 520 ? [1, 3, 6, 9, 12] : 12 } : {}),
     },
     y: {
       label: options.yLabel,
