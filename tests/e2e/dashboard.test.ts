@@ -272,7 +272,8 @@ describe.skipIf(skipReason !== null)('the dashboard in Chromium', () => {
     await page.focus('g.tile[data-code="510000"]');
     await page.keyboard.press('Enter');
     await settle(page);
-    expect(new URL(page.url()).searchParams.get('region')).toBe('510000');
+    expect(new URL(page.url()).searchParams.get('province')).toBe('510000');
+    expect(await page.inputValue('select[data-param="province"]')).toBe('510000');
     expect(await page.locator('#regions-profile .card-title').textContent()).toContain('四川');
     expect(await page.locator('g.tile[data-code="510000"]').getAttribute('aria-pressed')).toBe('true');
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.code ?? null)).toBe('510000');

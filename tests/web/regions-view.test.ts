@@ -324,6 +324,16 @@ describe('provinces side by side', () => {
     expect(comparedRegions(['810000'], mainland, '440000')).toEqual(['440000', '110000', '310000']);
     expect(comparedRegions([], mainland, '110000')).toEqual(['110000', '310000']);
   });
+  it('defaults to the province with its macro-region peers (up to five in all)', () => {
+    const west = ['620000', '630000', '640000', '650000', '610000', '510000'].map((code) => ({
+      ...provinces[0],
+      code,
+      macroRegion: 'west',
+    }));
+    const mainland = [...provinces.filter((p) => p.inMainland), ...west];
+    expect(comparedRegions([], mainland, '620000')).toEqual(['620000', '630000', '640000', '650000', '610000']);
+    expect(comparedRegions([], mainland, '110000')).toEqual(['110000', '310000']);
+  });
 
   const row = (
     code: string,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatState, listParam, parseState, withParams, type ViewState } from '../../web/src/state.js';
+import { carried, createUrlStore, formatState, listParam, parseState, withParams, type ViewState } from '../../web/src/state.js';
 
 const at = (url: string) => {
   const parsed = new URL(url, 'http://dashboard.test');
@@ -8,11 +8,37 @@ const at = (url: string) => {
 
 describe('view state lives in the URL', () => {
   it('reads page, language and filters', () => {
-    expect(at('/regions?lang=en&region=440000&compare=110000,310000')).toEqual({
+    expect(at('/regions?lang=en&province=440000&compare=110000,310000')).toEqual({
       page: 'regions',
       lang: 'en',
-      params: { region: '440000', compare: '110000,310000' },
+      params: { province: '440000', compare: '110000,310000' },
     });
+  });
+  it('reads the older region parameter as the province', () => {
+    expect(at('/training?region=620000').params).toEqual({ province: '620000' });
+    expect(at('/training?region=620000&province=440000').params).toEqual({ province: '440000' });
+  });
+  it('carries the province, and only it, to another page', () => {
+    expect(carried({ province: '620000', year: '2025', prefecture: '620100' })).toEqual({ province: '620000' });
+    expect(carried({ year: '2025' })).toEqual({});
+    const pushed: string[] = [];
+    const fakeWindow = {
+      location: { pathname: '/regions', search: '?province=620000&year=2025' },
+      history: {
+        pushState: (_s: unknown, _t: string, url: string) => pushed.push(url),
+        replaceState: () => undefined,
+      },
+      addEventListener: () => undefined,
+    } as unknown as Window;
+    const store = createUrlStore(fakeWindow);
+    store.navigate({ page: 'gaps' });
+    expect(store.state).toEqual({ page: 'gaps', lang: 'zh', params: { province: '620000' } });
+    store.navigate({ page: 'training' }, { program: 'knowledge_renewal' });
+    expect(store.state.params).toEqual({ province: '620000', program: 'knowledge_renewal' });
+    store.set({ province: null });
+    store.navigate({ page: 'overview' });
+    expect(store.state.params).toEqual({});
+    expect(pushed).toEqual(['/gaps?province=620000', '/training?program=knowledge_renewal&province=620000', '/']);
   });
   it('defaults to the overview in Chinese', () => {
     expect(at('/')).toEqual({ page: 'overview', lang: 'zh', params: {} });
@@ -30,7 +56,7 @@ describe('view state lives in the URL', () => {
   it('round-trips: format then parse gives the same state', () => {
     const states: ViewState[] = [
       { page: 'overview', lang: 'zh', params: {} },
-      { page: 'training', lang: 'en', params: { program: 'knowledge_renewal', field: 'ai', region: '510000' } },
+      { page: 'training', lang: 'en', params: { program: 'knowledge_renewal', field: 'ai', province: '510000' } },
       { page: 'data', lang: 'zh', params: { item: 'query:talent-gap', 'p.quarter': '2026Q1', 'p.level': 'prefecture' } },
       { page: 'regions', lang: 'en', params: { compare: '110000,310000,440000', name: 'a b&c=d' } },
     ];

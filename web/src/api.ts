@@ -5,6 +5,7 @@
  */
 import type { Catalog, DatasetCatalog, InvalidParam, Meta } from '../../core/wire.js';
 import type { DatasetName, DatasetRows, QueryName, QueryRows } from '../../queries/contract.js';
+import type { Topology } from 'topojson-specification';
 import { decodeArrow, type ResultSet, type Row } from './decode.js';
 
 export type { Catalog, CatalogEntry, CatalogParam, DatasetCatalog, InvalidParam, Meta } from '../../core/wire.js';
@@ -170,3 +171,9 @@ export const catalogRows = (kind: ApiRequest['kind'], name: string, params: Para
 export const getMeta = (): Promise<Meta> => json<Meta>('/api/meta');
 export const getCatalog = (): Promise<Catalog> => json<Catalog>('/api/queries');
 export const getDatasets = (): Promise<DatasetCatalog> => json<DatasetCatalog>('/api/datasets');
+
+/**
+ * A province's prefecture boundaries: the TopoJSON at /geo/<province code>.json (web/public/geo, served with the
+ * app, object `prefectures`, properties.code per prefecture). Kept like any other result.
+ */
+export const getShapes = (province: string): Promise<Topology> => json<Topology>(`/geo/${encodeURIComponent(province)}.json`);

@@ -10,7 +10,9 @@ import { mountGaps } from './pages/gaps.js';
 import { mountOverview } from './pages/overview.js';
 import { mountRegions } from './pages/regions.js';
 import { mountTraining } from './pages/training.js';
-import { createUrlStore, formatState, pageIds, type PageId, type ViewState } from './state.js';
+import { carried, createUrlStore, formatState, pageIds, type PageId, type ViewState } from './state.js';
+import { selectControl } from './ui/controls.js';
+import { nameOf } from './i18n/index.js';
 import { h, replace } from './ui/dom.js';
 
 const pages: Record<PageId, { mount: PageMount; label: MessageKey }> = {
@@ -56,6 +58,7 @@ function renderChrome(state: ViewState): void {
     h(
       'div',
       { class: 'header-tools' },
+      provinceControl(state),
       meta
         ? h(
             'span',
@@ -94,7 +97,7 @@ function renderChrome(state: ViewState): void {
         'a',
         {
           class: 'tab',
-          href: linkTo({ page: id, lang: state.lang, params: {} }),
+          href: linkTo({ page: id, lang: state.lang, params: carried(state.params) }),
           'data-page': id,
           'aria-current': id === state.page ? 'page' : null,
           onclick: (event: MouseEvent) => {
@@ -108,6 +111,24 @@ function renderChrome(state: ViewState): void {
     ),
   );
   replace(footer, h('p', {}, t('footerNote')));
+}
+
+/**
+ * The one control for the province the whole dashboard looks at (empty: the nation). It is a carried filter: it
+ * stays chosen on every page. Choosing one drops the page's prefecture, which belongs to the province before.
+ */
+function provinceControl(state: ViewState): HTMLElement | null {
+  if (!refs) return null;
+  const t = translator(state.lang);
+  const options = [
+    { value: '', label: t('nation') },
+    ...refs.provinces.filter((p) => p.inMainland).map((p) => ({ value: p.code, label: nameOf(p, state.lang) })),
+  ];
+  const control = selectControl('province', t('provinceScopeLabel'), options, state.params.province ?? '', (value) =>
+    store.set({ province: value, prefecture: null, compare: null }),
+  );
+  control.classList.add('scope-control');
+  return control;
 }
 
 function contextFor(state: ViewState): PageContext {
@@ -126,7 +147,7 @@ function contextFor(state: ViewState): PageContext {
 function focusedControl(): string | null {
   const active = document.activeElement as HTMLElement | null;
   const control = active?.closest<HTMLElement>('[data-param]');
-  if (!control || !main.contains(control)) return null;
+  if (!control || !app.contains(control)) return null;
   const value = active?.dataset.value;
   return `[data-param="${control.dataset.param}"]${value ? ` [data-value="${value}"]` : ''}`;
 }
@@ -142,7 +163,7 @@ function render(state: ViewState): void {
   }
   const focus = focusedControl();
   mounted.instance.update(ctx);
-  if (focus) main.querySelector<HTMLElement>(focus)?.focus();
+  if (focus) app.querySelector<HTMLElement>(focus)?.focus();
 }
 
 async function boot(): Promise<void> {

@@ -15,6 +15,19 @@ export interface ViewState {
   params: Readonly<Record<string, string>>;
 }
 
+/**
+ * Filters that are not a page's own but the user's choice across the dashboard: the province (empty = the nation).
+ * They are kept when the user goes to another page. `region`, its older name on single pages, is read as `province`.
+ */
+export const carriedParams = ['province'] as const;
+
+/** The carried filters of a state (what a link to another page keeps). */
+export function carried(params: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of carriedParams) if (params[key]) out[key] = params[key];
+  return out;
+}
+
 export type ParamPatch = Record<string, string | number | readonly string[] | null | undefined>;
 
 const isPage = (value: string): value is PageId => (pageIds as readonly string[]).includes(value);
@@ -32,6 +45,10 @@ export function parseState(location: { pathname: string; search: string }): View
   const lang: Lang = query.get('lang') === 'en' ? 'en' : 'zh';
   const params: Record<string, string> = {};
   for (const [key, value] of query) if (key !== 'lang' && value !== '') params[key] = value;
+  if (params.region !== undefined) {
+    params.province ??= params.region;
+    delete params.region;
+  }
   return { page, lang, params };
 }
 
@@ -72,7 +89,7 @@ export interface UrlStore {
   readonly state: ViewState;
   /** Changes filters: replaces the history entry (filters are refinements, not navigation). */
   set(patch: ParamPatch): void;
-  /** Goes to another page or language: a new history entry. Filters are kept only for the same page. */
+  /** Goes to another page or language: a new history entry. Filters are kept for the same page; the province always. */
   navigate(next: Partial<Pick<ViewState, 'page' | 'lang'>>, params?: Record<string, string>): void;
   subscribe(listener: (state: ViewState, previous: ViewState) => void): void;
 }
@@ -106,7 +123,8 @@ export function createUrlStore(win: Window): UrlStore {
     navigate(next, params) {
       const page = next.page ?? state.page;
       const lang = next.lang ?? state.lang;
-      commit({ page, lang, params: params ?? (page === state.page ? state.params : {}) }, 'push');
+      const kept = page === state.page ? state.params : carried(state.params);
+      commit({ page, lang, params: params ? { ...carried(state.params), ...params } : kept }, 'push');
     },
     subscribe: (listener) => void listeners.push(listener),
   };

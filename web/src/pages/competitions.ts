@@ -6,7 +6,7 @@ import { selectControl, toolbar } from '../ui/controls.js';
 import { h, replace } from '../ui/dom.js';
 import { competitionHeadings, competitionTrendModel, medalTableModel, type Measure } from '../view-models/competitions.js';
 import { frameFor, param, type PageMount } from './context.js';
-import { nameIn, regionOptions, viewOf, yearOptions } from './shared.js';
+import { nameIn, viewOf, yearOptions } from './shared.js';
 
 /** Competitions: the medal table by province and the trend of medals and entrants. */
 export const mountCompetitions: PageMount = (root, first) => {
@@ -26,7 +26,7 @@ export const mountCompetitions: PageMount = (root, first) => {
       const competition = param(ctx, 'competition');
       const year = param(ctx, 'year');
       const scope = param(ctx, 'scope') === 'all_years' ? 'all_years' : 'year';
-      const region = param(ctx, 'region');
+      const region = param(ctx, 'province');
       const latest = ctx.meta.freshness.competition_through ?? new Date().getFullYear();
       replace(
         controls,
@@ -51,7 +51,6 @@ export const mountCompetitions: PageMount = (root, first) => {
           scope === 'year'
             ? selectControl('year', t('yearLabel'), yearOptions(2010, Number(latest), t('latestYear')), year, (v) => ctx.set({ year: v }))
             : null,
-          selectControl('region', t('trendRegionLabel'), regionOptions(ctx, t('nation')), region, (v) => ctx.set({ region: v })),
         ),
       );
       const headings = competitionHeadings(

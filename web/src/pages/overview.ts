@@ -14,7 +14,7 @@ import { actionsModel, annualHeadline, annualTargetCodes, levelHeadline, multiYe
 import { leagueModel } from '../view-models/overview-league.js';
 import { scopeNames } from '../view-models/scope.js';
 import { frameFor, param, type PageContext, type PageMount } from './context.js';
-import { programOptions, regionOptions, trainingYear, viewOf, yearOptions } from './shared.js';
+import { programOptions, trainingYear, viewOf, yearOptions } from './shared.js';
 
 /**
  * Overview: the annual target's progress and path, the provinces against their own targets, the eight actions
@@ -44,7 +44,7 @@ export const mountOverview: PageMount = (root, first) => {
     update(ctx) {
       const { lang } = ctx;
       const program = param(ctx, 'program', 'knowledge_renewal');
-      const region = param(ctx, 'region');
+      const region = param(ctx, 'province');
       const year = param(ctx, 'year');
       replace(
         controls,
@@ -52,7 +52,6 @@ export const mountOverview: PageMount = (root, first) => {
           selectControl('program', t('programLabel'), programOptions(ctx, 'training'), program, (v) =>
             ctx.set({ program: v === 'knowledge_renewal' ? null : v }),
           ),
-          selectControl('region', t('regionLabel'), regionOptions(ctx, t('nation')), region, (v) => ctx.set({ region: v })),
           selectControl('year', t('yearLabel'), yearOptions(2015, trainingYear(ctx), t('latestYear')), year, (v) => ctx.set({ year: v })),
         ),
       );
@@ -85,7 +84,7 @@ export const mountOverview: PageMount = (root, first) => {
               lang,
               t,
               selected: region || null,
-              onSelect: (code) => ctx.set({ region: code }),
+              onSelect: (code) => ctx.set({ province: code }),
               tableLabel: t('leagueTableLabel'),
             }),
           true,

@@ -1,10 +1,15 @@
-import { fetchRows, query, type Params } from '../api.js';
+import { fetchRows, getShapes, query, type Params } from '../api.js';
+import { linePanels } from '../charts/line-panels.js';
+import { prefectureMap, prefectureShapes } from '../charts/prefecture-map.js';
+import { rankTable } from '../charts/rank-table.js';
+import { prefectureMapModel, prefectureTrendModel } from '../view-models/prefectures.js';
 import { comparisonPanels } from '../charts/comparison-panels.js';
 import { indexProfileChart } from '../charts/index-profile.js';
 import { tileMap } from '../charts/tile-map.js';
 import { trendPanels } from '../charts/trend-panels.js';
 import { shortName } from '../data/references.js';
 import { pn } from '../i18n/format.js';
+import { nameOf } from '../i18n/index.js';
 import { listParam } from '../state.js';
 import { chipsControl, selectControl, toolbar } from '../ui/controls.js';
 import { h, replace } from '../ui/dom.js';
@@ -21,7 +26,7 @@ import {
   regionMapModel,
 } from '../view-models/regions.js';
 import { frameFor, param, type PageMount } from './context.js';
-import { mainland, regionOptions, trainingYear, viewOf, yearOptions } from './shared.js';
+import { mainland, nameIn, trainingYear, viewOf, yearOptions } from './shared.js';
 
 const defaultRegion = '440000';
 
@@ -32,6 +37,9 @@ export const mountRegions: PageMount = (root, first) => {
   const map = frameFor(first, { id: 'regions-map', title: t('mapTitle'), kind: 'mixed', span: 2 });
   const profile = frameFor(first, { id: 'regions-profile', title: t('profileTitle'), kind: 'mixed', span: 1 });
   const trends = frameFor(first, { id: 'regions-trends', title: t('trendsTitle'), unit: t('trendsUnit'), kind: 'training', span: 3 });
+  const prefMap = frameFor(first, { id: 'regions-prefecture-map', title: t('prefMapTitle'), kind: 'training', span: 2 });
+  const prefRank = frameFor(first, { id: 'regions-prefecture-rank', title: t('prefRankTitle'), kind: 'training', span: 1 });
+  const prefTrend = frameFor(first, { id: 'regions-prefecture-trend', title: t('prefTrendTitle'), kind: 'training', span: 3 });
   const compareControls = h('div');
   const comparison = frameFor(first, {
     id: 'regions-comparison',
@@ -40,20 +48,24 @@ export const mountRegions: PageMount = (root, first) => {
     kind: 'mixed',
     span: 3,
   });
-  root.append(
-    h('div', { class: 'page-head' }, h('h1', {}, t('pageRegions')), h('p', {}, t('regionsIntro'))),
-    controls,
-    h(
-      'div',
-      { class: 'cards' },
-      map.element,
-      profile.element,
-      trends.element,
-      h('div', { class: 'span-3 compare-box' }, compareControls),
-      comparison.element,
-    ),
+  const cards = h(
+    'div',
+    { class: 'cards' },
+    map.element,
+    profile.element,
+    trends.element,
+    h('div', { class: 'span-3 compare-box' }, compareControls),
+    comparison.element,
   );
+  root.append(h('div', { class: 'page-head' }, h('h1', {}, t('pageRegions')), h('p', {}, t('regionsIntro'))), controls, cards);
+  /** The prefecture cards are on the page only while a province is chosen (the nation has no prefecture map). */
+  const showPrefectureCards = (on: boolean) => {
+    if (on && !prefMap.element.isConnected)
+      cards.insertBefore(h('div', { class: 'contents' }, prefMap.element, prefRank.element, prefTrend.element), trends.element);
+    if (!on && prefMap.element.isConnected) prefMap.element.parentElement?.remove();
+  };
   let lastRegion: string | null = null;
+  let lastPrefecture: string | null = null;
 
   return {
     update(ctx) {
@@ -61,9 +73,10 @@ export const mountRegions: PageMount = (root, first) => {
       const chosen = param(ctx, 'indicator');
       const indicator = isIndicator(chosen) ? chosen : defaultIndicator;
       const year = param(ctx, 'year');
-      const region = param(ctx, 'region', defaultRegion);
+      const province = param(ctx, 'province');
+      const region = province || defaultRegion;
       const compared = comparedRegions(listParam(ctx.state.params.compare), mainland(ctx), region);
-      const selectRegion = (code: string) => ctx.set({ region: code === defaultRegion ? null : code });
+      const selectRegion = (code: string) => ctx.set({ province: code, prefecture: null, compare: null });
       replace(
         controls,
         toolbar(
@@ -74,7 +87,6 @@ export const mountRegions: PageMount = (root, first) => {
             indicator,
             (v) => ctx.set({ indicator: v === defaultIndicator ? null : v }),
           ),
-          selectControl('region', t('provinceLabel'), regionOptions(ctx), region, selectRegion),
           selectControl('year', t('yearLabel'), yearOptions(2015, trainingYear(ctx), t('latestYear')), year, (v) => ctx.set({ year: v })),
         ),
       );
@@ -103,6 +115,68 @@ export const mountRegions: PageMount = (root, first) => {
       );
 
       const name = provinceName(refs.provinces, region, lang);
+
+      showPrefectureCards(province !== '');
+      if (province) {
+        const program = indicator === 'knowledge_renewal_per_10k' ? 'knowledge_renewal' : 'vocational_training';
+        const programName = nameIn(refs.programs.find((x) => x.code === program) ?? { name_zh: program, name_en: program }, lang);
+        const byPrefecture = query('training-by-region', { level: 'prefecture', province, program, year: year || null });
+        const chosenPrefecture = param(ctx, 'prefecture');
+        const selectPrefecture = (code: string) => ctx.set({ prefecture: code });
+        const focusPrefecture =
+          lastPrefecture !== chosenPrefecture && document.activeElement?.closest('path.prefecture') ? chosenPrefecture : null;
+        lastPrefecture = chosenPrefecture;
+        const unit = `${t('per10kAxis')}${pn(lang).open}${programName}${pn(lang).close}`;
+        prefMap.setHeading(`${t('prefMapTitle')}${pn(lang).colon}${name}`, unit);
+        prefMap.setApi(byPrefecture);
+        void prefMap.load(`${province}|${program}|${year}|${chosenPrefecture}|${lang}`, async () => {
+          const [topology, result] = await Promise.all([getShapes(province), fetchRows(byPrefecture)]);
+          const shapes = prefectureShapes(topology);
+          return viewOf(
+            prefectureMapModel(result, { lang, t, provinceName: name }),
+            (model, width) =>
+              prefectureMap(shapes, {
+                ...model,
+                width,
+                lang,
+                selected: chosenPrefecture || null,
+                focus: focusPrefecture,
+                onSelect: selectPrefecture,
+              }),
+            true,
+          );
+        });
+        prefRank.setHeading(`${t('prefRankTitle')}${pn(lang).colon}${name}`, unit);
+        void prefRank.show(`${province}|${program}|${year}|${chosenPrefecture}|${lang}`, byPrefecture, (result) =>
+          viewOf(
+            prefectureMapModel(result, { lang, t, provinceName: name }),
+            (model) =>
+              rankTable(model.rows, {
+                columns: model.columns,
+                nameColumn: 1,
+                selected: chosenPrefecture || null,
+                onSelect: selectPrefecture,
+                caption: `${t('prefRankTitle')}${pn(lang).colon}${name}`,
+              }),
+            true,
+          ),
+        );
+        void prefTrend.load(`${province}|${program}|${chosenPrefecture}|${lang}`, async () => {
+          // Without a choice: the first prefecture by code (the provincial capital in GB/T 2260 order).
+          const list = (await fetchRows(byPrefecture)).rows.map((r) => String(r.region_code)).sort();
+          const prefecture = list.includes(chosenPrefecture) ? chosenPrefecture : (list[0] ?? '');
+          if (!prefecture) return null;
+          const request = query('prefecture-trend', { prefecture, program, grain: 'year' });
+          prefTrend.setApi(request);
+          const result = await fetchRows(request);
+          const prefName = result.rows[0] ? nameOf(result.rows[0], lang) : prefecture;
+          prefTrend.setHeading(
+            `${t('prefTrendTitle')}${pn(lang).colon}${prefName}`,
+            `${programName}${pn(lang).comma}${t('prefTrendUnit')}`,
+          );
+          return viewOf(prefectureTrendModel(result, { lang, t }), (model, width) => linePanels(model.panels, { ...model, width, lang }));
+        });
+      }
       profile.setHeading(`${t('profileTitle')}${pn(lang).colon}${name}`, t('profileUnit'));
       void profile.show(`${region}|${year}|${lang}`, query('region-profile', { region, ...yearParam }), (result) =>
         viewOf(regionProfileModel(result, ctx), (model, width) =>

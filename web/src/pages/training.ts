@@ -10,7 +10,7 @@ import { scopeNames } from '../view-models/scope.js';
 import { byRegionModel, povertyModel } from '../view-models/training-regions.js';
 import { byFieldModel, byProgramModel, lastFullYear, seasonalModel, trainingHeadings, type LinesModel } from '../view-models/training.js';
 import { frameFor, param, type PageMount } from './context.js';
-import { programOptions, regionOptions, trainingYear, viewOf, yearOptions } from './shared.js';
+import { programOptions, trainingYear, viewOf, yearOptions } from './shared.js';
 
 /** Draws a lines model: its points and series, at a width. */
 const lines = (lang: Lang, x: XKind, dots?: boolean) => (model: LinesModel, width: number) =>
@@ -35,7 +35,7 @@ export const mountTraining: PageMount = (root, first) => {
       const { lang, refs } = ctx;
       const program = param(ctx, 'program', 'vocational_training');
       const field = param(ctx, 'field');
-      const region = param(ctx, 'region');
+      const region = param(ctx, 'province');
       const year = param(ctx, 'year');
       const fieldOptions = [{ value: '', label: t('allFields') }, ...refs.fields.map((f) => ({ value: f.code, label: nameOf(f, lang) }))];
       replace(
@@ -45,7 +45,6 @@ export const mountTraining: PageMount = (root, first) => {
             ctx.set({ program: v === 'vocational_training' ? null : v }),
           ),
           selectControl('field', t('fieldLabel'), fieldOptions, field, (v) => ctx.set({ field: v })),
-          selectControl('region', t('regionLabel'), regionOptions(ctx, t('nation')), region, (v) => ctx.set({ region: v })),
           selectControl('year', t('yearLabel'), yearOptions(2015, trainingYear(ctx), t('latestYear')), year, (v) => ctx.set({ year: v })),
         ),
       );

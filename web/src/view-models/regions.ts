@@ -65,10 +65,20 @@ export function provinceName(provinces: readonly Province[], code: string, lang:
   return p ? nameOf(p, lang) : code;
 }
 
-/** The provinces compared: those chosen (mainland only), else the selected one with Beijing and Shanghai. */
+/** How many provinces the comparison shows by default (the selected one and its nearest macro-region peers). */
+export const defaultComparedCount = 5;
+
+/**
+ * The provinces compared: those chosen (mainland only); else the selected one with the other provinces of its
+ * macro-region (in code order, up to five in all); else, for a province without one, Beijing and Shanghai.
+ */
 export function comparedRegions(chosen: readonly string[], mainland: readonly Province[], region: string): string[] {
   const valid = chosen.filter((c) => mainland.some((p) => p.code === c));
-  return valid.length ? valid : [region, '110000', '310000'].filter((c, i, all) => all.indexOf(c) === i).slice(0, 3);
+  if (valid.length) return valid;
+  const macro = mainland.find((p) => p.code === region)?.macroRegion ?? null;
+  const peers = macro ? mainland.filter((p) => p.macroRegion === macro && p.code !== region).map((p) => p.code) : [];
+  const others = peers.length ? peers : ['110000', '310000'];
+  return [region, ...others].filter((c, i, all) => all.indexOf(c) === i).slice(0, peers.length ? defaultComparedCount : 3);
 }
 
 /** A tile per province at its grid position (short Chinese names, or English abbreviations); outside the mainland greyed. */
