@@ -7,7 +7,10 @@ import { h, replace } from '../ui/dom.js';
 import type { BarsModel } from '../view-models/gaps.js';
 import { defaultTheta, shortageModel, talentGapModel, thetas, zonePressureModel, zoneTightestModel } from '../view-models/gaps.js';
 import { frameFor, param, type PageMount } from './context.js';
-import { nameIn, quarterList, viewOf } from './shared.js';
+import { messageView, nameIn, quarterList, viewOf } from './shared.js';
+import { nameOf } from '../i18n/index.js';
+import { rankTable } from '../charts/rank-table.js';
+import { catalogueModel } from '../view-models/province-local.js';
 
 const defaultZone = 'gba';
 
@@ -19,11 +22,15 @@ export const mountGaps: PageMount = (root, first) => {
   const ranking = frameFor(first, { id: 'gaps-shortage', title: t('shortageTitle'), unit: t('shortageUnit'), kind: 'labor', span: 1 });
   const pressure = frameFor(first, { id: 'gaps-zone-pressure', title: t('zonePressureTitle'), kind: 'labor', span: 1 });
   const tightest = frameFor(first, { id: 'gaps-zone-tightest', title: t('zoneTightestTitle'), kind: 'labor', span: 3 });
-  root.append(
-    h('div', { class: 'page-head' }, h('h1', {}, t('pageGaps')), h('p', {}, t('gapsIntro'))),
-    controls,
-    h('div', { class: 'cards' }, heat.element, h('div', { class: 'stack' }, ranking.element, pressure.element), tightest.element),
+  const catalogue = frameFor(first, { id: 'gaps-catalogue', title: t('catalogueTitle'), kind: 'labor', span: 3 });
+  const cards = h(
+    'div',
+    { class: 'cards' },
+    heat.element,
+    h('div', { class: 'stack' }, ranking.element, pressure.element),
+    tightest.element,
   );
+  root.append(h('div', { class: 'page-head' }, h('h1', {}, t('pageGaps')), h('p', {}, t('gapsIntro'))), controls, cards);
   const bars = (lang: Lang) => (model: BarsModel, width: number) => barChart(model.bars, { ...model, width, lang });
 
   return {
@@ -60,12 +67,37 @@ export const mountGaps: PageMount = (root, first) => {
         ),
       );
       const q: Params = { quarter: quarter || null };
+      // A province chosen: its prefectures in the heatmap, its shortage ranking, and its zone's catalogue here.
+      const province = param(ctx, 'province');
+      const provinceName = province
+        ? nameOf(refs.provinces.find((x) => x.code === province) ?? { name_zh: province, name_en: province }, lang)
+        : '';
+      const gapParams: Params = province ? { ...q, level: 'prefecture', province } : q;
+      const within = province ? `${pn(lang).colon}${provinceName}` : '';
+      heat.setHeading(`${t('heatmapTitle')}${within}`, t('heatmapUnit'));
+      ranking.setHeading(`${t('shortageTitle')}${within}`, t('shortageUnit'));
+      if (province && !catalogue.element.isConnected) cards.insertBefore(catalogue.element, cards.firstChild);
+      if (!province && catalogue.element.isConnected) catalogue.element.remove();
+      if (province) {
+        catalogue.setHeading(`${t('catalogueTitle')}${within}`, t('catalogueUnit', { theta }));
+        void catalogue.show(
+          `${province}|${quarter}|${theta}|${lang}`,
+          query('catalogue-in-province', { ...q, province, theta }),
+          (result) => {
+            const model = catalogueModel(result, { lang, t, provinceName });
+            if (model.message) return messageView(model.message, model.table);
+            return viewOf(model, (m) => rankTable(m.rows, { columns: m.columns, nameColumn: 0, caption: t('catalogueTitle') }));
+          },
+        );
+      }
       const zoneName = nameIn(refs.zones.find((z) => z.code === zone) ?? { name_zh: zone, name_en: zone }, lang);
-      void heat.show(`${quarter}|${lang}`, query('talent-gap', q), (result) =>
+      void heat.show(`${quarter}|${province}|${lang}`, query('talent-gap', gapParams), (result) =>
         viewOf(talentGapModel(result, ctx), (model, width) => heatmap(model.cells, { ...model, width })),
       );
-      void ranking.show(`${quarter}|${lang}`, query('shortage-occupations', { ...q, limit: 15 }), (result) =>
-        viewOf(shortageModel(result, ctx), bars(lang)),
+      void ranking.show(
+        `${quarter}|${province}|${lang}`,
+        query('shortage-occupations', { ...q, province: province || null, limit: 15 }),
+        (result) => viewOf(shortageModel(result, ctx), bars(lang)),
       );
       pressure.setHeading(t('zonePressureTitle'), t('zonePressureUnit', { theta }));
       void pressure.show(`${quarter}|${theta}|${zone}|${lang}`, query('zone-pressure', { ...q, theta }), (result) =>

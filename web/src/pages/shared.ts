@@ -1,6 +1,7 @@
 import type { Province } from '../data/references.js';
 import { nameOf, type Lang } from '../i18n/index.js';
 import type { ChartView } from '../ui/card-frame.js';
+import { h } from '../ui/dom.js';
 import type { Option } from '../ui/controls.js';
 import type { CardModel } from '../view-models/common.js';
 import type { PageContext } from './context.js';
@@ -68,3 +69,13 @@ export function quarterList(latest: string | null, count: number): string[] {
 
 /** The latest year with data in the training facts ('2026-10' → 2026). */
 export const trainingYear = (ctx: PageContext): number => Number((ctx.meta.freshness.training_through ?? '2025').slice(0, 4));
+
+/** A card that says something instead of drawing (e.g. that the province has no rows of this kind and why). */
+export function messageView(message: string, table: ChartView['table'], period?: string): ChartView {
+  return {
+    summary: message,
+    table,
+    draw: () => h('p', { class: 'state state-empty card-message' }, message),
+    ...(period ? { period } : {}),
+  };
+}

@@ -2,15 +2,17 @@ import { query, queryRows, type Params } from '../api.js';
 import { barChart } from '../charts/bar-chart.js';
 import { lineChart, type XKind } from '../charts/line-chart.js';
 import { linePanels } from '../charts/line-panels.js';
-import { formatNumber, type Lang } from '../i18n/format.js';
+import { formatNumber, pn, type Lang } from '../i18n/format.js';
 import { nameOf } from '../i18n/index.js';
 import { selectControl, toolbar } from '../ui/controls.js';
 import { h, replace } from '../ui/dom.js';
 import { scopeNames } from '../view-models/scope.js';
 import { byRegionModel, povertyModel } from '../view-models/training-regions.js';
+import { povertyPrefecturesModel } from '../view-models/province-local.js';
+import { rankTable } from '../charts/rank-table.js';
 import { byFieldModel, byProgramModel, lastFullYear, seasonalModel, trainingHeadings, type LinesModel } from '../view-models/training.js';
 import { frameFor, param, type PageMount } from './context.js';
-import { programOptions, trainingYear, viewOf, yearOptions } from './shared.js';
+import { messageView, programOptions, resultTable, trainingYear, viewOf, yearOptions } from './shared.js';
 
 /** Draws a lines model: its points and series, at a width. */
 const lines = (lang: Lang, x: XKind, dots?: boolean) => (model: LinesModel, width: number) =>
@@ -24,11 +26,26 @@ export const mountTraining: PageMount = (root, first) => {
   const byField = frameFor(first, { id: 'training-by-field', title: t('byFieldTitle'), kind: 'training', span: 1 });
   const seasonal = frameFor(first, { id: 'training-seasonal', title: t('seasonalTitle'), kind: 'training', span: 1 });
   const byRegion = frameFor(first, { id: 'training-by-region', title: t('byRegionTitle'), kind: 'training', span: 2 });
-  const poverty = frameFor(first, { id: 'training-poverty', title: t('povertyTitle'), unit: t('povertyUnit'), kind: 'mixed', span: 3 });
+  const poverty = frameFor(first, { id: 'training-poverty', title: t('povertyTitle'), unit: t('povertyUnit'), kind: 'mixed', span: 2 });
+  const povertyPrefectures = frameFor(first, {
+    id: 'training-poverty-prefectures',
+    title: t('povertyPrefTitle'),
+    kind: 'training',
+    span: 1,
+  });
   root.append(
     h('div', { class: 'page-head' }, h('h1', {}, t('pageTraining')), h('p', {}, t('trainingIntro'))),
     controls,
-    h('div', { class: 'cards' }, byProgram.element, byField.element, seasonal.element, byRegion.element, poverty.element),
+    h(
+      'div',
+      { class: 'cards' },
+      byProgram.element,
+      byField.element,
+      seasonal.element,
+      byRegion.element,
+      poverty.element,
+      povertyPrefectures.element,
+    ),
   );
   return {
     update(ctx) {
@@ -96,6 +113,22 @@ export const mountTraining: PageMount = (root, first) => {
           linePanels(model.panels, { width, lang, series: model.series, yLabel: model.yLabel, note: model.note }),
         ),
       );
+
+      // The designated poverty-area prefectures one by one (the chosen province's only), with the group totals.
+      const povertyRequest = query('poverty-prefectures', { program, year: year || null, province: region || null });
+      const programName = nameOf(refs.programs.find((x) => x.code === program) ?? { name_zh: program, name_en: program }, lang);
+      const placeName = region
+        ? nameOf(refs.provinces.find((x) => x.code === region) ?? { name_zh: region, name_en: region }, lang)
+        : t('nation');
+      povertyPrefectures.setHeading(
+        `${t('povertyPrefTitle')}${pn(lang).colon}${placeName}`,
+        `${t('per10kAxis')}${pn(lang).open}${programName}${pn(lang).close}`,
+      );
+      void povertyPrefectures.show(`${program}|${year}|${region}|${lang}`, povertyRequest, (result) => {
+        const model = povertyPrefecturesModel(result, ctx);
+        if (!model) return messageView(t('povertyPrefNone'), resultTable(result));
+        return viewOf(model, (m) => rankTable(m.rows, { columns: m.columns, nameColumn: 0, caption: t('povertyPrefTitle') }));
+      });
     },
   };
 };
