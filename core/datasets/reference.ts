@@ -77,6 +77,14 @@ export const region: DatasetSpec = {
       label: { zh: '三区三州', en: 'Designated poverty area' },
       aliases: ['三区三州'],
     },
+    {
+      name: 'poverty_county_52',
+      type: 'boolean',
+      label: { zh: '52个挂牌督战县', en: 'One of the 52 last poverty counties' },
+      aliases: ['挂牌督战县'],
+      description:
+        'true for the 52 counties still poor at the end of 2019 and put under listed supervision (挂牌督战) in 2020: Guangxi 8, Sichuan 7, Guizhou 9, Yunnan 9, Gansu 8, Ningxia 1, Xinjiang 10 (one of them, 泸水市, a county-level city); false for every other unit, provinces and prefectures included. Empty in older files without the column.',
+    },
     { name: 'tile_row', type: 'integer', min: 1, max: 20, label: { zh: '网格行', en: 'Tile row' }, aliases: ['网格行'] },
     { name: 'tile_col', type: 'integer', min: 1, max: 20, label: { zh: '网格列', en: 'Tile column' }, aliases: ['网格列'] },
     {

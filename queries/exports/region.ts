@@ -5,8 +5,8 @@ export default defineQuery({
   name: 'region',
   title: { zh: '行政区划', en: 'Regions' },
   description: {
-    zh: '省、地市、区县（GB/T 2260），含四大区域、重点区域、三区三州、网格位置和2020年人口普查人口。',
-    en: 'Provinces, prefectures and counties (GB/T 2260) with NBS macro-region, strategic zones, designated poverty areas, tile-grid position and 2020 census population.',
+    zh: '省、地市、区县（GB/T 2260），含四大区域、重点区域、三区三州、52个挂牌督战县、网格位置和2020年人口普查人口。',
+    en: 'Provinces, prefectures and counties (GB/T 2260) with NBS macro-region, strategic zones, designated poverty areas, the 52 last poverty counties, tile-grid position and 2020 census population.',
   },
   module: import.meta.url,
   params: {
@@ -29,6 +29,7 @@ export default defineQuery({
     col('macro_region', 'string', '四大区域', 'Macro-region'),
     col('in_mainland', 'boolean', '属大陆统计口径', 'In the mainland series'),
     col('poverty_group', 'string', '三区三州', 'Designated poverty area (three districts or three states)'),
+    col('poverty_county_52', 'boolean', '52个挂牌督战县', 'One of the 52 last poverty counties'),
     col('tile_row', 'integer', '网格行', 'Tile row'),
     col('tile_col', 'integer', '网格列', 'Tile column'),
     col('population_2020', 'integer', '常住人口（2020）', 'Population (2020)', units.persons),

