@@ -53,7 +53,7 @@ function cardStates(page: Page) {
         id: card.id,
         state: body.dataset.state,
         marks: body.querySelectorAll('svg rect, svg path, svg circle, svg line').length,
-        html: body.querySelector('.actions-grid, .progress-panel') !== null,
+        html: body.querySelector('.actions-grid, .progress-panel, .rank-table, .card-message') !== null,
         message: body.querySelector('.state')?.textContent ?? '',
       };
     }),

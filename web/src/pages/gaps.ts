@@ -1,4 +1,4 @@
-import { query, type Params } from '../api.js';
+import { fetchRows, query, type Params } from '../api.js';
 import { barChart } from '../charts/bar-chart.js';
 import { heatmap } from '../charts/heatmap.js';
 import { formatQuarter, pn, type Lang } from '../i18n/format.js';
@@ -80,15 +80,15 @@ export const mountGaps: PageMount = (root, first) => {
       if (!province && catalogue.element.isConnected) catalogue.element.remove();
       if (province) {
         catalogue.setHeading(`${t('catalogueTitle')}${within}`, t('catalogueUnit', { theta }));
-        void catalogue.show(
-          `${province}|${quarter}|${theta}|${lang}`,
-          query('catalogue-in-province', { ...q, province, theta }),
-          (result) => {
-            const model = catalogueModel(result, { lang, t, provinceName });
-            if (model.message) return messageView(model.message, model.table);
-            return viewOf(model, (m) => rankTable(m.rows, { columns: m.columns, nameColumn: 0, caption: t('catalogueTitle') }));
-          },
-        );
+        const request = query('catalogue-in-province', { ...q, province, theta });
+        catalogue.setApi(request);
+        // load, not show: a province in no zone has no rows, and the card says why rather than just "no data".
+        void catalogue.load(`${province}|${quarter}|${theta}|${lang}`, async () => {
+          const result = await fetchRows(request);
+          const model = catalogueModel(result, { lang, t, provinceName });
+          if (model.message) return messageView(model.message, model.table);
+          return viewOf(model, (m) => rankTable(m.rows, { columns: m.columns, nameColumn: 0, caption: t('catalogueTitle') }));
+        });
       }
       const zoneName = nameIn(refs.zones.find((z) => z.code === zone) ?? { name_zh: zone, name_en: zone }, lang);
       void heat.show(`${quarter}|${province}|${lang}`, query('talent-gap', gapParams), (result) =>

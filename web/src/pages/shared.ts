@@ -72,9 +72,11 @@ export const trainingYear = (ctx: PageContext): number => Number((ctx.meta.fresh
 
 /** A card that says something instead of drawing (e.g. that the province has no rows of this kind and why). */
 export function messageView(message: string, table: ChartView['table'], period?: string): ChartView {
+  // The frame shows its generic empty state for a view without rows: the message is the row then.
+  const said = table.rows.length ? table : { columns: [{ key: 'message', label: 'message' }], rows: [{ message }] };
   return {
     summary: message,
-    table,
+    table: said,
     draw: () => h('p', { class: 'state state-empty card-message' }, message),
     ...(period ? { period } : {}),
   };
