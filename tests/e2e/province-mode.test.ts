@@ -112,6 +112,47 @@ describe.skipIf(skip)('province mode in the browser', () => {
     await page.close();
   }, 60_000);
 
+  it("prints Gansu's brief on one or two A4 pages, without navigation, filters or card actions", async () => {
+    const regions = await openPage('/regions?province=620000');
+    await regions.click('a.brief-link');
+    await settle(regions);
+    expect(new URL(regions.url()).pathname).toBe('/brief');
+    expect(new URL(regions.url()).searchParams.get('province')).toBe('620000');
+    await regions.close();
+
+    const page = await openPage('/brief?province=620000');
+    expect(await page.locator('.tab[data-page="brief"]').count()).toBe(0);
+    expect(await page.locator('main h1').textContent()).toContain('甘肃省');
+    for (const id of ['brief-progress', 'brief-rank', 'brief-prefectures', 'brief-shortages']) {
+      expect(await page.locator(`#${id} .card-body`).getAttribute('data-state')).toBe('ready');
+      expect(await page.locator(`#${id} .card-title`).textContent()).toMatch(/甘肃|知识更新|各省/);
+      // Every figure names its period: months of a year, a whole year or a quarter.
+      expect(await page.locator(`#${id} .card-unit`).textContent()).toMatch(/20\d\d年(\d+–\d+月|全年|第\d季度)/);
+    }
+    expect(await page.locator('#brief-rank [data-kpi="rank"] .kpi-value').textContent()).toMatch(/^第 \d+ \/ 31 位$/);
+    expect(await page.locator('#brief-prefectures tbody tr').count()).toBe(16); // 14 prefectures, the province, the nation
+    expect(await page.locator('#brief-shortages .card-unit').textContent()).toMatch(/第\d季度/);
+
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['nav.tabs', '.tab', 'header select[data-param="province"]', '.lang-toggle', '.card-action', '.card-api'])
+      expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
+    expect(await page.locator('.print-footer').isVisible()).toBe(true);
+    expect(await page.locator('.print-footer').textContent()).toMatch(/数据版本 .+ · 培训数据截至20\d\d年\d+月/);
+    await page.screenshot({ path: `${screenshotsDir}brief-gansu-zh-print.png`, fullPage: true });
+    const pdf = await page.pdf({ format: 'A4', path: `${screenshotsDir}brief-gansu-zh.pdf` });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    console.info(`province brief PDF: ${pages} page(s)`);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(2);
+    await page.close();
+
+    // No province: the page asks for one.
+    const none = await openPage('/brief?lang=en');
+    expect(await none.locator('#brief-choose').textContent()).toContain('Choose a province');
+    expect(await none.locator('#brief-progress').count()).toBe(0);
+    await none.close();
+  }, 120_000);
+
   it('shows Linxia and Gannan one by one on the poverty card for Gansu', async () => {
     const page = await openPage('/training?province=620000');
     const text = await page.locator('#training-poverty-prefectures tbody').textContent();

@@ -4,13 +4,15 @@ import { describeError } from './ui/card-frame.js';
 import { shapeProvinces, shapeReferenceLists, type References } from './data/references.js';
 import { translator, type MessageKey } from './i18n/index.js';
 import type { PageContext, PageInstance, PageMount } from './pages/context.js';
+import { mountBrief } from './pages/brief.js';
 import { mountCompetitions } from './pages/competitions.js';
 import { mountData } from './pages/data.js';
 import { mountGaps } from './pages/gaps.js';
 import { mountOverview } from './pages/overview.js';
 import { mountRegions } from './pages/regions.js';
 import { mountTraining } from './pages/training.js';
-import { carried, createUrlStore, formatState, pageIds, type PageId, type ViewState } from './state.js';
+import { carried, createUrlStore, formatState, tabPageIds, type PageId, type ViewState } from './state.js';
+import { formatPeriod } from './i18n/period.js';
 import { selectControl } from './ui/controls.js';
 import { nameOf } from './i18n/index.js';
 import { h, replace } from './ui/dom.js';
@@ -22,6 +24,7 @@ const pages: Record<PageId, { mount: PageMount; label: MessageKey }> = {
   training: { mount: mountTraining, label: 'pageTraining' },
   competitions: { mount: mountCompetitions, label: 'pageCompetitions' },
   data: { mount: mountData, label: 'pageData' },
+  brief: { mount: mountBrief, label: 'pageBrief' },
 };
 
 const store = createUrlStore(window);
@@ -30,7 +33,9 @@ const header = h('header', { class: 'app-header' });
 const nav = h('nav', { class: 'tabs', 'aria-label': '' });
 const main = h('main', { class: 'page', id: 'main', tabindex: -1 });
 const footer = h('footer', { class: 'app-footer' });
-app.replaceChildren(h('a', { class: 'skip-link', href: '#main' }, ''), header, nav, main, footer);
+/** Shown on paper only (styles.css, @media print): the data version, the periods of the data and the day printed. */
+const printFooter = h('footer', { class: 'print-footer', 'aria-hidden': 'true' });
+app.replaceChildren(h('a', { class: 'skip-link', href: '#main' }, ''), header, nav, main, footer, printFooter);
 
 let meta: Meta | null = null;
 let refs: References | null = null;
@@ -92,7 +97,7 @@ function renderChrome(state: ViewState): void {
   nav.setAttribute('aria-label', t('pagesNav'));
   replace(
     nav,
-    pageIds.map((id) =>
+    tabPageIds.map((id) =>
       h(
         'a',
         {
@@ -111,6 +116,23 @@ function renderChrome(state: ViewState): void {
     ),
   );
   replace(footer, h('p', {}, t('footerNote')));
+  replace(printFooter, meta ? h('p', {}, printLine(state, meta)) : null);
+}
+
+/** The print footer's line: data version, the months and quarter the data reach, today's date. */
+function printLine(state: ViewState, current: Meta): string {
+  const t = translator(state.lang);
+  const today = new Date();
+  const date = [today.getFullYear(), today.getMonth() + 1, today.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+  const f = current.freshness;
+  return t('printFooter', {
+    version: `${t('dataVersionShort')} ${current.snapshot}`,
+    training: f.training_through
+      ? formatPeriod({ start: `${f.training_through.slice(0, 4)}-01`, end: f.training_through }, state.lang, 'through')
+      : '–',
+    labor: formatPeriod(f.labor_market_through, state.lang, 'through'),
+    date,
+  });
 }
 
 /**

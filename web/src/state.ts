@@ -5,8 +5,11 @@ import type { Lang } from './i18n/format.js';
  * (`/regions?lang=en&region=440000&compare=110000,310000`). Reloading or sharing a link restores the view.
  * Defaults are left out so that links stay short and stable.
  */
-export const pageIds = ['overview', 'regions', 'gaps', 'training', 'competitions', 'data'] as const;
+export const pageIds = ['overview', 'regions', 'gaps', 'training', 'competitions', 'data', 'brief'] as const;
 export type PageId = (typeof pageIds)[number];
+
+/** The pages in the tabs; the province brief (`/brief`) is reached from the regions page once a province is chosen. */
+export const tabPageIds: readonly PageId[] = pageIds.filter((id) => id !== 'brief');
 
 export interface ViewState {
   page: PageId;

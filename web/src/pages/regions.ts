@@ -10,7 +10,7 @@ import { trendPanels } from '../charts/trend-panels.js';
 import { shortName } from '../data/references.js';
 import { pn } from '../i18n/format.js';
 import { nameOf } from '../i18n/index.js';
-import { listParam } from '../state.js';
+import { formatState, listParam } from '../state.js';
 import { chipsControl, selectControl, toolbar } from '../ui/controls.js';
 import { h, replace } from '../ui/dom.js';
 import { regionComparisonModel } from '../view-models/region-comparison.js';
@@ -57,7 +57,9 @@ export const mountRegions: PageMount = (root, first) => {
     h('div', { class: 'span-3 compare-box' }, compareControls),
     comparison.element,
   );
-  root.append(h('div', { class: 'page-head' }, h('h1', {}, t('pageRegions')), h('p', {}, t('regionsIntro'))), controls, cards);
+  /** With a province chosen: a link to its printable brief. */
+  const briefLink = h('p', { class: 'brief-link-box' });
+  root.append(h('div', { class: 'page-head' }, h('h1', {}, t('pageRegions')), h('p', {}, t('regionsIntro')), briefLink), controls, cards);
   /** The prefecture cards are on the page only while a province is chosen (the nation has no prefecture map). */
   const showPrefectureCards = (on: boolean) => {
     if (on && !prefMap.element.isConnected)
@@ -117,6 +119,25 @@ export const mountRegions: PageMount = (root, first) => {
       const name = provinceName(refs.provinces, region, lang);
 
       showPrefectureCards(province !== '');
+      replace(
+        briefLink,
+        province
+          ? h(
+              'a',
+              {
+                class: 'brief-link',
+                href: formatState({ page: 'brief', lang, params: { province } }),
+                'data-action': 'open-brief',
+                onclick: (event: MouseEvent) => {
+                  if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+                  event.preventDefault();
+                  ctx.navigate('brief');
+                },
+              },
+              `${t('briefLink')}${pn(lang).colon}${name}`,
+            )
+          : null,
+      );
       if (province) {
         const program = indicator === 'knowledge_renewal_per_10k' ? 'knowledge_renewal' : 'vocational_training';
         const programName = nameIn(refs.programs.find((x) => x.code === program) ?? { name_zh: program, name_en: program }, lang);
