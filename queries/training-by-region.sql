@@ -6,6 +6,8 @@
 WITH calendar AS (
   SELECT DISTINCT month FROM rollup_training_national_month WHERE program_code = $program
 ),
+-- @include shared/denominator-notes.sql
+,
 chosen AS (
   SELECT y.year, (SELECT max(month(month)) FROM calendar WHERE year(month) = y.year)::INTEGER AS months_covered
   FROM (SELECT coalesce($year, (SELECT max(year(month)) FROM calendar))::INTEGER AS year) y
@@ -78,10 +80,13 @@ SELECT c.year,
        rank() OVER (ORDER BY CASE WHEN $rank_by = 'volume' THEN m.person_times ELSE m.per_10k END DESC NULLS LAST)::INTEGER AS rank,
        -- A prefecture's province; null for a province (its parent is the nation, the next column).
        CASE WHEN $level = 'prefecture' THEN round(p.person_times * 10000.0 / nullif(p.working_age, 0), 2) END::DOUBLE AS parent_per_10k,
-       round(reference.national_per_10k, 2)::DOUBLE AS national_per_10k
+       round(reference.national_per_10k, 2)::DOUBLE AS national_per_10k,
+       dn.note_zh AS denominator_note_zh,
+       dn.note_en AS denominator_note_en
 FROM measured m
 CROSS JOIN chosen c
 CROSS JOIN national
 CROSS JOIN reference
 LEFT JOIN province_volume p ON p.province_code = m.province_code
+LEFT JOIN denominator_notes dn ON dn.region_code = m.region_code
 ORDER BY rank, m.region_code

@@ -1,4 +1,7 @@
-WITH chosen AS (
+WITH
+-- @include denominator-notes.sql
+,
+chosen AS (
   -- The latest year the nation reported training, from the small national rollup.
   SELECT coalesce($year, (SELECT year(max(month)) FROM rollup_training_national_month))::INTEGER AS year
 ),
@@ -61,6 +64,9 @@ indicator_rows AS (
          national_basis,
          z_score::DOUBLE AS z_score,
          rank::INTEGER AS rank,
+         -- A per-capita indicator over a denominator known to be incomplete says so.
+         CASE WHEN denominator IS NOT NULL AND indicator <> 'vacancy_seeker_ratio' THEN note_zh END AS denominator_note_zh,
+         CASE WHEN denominator IS NOT NULL AND indicator <> 'vacancy_seeker_ratio' THEN note_en END AS denominator_note_en,
          higher_is_better, seq
-  FROM scored
+  FROM scored LEFT JOIN denominator_notes USING (region_code)
 )

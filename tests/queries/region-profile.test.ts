@@ -155,4 +155,16 @@ describe('region-profile', () => {
     expect(rows.find((r) => r.indicator === 'platforms_per_million')).toMatchObject({ period: '2022–2023' });
     expect(rows.find((r) => r.indicator === 'platforms_per_million')!.value).toBeCloseTo((56 / 3000) * 1e6, 8); // 18666.67
   });
+
+  it("notes an incomplete census denominator on a province's per-capita indicators only", async () => {
+    // Hebei's population is the census prefecture table's sum, whose Baoding row leaves out Dingzhou and Xiong'an:
+    // its four per-capita indicators carry the note; the vacancy ratio (persons over persons) and the medal count do not.
+    const hebei = await runByParams(db.connection, definition, { region: '130000' });
+    const noted = hebei.filter((r) => r.denominator_note_en !== null).map((r) => r.indicator);
+    expect(noted).toEqual(['training_per_10k', 'knowledge_renewal_per_10k', 'certificates_per_10k', 'platforms_per_million']);
+    expect(hebei[0].denominator_note_en).toMatch(/Baoding row leaves out Dingzhou and Xiong'an/);
+    expect(hebei[0].denominator_note_zh).toMatch(/定州市和雄安新区/);
+    const beijing = await runByParams(db.connection, definition, { region: '110000' });
+    expect(beijing.every((r) => r.denominator_note_en === null && r.denominator_note_zh === null)).toBe(true);
+  });
 });

@@ -20,6 +20,25 @@ export interface CardModel {
   sourceNote?: string | null;
 }
 
+/**
+ * The footnote for rates over census denominators known to be incomplete (the queries' denominator_note_zh/en):
+ * each noted region once, with its note, in the language; null when no row carries one.
+ */
+export function denominatorFootnote(
+  rows: readonly { name_zh?: unknown; name_en?: unknown; denominator_note_zh?: unknown; denominator_note_en?: unknown }[],
+  lang: Lang,
+): string | null {
+  const notes = new Map<string, string>();
+  for (const row of rows) {
+    const note = lang === 'zh' ? row.denominator_note_zh : row.denominator_note_en;
+    const name = lang === 'zh' ? row.name_zh : row.name_en;
+    if (typeof note === 'string' && note && !notes.has(String(name))) notes.set(String(name), note);
+  }
+  if (!notes.size) return null;
+  const separator = lang === 'zh' ? '：' : ': ';
+  return [...notes].map(([name, note]) => `${name}${separator}${note}`).join(lang === 'zh' ? '；' : '; ');
+}
+
 /** The data of a query result as a download gives it: every column, under its API name. */
 export function resultTable<R extends Row>(result: ResultSet<R>, only?: readonly string[]): ChartTable {
   const columns: TableColumn[] = result.columns.filter((c) => !only || only.includes(c.name)).map((c) => ({ key: c.name, label: c.name }));

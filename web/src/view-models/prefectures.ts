@@ -8,7 +8,7 @@ import { formatChange, formatNumber, pn, type Lang } from '../i18n/format.js';
 import { nameOf } from '../i18n/index.js';
 import { formatPeriod } from '../i18n/period.js';
 import { highlight, reference, referenceDash, categorical } from '../ui/theme.js';
-import { num, resultTable, type CardModel, type Locale } from './common.js';
+import { denominatorFootnote, num, resultTable, type CardModel, type Locale } from './common.js';
 
 type RegionRow = QueryRows['training-by-region'];
 
@@ -109,6 +109,7 @@ export function prefectureMapModel(
     }),
     table: resultTable(result),
     period,
+    sourceNote: denominatorFootnote(rows, lang),
     values,
     names,
     shortNames,

@@ -5,7 +5,7 @@ import { pn } from '../i18n/format.js';
 import { formatPeriods } from '../i18n/period.js';
 import { MISSING } from '../ui/missing.js';
 import { nameOf, unitOf, type MessageKey } from '../i18n/index.js';
-import { num, resultTable, type CardModel, type Locale } from './common.js';
+import { denominatorFootnote, num, resultTable, type CardModel, type Locale } from './common.js';
 import { indicatorLabel, indicatorPeriod, rankText, valueText } from './regions.js';
 
 const macroKeys: Record<string, MessageKey> = {
@@ -71,6 +71,7 @@ export function regionProfileModel(result: ResultSet<QueryRows['region-profile']
       lang,
     ),
     footnote,
+    sourceNote: denominatorFootnote(rows, lang),
     items,
     legend: {
       subject: t('thisProvince'),

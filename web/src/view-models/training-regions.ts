@@ -6,7 +6,7 @@ import type { ResultSet } from '../decode.js';
 import { formatChange, formatNumber, formatPercent, formatRatio, pn } from '../i18n/format.js';
 import { formatPeriod } from '../i18n/period.js';
 import { highlight, reference, referenceDash } from '../ui/theme.js';
-import { num, numberFormats, provinceLabel, resultTable, type CardModel, type Locale } from './common.js';
+import { denominatorFootnote, num, numberFormats, provinceLabel, resultTable, type CardModel, type Locale } from './common.js';
 
 export interface ByRegionModel extends CardModel {
   bars: Bar[];
@@ -76,6 +76,7 @@ export function byRegionModel(
     bars,
     reference: national === null ? undefined : { value: national, label: `${t('nation')} ${f.decimal(national)}` },
     xLabel: partYear ? t('per10kAxisYtd') : t('per10kAxis'),
+    sourceNote: denominatorFootnote(rows, lang),
   };
 }
 
