@@ -22,14 +22,16 @@ requested AS (
 chosen_year AS (
   SELECT coalesce($year, year(as_of), (SELECT max(year(month)) FROM calendar))::INTEGER AS year FROM requested
 ),
--- The as-of month as given, else the latest month of that year the nation reported. The year is complete when
--- the as-of month is December.
+-- The as-of month as given, else the latest month of that year the nation reported; never later than that month
+-- (months not yet reported would count as zero and close an open year). The year is complete when the as-of month
+-- is December.
 chosen AS (
   SELECT y.year, a.as_of, month(a.as_of)::INTEGER AS months_elapsed
   FROM chosen_year y,
        LATERAL (SELECT CASE WHEN year(r.as_of) <> y.year THEN error('as_of must be a month of the chosen year')
-                            ELSE coalesce(r.as_of, (SELECT max(month) FROM calendar WHERE year(month) = y.year)) END AS as_of
-                FROM requested r) a
+                            ELSE least(coalesce(r.as_of, l.last_month), l.last_month) END AS as_of
+                FROM requested r,
+                     (SELECT max(month) AS last_month FROM calendar WHERE year(month) = y.year) l) a
 ),
 -- Only a target set for exactly this year and this scope counts (a province without its own target has none).
 goal AS (

@@ -64,9 +64,10 @@ indicator_rows AS (
          national_basis,
          z_score::DOUBLE AS z_score,
          rank::INTEGER AS rank,
-         -- A per-capita indicator over a denominator known to be incomplete says so.
-         CASE WHEN denominator IS NOT NULL AND indicator <> 'vacancy_seeker_ratio' THEN note_zh END AS denominator_note_zh,
-         CASE WHEN denominator IS NOT NULL AND indicator <> 'vacancy_seeker_ratio' THEN note_en END AS denominator_note_en,
+         -- A per-capita indicator over a denominator known to be incomplete says so: the per-10,000 ones divide by the
+         -- working-age population, platforms by the whole population.
+         CASE WHEN indicator LIKE '%per_10k' OR (indicator = 'platforms_per_million' AND short = 'both') THEN note_zh END AS denominator_note_zh,
+         CASE WHEN indicator LIKE '%per_10k' OR (indicator = 'platforms_per_million' AND short = 'both') THEN note_en END AS denominator_note_en,
          higher_is_better, seq
   FROM scored LEFT JOIN denominator_notes USING (region_code)
 )

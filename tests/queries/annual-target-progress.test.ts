@@ -129,6 +129,18 @@ describe('annual-target-progress', () => {
     expect(row).toMatchObject({ region_code: '000000', target: 1000, cumulative_actual: 350 });
   });
 
+  it('holds an as_of beyond the latest reported month to that month: an open year is not closed by months not yet reported', async () => {
+    // 2024 is reported to June: as of December it is still January–June, open, and judged as in the default case.
+    const [row] = await runByParams(db.connection, definition, { as_of: '2024-12' });
+    expect(row).toMatchObject({
+      as_of: '2024-06',
+      months_elapsed: 6,
+      period: '2024-01/2024-06',
+      period_complete: false,
+      status: 'acceleration_needed',
+    });
+  });
+
   it('takes the year from as_of, and seasonality up to that month', async () => {
     const [row] = await runByParams(db.connection, definition, { as_of: '2024-03' });
     // January..March: 60 × 3 = 180; seasonal expectation 1000 × 0.725/3 = 241.667; pace 0.7448.
