@@ -49,4 +49,12 @@ describe('the card frame says the period of what it shows', () => {
     await frame.load('q', async () => view({ period: '2026年第3季度' }));
     expect([unit.textContent, unit.hidden]).toEqual(['2026年第3季度', false]);
   });
+
+  it('changes its source line when the chart switches to a dataset of another date, keeping the note', async () => {
+    const frame = chartFrame({ id: 'm', title: '地图', source: '数据：合成样例数据 · 培训数据截至2026年10月', t });
+    const source = () => frame.element.querySelector('.card-source')!.textContent;
+    await frame.load('ratio', async () => view({ sourceNote: '注' }));
+    frame.setSource('数据：合成样例数据 · 劳动力市场数据截至2026年第3季度');
+    expect(source()).toBe('数据：合成样例数据 · 劳动力市场数据截至2026年第3季度 · 注');
+  });
 });

@@ -4,7 +4,7 @@ import { translator } from '../../web/src/i18n/index.js';
 import { regionComparisonModel } from '../../web/src/view-models/region-comparison.js';
 import { indexOf, regionProfileModel } from '../../web/src/view-models/region-profile.js';
 import { lastFullYear, regionTrendsModel, trendPrograms } from '../../web/src/view-models/region-trends.js';
-import { comparedRegions, regionMapModel } from '../../web/src/view-models/regions.js';
+import { comparedRegions, indicatorDataset, regionMapModel } from '../../web/src/view-models/regions.js';
 import { program, provinces, resultOf, rowMaker } from './view-fixtures.js';
 
 type IndicatorRow = QueryRows['region-profile'];
@@ -49,6 +49,17 @@ const ratioRow = (code: string, value: number | null) =>
   });
 const en = { lang: 'en' as const, t: translator('en') };
 const zh = { lang: 'zh' as const, t: translator('zh') };
+
+describe('the dataset whose date the map names', () => {
+  it('is the labour market for the vacancy ratio, competitions for medals, talent stock for platforms, training otherwise', () => {
+    expect(indicatorDataset('vacancy_seeker_ratio')).toBe('labor');
+    expect(indicatorDataset('competition_medals')).toBe('competition');
+    expect(indicatorDataset('platforms_per_million')).toBe('talent');
+    for (const indicator of ['training_per_10k', 'knowledge_renewal_per_10k', 'certificates_per_10k'] as const) {
+      expect(indicatorDataset(indicator)).toBe('training');
+    }
+  });
+});
 
 describe('the tile map of one indicator', () => {
   const result = resultOf([

@@ -19,13 +19,14 @@ import { headlineProgram, regionTrendsModel, trendPrograms } from '../view-model
 import {
   comparedRegions,
   defaultIndicator,
+  indicatorDataset,
   indicatorLabel,
   indicators,
   isIndicator,
   provinceName,
   regionMapModel,
 } from '../view-models/regions.js';
-import { frameFor, param, type PageMount } from './context.js';
+import { frameFor, param, sourceLine, type PageMount } from './context.js';
 import { mainland, nameIn, trainingYear, viewOf, yearOptions } from './shared.js';
 
 const defaultRegion = '440000';
@@ -108,6 +109,7 @@ export const mountRegions: PageMount = (root, first) => {
       const focus = lastRegion !== null && lastRegion !== region && document.activeElement?.closest('g.tile') ? region : null;
       lastRegion = region;
       map.setHeading(`${t('mapTitle')}${pn(lang).colon}${indicatorLabel(indicator, t)}`);
+      map.setSource(sourceLine(ctx, indicatorDataset(indicator)));
       void map.show(`${indicator}|${year}|${region}|${lang}`, query('region-comparison', yearParam), (result) =>
         viewOf(
           regionMapModel(result, { lang, t, provinces: refs.provinces, indicator }),

@@ -49,6 +49,8 @@ export interface Frame {
   setApi(request: ApiRequest): void;
   /** Changes the title and unit line (when a filter changes what the chart is about); the view adds its period. */
   setHeading(title: string, unit?: string): void;
+  /** Changes the source line (when a filter changes which dataset, and so which date, the chart shows). */
+  setSource(source: string): void;
 }
 
 let figureCount = 0;
@@ -92,11 +94,12 @@ export function chartFrame(options: FrameOptions): Frame {
   const summary = h('p', { class: 'sr-only', id: summaryId });
   const titleNode = h('h2', { class: 'card-title', id: titleId }, options.title);
   const unitNode = h('p', { class: 'card-unit', hidden: !options.unit }, options.unit ?? '');
-  const sourceNode = h('figcaption', { class: 'card-source' }, options.source);
+  let source = options.source;
+  const sourceNode = h('figcaption', { class: 'card-source' }, source);
   const table = cardTable(t, () => view?.table ?? null);
   const downloads = cardDownloads(options, {
     table: () => view?.table ?? null,
-    picture: () => cardPicture(body, titleNode, unitNode, sourceNode.textContent ?? options.source),
+    picture: () => cardPicture(body, titleNode, unitNode, sourceNode.textContent ?? source),
   });
   const apiLink = h(
     'a',
@@ -129,7 +132,7 @@ export function chartFrame(options: FrameOptions): Frame {
     const line = [unitText, view?.period].filter(Boolean).join(' · ');
     unitNode.textContent = line;
     unitNode.hidden = !line;
-    sourceNode.textContent = [options.source, view?.sourceNote].filter(Boolean).join(' · ');
+    sourceNode.textContent = [source, view?.sourceNote].filter(Boolean).join(' · ');
   }
 
   function enable(data: boolean, picture: boolean): void {
@@ -199,6 +202,10 @@ export function chartFrame(options: FrameOptions): Frame {
     setHeading(title: string, unit?: string) {
       titleNode.textContent = title;
       unitText = unit ?? '';
+      label();
+    },
+    setSource(text: string) {
+      source = text;
       label();
     },
   };

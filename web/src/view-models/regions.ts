@@ -20,6 +20,20 @@ export const indicators = [
 export type Indicator = (typeof indicators)[number];
 export const defaultIndicator: Indicator = 'vacancy_seeker_ratio';
 
+/** The dataset an indicator is read from, whose date the map's source line must name. */
+export function indicatorDataset(indicator: Indicator): 'training' | 'labor' | 'competition' | 'talent' {
+  switch (indicator) {
+    case 'vacancy_seeker_ratio':
+      return 'labor';
+    case 'competition_medals':
+      return 'competition';
+    case 'platforms_per_million':
+      return 'talent';
+    default:
+      return 'training';
+  }
+}
+
 const indicatorKeys: Record<Indicator, MessageKey> = {
   training_per_10k: 'indTraining',
   knowledge_renewal_per_10k: 'indKnowledgeRenewal',
