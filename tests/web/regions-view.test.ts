@@ -226,7 +226,7 @@ describe('the profile of a province, as indices of the nation', () => {
     });
     const withMedals = regionProfileModel(resultOf([medals]), zh)!;
     expect(Math.round(withMedals.items[0].value!)).toBe(393);
-    expect(withMedals.items[0].note).toBe('18 枚 · 2026年全年');
+    expect(withMedals.items[0].note).toBe('18 枚 · 2026年');
     expect(withMedals.items[0].tip.split('\n')[3]).toBe('全国（各省平均）：4.6');
     expect(withMedals.footnote).toBe(
       '注：技能竞赛奖牌的全国值为31个省份的平均数（全国合计 ÷ 31），与单个省份同口径；其余指标的全国值为全国总量之比。',
@@ -381,9 +381,9 @@ describe('provinces side by side', () => {
     expect(model.panels.map((p) => [p.title, p.unit, p.reference, p.bars.map((b) => b.label)])).toEqual([
       ['Vocational training per 10k · Jan–Oct 2026', 'person-times', 250, ['Beijing', 'Guangdong']],
       ['Vacancy-to-seeker ratio', 'ratio', 1.5, ['Guangdong', 'Beijing']],
-      ['Competition medals · 2026 (full year)', 'medals', 6.5, ['Guangdong', 'Beijing']],
+      ['Competition medals · 2026', 'medals', 6.5, ['Guangdong', 'Beijing']],
     ]);
-    expect(model.period).toBe('Jan–Oct 2026, 2026 (full year)');
+    expect(model.period).toBe('Jan–Oct 2026, 2026');
   });
 
   it('writes value and rank after each bar and gives the national value in the tooltip (for a count, the average province)', () => {

@@ -4,9 +4,8 @@ import type { Province } from '../data/references.js';
 import type { ResultSet } from '../decode.js';
 import { formatRatio, pn } from '../i18n/format.js';
 import { unitOf } from '../i18n/index.js';
-import { formatPeriods } from '../i18n/period.js';
 import { num, numberFormats, resultTable, type CardModel, type Locale } from './common.js';
-import { indicatorLabel, indicatorPeriod, indicators, isRatio, provinceShort, rankText, valueText } from './regions.js';
+import { indicatorLabel, indicatorPeriod, indicatorPeriods, indicators, isRatio, provinceShort, rankText, valueText } from './regions.js';
 
 export interface RegionComparisonModel extends CardModel {
   /** The provinces' labels in the order chosen (the bars' order and colours). */
@@ -68,8 +67,8 @@ export function regionComparisonModel(
   return {
     summary: t('comparisonSummary', { regions: order.join(p.list), items: leaders.join(p.semi) }),
     table: resultTable(result),
-    period: formatPeriods(
-      indicators.flatMap((i) => result.rows.filter((r) => r.indicator === i).slice(0, 1)).map((r) => indicatorPeriod(r, lang)),
+    period: indicatorPeriods(
+      indicators.flatMap((i) => result.rows.filter((r) => r.indicator === i).slice(0, 1)),
       lang,
     ),
     order,

@@ -2,11 +2,10 @@ import type { QueryRows } from '../../../queries/contract.js';
 import type { ProfileItem, ProfileLegend } from '../charts/index-profile.js';
 import type { ResultSet } from '../decode.js';
 import { pn } from '../i18n/format.js';
-import { formatPeriods } from '../i18n/period.js';
 import { MISSING } from '../ui/missing.js';
 import { nameOf, unitOf, type MessageKey } from '../i18n/index.js';
 import { denominatorFootnote, num, resultTable, type CardModel, type Locale } from './common.js';
-import { indicatorLabel, indicatorPeriod, rankText, valueText } from './regions.js';
+import { indicatorLabel, indicatorPeriod, indicatorPeriods, rankText, valueText } from './regions.js';
 
 const macroKeys: Record<string, MessageKey> = {
   east: 'macroEast',
@@ -66,10 +65,7 @@ export function regionProfileModel(result: ResultSet<QueryRows['region-profile']
   return {
     summary: footnote ? `${summary} ${footnote}` : summary,
     table: resultTable(result),
-    period: formatPeriods(
-      rows.map((r) => indicatorPeriod(r, lang)),
-      lang,
-    ),
+    period: indicatorPeriods(rows, lang),
     footnote,
     sourceNote: denominatorFootnote(rows, lang),
     items,

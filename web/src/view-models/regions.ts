@@ -55,9 +55,21 @@ export const formatValue = (indicator: string | null, value: number, lang: Lang)
   isRatio(indicator) ? formatRatio(value) : formatNumber(value, lang, value < 100 ? 1 : 0);
 
 /** The period of an indicator's value in words ('2026年1–10月', '2026 Q3'), or '' when the row does not say. */
-export function indicatorPeriod(row: { period?: unknown; year?: unknown }, lang: Lang): string {
+export function indicatorPeriod(row: { period?: unknown; year?: unknown; indicator?: unknown }, lang: Lang): string {
   const period = row.period ?? row.year;
-  return period === null || period === undefined || period === '' ? '' : formatPeriod(String(period), lang);
+  if (period === null || period === undefined || period === '') return '';
+  // Medals and platforms are counted by year, whatever months have passed: '2026年', not '2026年全年', which would
+  // claim a whole year of a year still in progress.
+  if ((row.indicator === 'competition_medals' || row.indicator === 'platforms_per_million') && /^\d{4}$/.test(String(period))) {
+    return lang === 'zh' ? `${String(period)}年` : String(period);
+  }
+  return formatPeriod(String(period), lang);
+}
+
+/** The periods of several indicators' values in words, each once, in the order first met. */
+export function indicatorPeriods(rows: readonly { period?: unknown; year?: unknown; indicator?: unknown }[], lang: Lang): string {
+  const texts = rows.map((row) => indicatorPeriod(row, lang)).filter(Boolean);
+  return [...new Set(texts)].join(lang === 'zh' ? '、' : ', ');
 }
 
 /** '–' for a missing value. */
