@@ -2,35 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { QueryRows } from '../../queries/contract.js';
 import { translator } from '../../web/src/i18n/index.js';
 import { briefRankModel, briefShortageModel } from '../../web/src/view-models/brief.js';
-import { resultOf, rowMaker } from './view-fixtures.js';
+import { queryRow, resultOf } from './view-fixtures.js';
 
 const en = { lang: 'en' as const, t: translator('en') };
 const zh = { lang: 'zh' as const, t: translator('zh') };
 
-type LeagueRow = QueryRows['province-target-league'];
-const leagueRow = rowMaker<LeagueRow>([
-  'program_code',
-  'year',
-  'as_of',
-  'months_elapsed',
-  'period',
-  'period_complete',
-  'region_code',
-  'name_zh',
-  'name_en',
-  'macro_region',
-  'target',
-  'cumulative_actual',
-  'share_achieved',
-  'expected_basis',
-  'expected',
-  'pace',
-  'projected_year_end',
-  'projected_low',
-  'projected_high',
-  'status',
-  'rank',
-]);
+const leagueRow = queryRow('province-target-league');
 const open = {
   program_code: 'knowledge_renewal',
   year: 2026,
@@ -101,22 +78,7 @@ describe("the brief's place among the provinces", () => {
 });
 
 describe("the brief's local shortages", () => {
-  const occupationRow = rowMaker<QueryRows['shortage-occupations']>([
-    'quarter',
-    'occupation_code',
-    'name_zh',
-    'name_en',
-    'group_code',
-    'vacancies',
-    'job_seekers',
-    'ratio',
-    'regions_reporting',
-    'regions_with_gap',
-    'score',
-    'rank',
-    'previous_rank',
-    'rank_change',
-  ]);
+  const occupationRow = queryRow('shortage-occupations');
   const rows = [1, 2, 3, 4, 5, 6, 7].map((rank) =>
     occupationRow({
       quarter: '2026Q3',

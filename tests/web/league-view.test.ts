@@ -3,32 +3,10 @@ import type { DatasetRows, QueryRows } from '../../queries/contract.js';
 import { translator } from '../../web/src/i18n/index.js';
 import { statusStyles } from '../../web/src/ui/theme.js';
 import { behindStatuses, isBehind, leagueModel, leagueTargetSource } from '../../web/src/view-models/overview-league.js';
-import { provinces, resultOf, rowMaker } from './view-fixtures.js';
+import { provinces, queryRow, resultOf } from './view-fixtures.js';
 
 type LeagueRow = QueryRows['province-target-league'];
-const leagueRow = rowMaker<LeagueRow>([
-  'program_code',
-  'year',
-  'as_of',
-  'months_elapsed',
-  'period',
-  'period_complete',
-  'region_code',
-  'name_zh',
-  'name_en',
-  'macro_region',
-  'target',
-  'cumulative_actual',
-  'share_achieved',
-  'expected_basis',
-  'expected',
-  'pace',
-  'projected_year_end',
-  'projected_low',
-  'projected_high',
-  'status',
-  'rank',
-]);
+const leagueRow = queryRow('province-target-league');
 const open = {
   program_code: 'knowledge_renewal',
   year: 2026,

@@ -1,3 +1,4 @@
+import { analytics, type QueryName, type QueryRows } from '../../queries/contract.js';
 import type { Program, Province } from '../../web/src/data/references.js';
 import type { ResultColumn, ResultSet } from '../../web/src/decode.js';
 
@@ -10,6 +11,10 @@ export function resultOf<R extends object>(rows: R[], columns: string[] = Object
 export function rowMaker<R extends object>(columns: readonly (keyof R)[]) {
   return (values: Partial<R>): R => ({ ...(Object.fromEntries(columns.map((c) => [c, null])) as R), ...values });
 }
+
+/** Rows of an analytic with exactly its declared columns (the wire contract), null where a test gives no value. */
+export const queryRow = <N extends QueryName>(name: N) =>
+  rowMaker<QueryRows[N]>(analytics[name].columns.map((c) => c.name) as (keyof QueryRows[N])[]);
 
 const province = (
   code: string,
