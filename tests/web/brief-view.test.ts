@@ -2,20 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { QueryRows } from '../../queries/contract.js';
 import { translator } from '../../web/src/i18n/index.js';
 import { briefRankModel, briefShortageModel } from '../../web/src/view-models/brief.js';
-import { queryRow, resultOf } from './view-fixtures.js';
+import { queryRow, resultOf, leagueYearOpen as open } from './view-fixtures.js';
 
 const en = { lang: 'en' as const, t: translator('en') };
 const zh = { lang: 'zh' as const, t: translator('zh') };
 
 const leagueRow = queryRow('province-target-league');
-const open = {
-  program_code: 'knowledge_renewal',
-  year: 2026,
-  as_of: '2026-10',
-  months_elapsed: 10,
-  period: '2026-01/2026-10',
-  period_complete: false,
-};
 // Four provinces ranked by pace; Shanghai has no target and no rank. Two of the three judged are behind.
 const league = resultOf([
   leagueRow({ ...open, region_code: '440000', name_zh: '广东省', name_en: 'Guangdong', pace: 0.9612, status: 'on_track', rank: 1 }),

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { QueryRows } from '../../queries/contract.js';
 import type { Code } from '../../web/src/data/references.js';
 import { translator } from '../../web/src/i18n/index.js';
 import { medalColors } from '../../web/src/ui/theme.js';
 import { competitionHeadings, competitionTrendModel, medalTableModel } from '../../web/src/view-models/competitions.js';
-import { provinces, resultOf, rowMaker } from './view-fixtures.js';
+import { provinces, queryRow, resultOf } from './view-fixtures.js';
 
 const en = { lang: 'en' as const, t: translator('en') };
 const zh = { lang: 'zh' as const, t: translator('zh') };
@@ -31,23 +30,7 @@ describe("the cards' unit lines", () => {
 });
 
 describe('the medal table', () => {
-  const resultRow = rowMaker<QueryRows['competition-results']>([
-    'year',
-    'from_year',
-    'to_year',
-    'region_code',
-    'name_zh',
-    'name_en',
-    'macro_region',
-    'gold',
-    'silver',
-    'bronze',
-    'excellence',
-    'entrants',
-    'medals',
-    'score',
-    'rank',
-  ]);
+  const resultRow = queryRow('competition-results');
   const rows = [
     resultRow({
       year: 2025,
@@ -109,18 +92,7 @@ describe('the medal table', () => {
 });
 
 describe('the trends of medals and entrants', () => {
-  const trendRow = rowMaker<QueryRows['competition-trend']>([
-    'year',
-    'competition_code',
-    'name_zh',
-    'name_en',
-    'entrants',
-    'gold',
-    'silver',
-    'bronze',
-    'medals',
-    'provinces_with_medals',
-  ]);
+  const trendRow = queryRow('competition-trend');
   const result = resultOf([
     trendRow({ year: 2023, competition_code: 'worldskills', entrants: 100, medals: 5 }),
     trendRow({ year: 2024, competition_code: 'worldskills', entrants: 120, medals: 6 }),

@@ -2,32 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { QueryRows } from '../../queries/contract.js';
 import { translator } from '../../web/src/i18n/index.js';
 import { rankMove, shortageModel, talentGapModel, zonePressureModel, zoneTightestModel } from '../../web/src/view-models/gaps.js';
-import { resultOf, rowMaker } from './view-fixtures.js';
+import { queryRow, resultOf } from './view-fixtures.js';
 
 const en = { lang: 'en' as const, t: translator('en') };
 const zh = { lang: 'zh' as const, t: translator('zh') };
 
 describe('the heatmap of ratios by province and occupation group', () => {
-  const gapRow = rowMaker<QueryRows['talent-gap']>([
-    'quarter',
-    'region_code',
-    'name_zh',
-    'name_en',
-    'macro_region',
-    'province_code',
-    'group_code',
-    'group_name_zh',
-    'group_name_en',
-    'vacancies',
-    'job_seekers',
-    'gap',
-    'ratio',
-    'ratio_change_on_previous_quarter',
-    'ratio_change_on_previous_year',
-    'gap_change_on_previous_quarter',
-    'gap_change_on_previous_year',
-    'location_quotient',
-  ]);
+  const gapRow = queryRow('talent-gap');
   const gd = { quarter: '2026Q3', region_code: '440000', name_zh: '广东省', name_en: 'Guangdong' };
   const bj = { quarter: '2026Q3', region_code: '110000', name_zh: '北京市', name_en: 'Beijing' };
   const result = resultOf([
@@ -80,22 +61,7 @@ describe('the heatmap of ratios by province and occupation group', () => {
 });
 
 describe('the shortage ranking', () => {
-  const occupationRow = rowMaker<QueryRows['shortage-occupations']>([
-    'quarter',
-    'occupation_code',
-    'name_zh',
-    'name_en',
-    'group_code',
-    'vacancies',
-    'job_seekers',
-    'ratio',
-    'regions_reporting',
-    'regions_with_gap',
-    'score',
-    'rank',
-    'previous_rank',
-    'rank_change',
-  ]);
+  const occupationRow = queryRow('shortage-occupations');
   const result = resultOf([
     occupationRow({
       quarter: '2026Q3',
@@ -137,23 +103,7 @@ describe('the shortage ranking', () => {
 });
 
 describe('the strategic zones', () => {
-  const zoneRow = rowMaker<QueryRows['zone-pressure']>([
-    'quarter',
-    'zone_code',
-    'name_zh',
-    'name_en',
-    'theta',
-    'catalogue_size',
-    'occupations_reported',
-    'occupations_over_theta',
-    'share_over_theta',
-    'vacancies',
-    'job_seekers',
-    'ratio',
-    'catalogue_vacancies',
-    'catalogue_job_seekers',
-    'catalogue_ratio',
-  ]);
+  const zoneRow = queryRow('zone-pressure');
   it("gives each zone's share above θ, the chosen zone highlighted", () => {
     const result = resultOf([
       zoneRow({
@@ -181,19 +131,7 @@ describe('the strategic zones', () => {
     expect(model.summary).toBe('Share of catalogue occupations above θ = 1.5: Greater Bay Area 25.0%; Yangtze River Delta 10.0%.');
   });
 
-  const tightRow = rowMaker<QueryRows['zone-tightest-occupations']>([
-    'quarter',
-    'zone_code',
-    'occupation_code',
-    'name_zh',
-    'name_en',
-    'group_code',
-    'vacancies',
-    'job_seekers',
-    'ratio',
-    'gap',
-    'rank',
-  ]);
+  const tightRow = queryRow('zone-tightest-occupations');
   it("highlights a zone's occupations above θ and draws θ as the reference", () => {
     const result = resultOf([
       tightRow({ occupation_code: 'a', name_en: 'Welders', rank: 1, ratio: 2.1, vacancies: 210, job_seekers: 100, gap: 110 }),

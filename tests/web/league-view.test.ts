@@ -3,18 +3,10 @@ import type { DatasetRows, QueryRows } from '../../queries/contract.js';
 import { translator } from '../../web/src/i18n/index.js';
 import { statusStyles } from '../../web/src/ui/theme.js';
 import { behindStatuses, isBehind, leagueModel, leagueTargetSource } from '../../web/src/view-models/overview-league.js';
-import { provinces, queryRow, resultOf } from './view-fixtures.js';
+import { provinces, queryRow, resultOf, leagueYearOpen as open } from './view-fixtures.js';
 
 type LeagueRow = QueryRows['province-target-league'];
 const leagueRow = queryRow('province-target-league');
-const open = {
-  program_code: 'knowledge_renewal',
-  year: 2026,
-  as_of: '2026-10',
-  months_elapsed: 10,
-  period: '2026-01/2026-10',
-  period_complete: false,
-};
 const province = (code: string, zhName: string, enName: string, over: Partial<LeagueRow>) =>
   leagueRow({ ...open, region_code: code, name_zh: zhName, name_en: enName, ...over });
 

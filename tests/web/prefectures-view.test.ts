@@ -1,43 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { QueryRows } from '../../queries/contract.js';
 import { translator } from '../../web/src/i18n/index.js';
 import { prefectureMapModel, prefectureShort, prefectureTrendModel } from '../../web/src/view-models/prefectures.js';
-import { resultOf, rowMaker } from './view-fixtures.js';
+import { queryRow, resultOf } from './view-fixtures.js';
 
-type RegionRow = QueryRows['training-by-region'];
-type TrendRow = QueryRows['prefecture-trend'];
-const regionRow = rowMaker<RegionRow>([
-  'year',
-  'period_start',
-  'period_end',
-  'months_covered',
-  'period_complete',
-  'region_code',
-  'name_zh',
-  'name_en',
-  'person_times',
-  'per_10k',
-  'change_on_previous_year',
-  'rank',
-  'parent_per_10k',
-  'national_per_10k',
-]);
-const trendRow = rowMaker<TrendRow>([
-  'period',
-  'period_start',
-  'period_end',
-  'months_covered',
-  'period_complete',
-  'prefecture_code',
-  'name_zh',
-  'name_en',
-  'person_times',
-  'per_10k',
-  'province_name_zh',
-  'province_name_en',
-  'province_per_10k',
-  'national_per_10k',
-]);
+const regionRow = queryRow('training-by-region');
+const trendRow = queryRow('prefecture-trend');
 const en = { lang: 'en' as const, t: translator('en') };
 const zh = { lang: 'zh' as const, t: translator('zh') };
 

@@ -2,49 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { QueryRows } from '../../queries/contract.js';
 import { translator } from '../../web/src/i18n/index.js';
 import { catalogueModel, povertyPrefecturesModel } from '../../web/src/view-models/province-local.js';
-import { resultOf, rowMaker } from './view-fixtures.js';
+import { queryRow, resultOf } from './view-fixtures.js';
 
 const en = { lang: 'en' as const, t: translator('en') };
 type CatRow = QueryRows['catalogue-in-province'];
 type PovRow = QueryRows['poverty-prefectures'];
-const catRow = rowMaker<CatRow>([
-  'quarter',
-  'province_code',
-  'zone_code',
-  'zone_name_zh',
-  'zone_name_en',
-  'theta',
-  'occupation_code',
-  'name_zh',
-  'name_en',
-  'vacancies',
-  'job_seekers',
-  'ratio',
-  'tight',
-  'rank',
-  'zone_ratio',
-  'national_ratio',
-]);
-const povRow = rowMaker<PovRow>([
-  'year',
-  'period_start',
-  'period_end',
-  'months_covered',
-  'period_complete',
-  'row_kind',
-  'poverty_group',
-  'region_code',
-  'name_zh',
-  'name_en',
-  'province_code',
-  'province_name_zh',
-  'province_name_en',
-  'per_10k',
-  'province_per_10k',
-  'national_per_10k',
-  'ratio_to_national',
-  'change_on_previous_year',
-]);
+const catRow = queryRow('catalogue-in-province');
+const povRow = queryRow('poverty-prefectures');
 
 describe("a province's catalogue occupations", () => {
   const zone = {

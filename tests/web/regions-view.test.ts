@@ -5,29 +5,10 @@ import { regionComparisonModel } from '../../web/src/view-models/region-comparis
 import { indexOf, regionProfileModel } from '../../web/src/view-models/region-profile.js';
 import { lastFullYear, regionTrendsModel, trendPrograms } from '../../web/src/view-models/region-trends.js';
 import { comparedRegions, indicatorDataset, regionMapModel } from '../../web/src/view-models/regions.js';
-import { program, provinces, resultOf, rowMaker } from './view-fixtures.js';
+import { program, provinces, queryRow, resultOf } from './view-fixtures.js';
 
 type IndicatorRow = QueryRows['region-profile'];
-const indicatorRow = rowMaker<IndicatorRow>([
-  'year',
-  'region_code',
-  'name_zh',
-  'name_en',
-  'macro_region',
-  'indicator',
-  'label_zh',
-  'label_en',
-  'unit_zh',
-  'unit_en',
-  'period',
-  'value',
-  'macro_region_median',
-  'national_value',
-  'national_basis',
-  'z_score',
-  'rank',
-  'higher_is_better',
-]);
+const indicatorRow = queryRow('region-profile');
 const names: Record<string, [string, string]> = {
   '110000': ['北京市', 'Beijing'],
   '310000': ['上海市', 'Shanghai'],
@@ -268,14 +249,7 @@ describe('the trends of a province against the nation', () => {
     expect([lastFullYear('2026-10'), lastFullYear('2026-12'), lastFullYear(null)]).toEqual([2025, 9999, 2024]);
   });
 
-  const trendRow = rowMaker<QueryRows['training-trend']>([
-    'period',
-    'person_times',
-    'participants',
-    'certificates',
-    'national_person_times',
-    'share_of_national',
-  ]);
+  const trendRow = queryRow('training-trend');
   const programs = [program('vocational_training', 'Vocational training')];
   const results = [
     resultOf([

@@ -60,3 +60,13 @@ export const program = (code: string, name_en: string, factTable = 'training', u
   unit_zh: '人次',
   unit_en,
 });
+
+/** The league's shared columns for the sample's open year: knowledge renewal, January to October 2026. */
+export const leagueYearOpen = {
+  program_code: 'knowledge_renewal',
+  year: 2026,
+  as_of: '2026-10',
+  months_elapsed: 10,
+  period: '2026-01/2026-10',
+  period_complete: false,
+};
