@@ -1,15 +1,24 @@
 import { en } from './en.js';
 import type { Lang } from './format.js';
-import { zh } from './zh.js';
+import { zh as coreZh } from './zh.js';
+import { dataPageEn, dataPageZh } from './areas/data-page.js';
+import { docsEn, docsZh } from './areas/docs.js';
+import { povertyCountiesEn, povertyCountiesZh } from './areas/poverty-counties.js';
+import { publishedEn, publishedZh } from './areas/published.js';
 import type { Bilingual } from '../../../core/bilingual.js';
 
 export type { Lang } from './format.js';
+const zh = { ...coreZh, ...dataPageZh, ...docsZh, ...publishedZh, ...povertyCountiesZh };
 export type MessageKey = keyof typeof zh;
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 export type { Bilingual } from '../../../core/bilingual.js';
 
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };
+/** Each area's messages live in areas/*.ts beside the shared ones (zh.ts, en.ts); en has every key of zh by type. */
+const dictionaries: Record<Lang, Record<MessageKey, string>> = {
+  zh,
+  en: { ...en, ...dataPageEn, ...docsEn, ...publishedEn, ...povertyCountiesEn },
+};
 
 /** A message in one language, with {name} placeholders filled in. */
 export function translator(lang: Lang): Translate {
