@@ -6,6 +6,7 @@ import competitionResults from './competition-results.js';
 import competitionTrend from './competition-trend.js';
 import multiYearTargetProgress from './multi-year-target-progress.js';
 import povertyAreas from './poverty-areas.js';
+import povertyCounties from './poverty-counties.js';
 import povertyPrefectures from './poverty-prefectures.js';
 import prefectureTrend from './prefecture-trend.js';
 import provinceTargetLeague from './province-target-league.js';
@@ -39,6 +40,7 @@ export const analytics = {
   'competition-trend': competitionTrend,
   'multi-year-target-progress': multiYearTargetProgress,
   'poverty-areas': povertyAreas,
+  'poverty-counties': povertyCounties,
   'poverty-prefectures': povertyPrefectures,
   'prefecture-trend': prefectureTrend,
   'province-target-league': provinceTargetLeague,
