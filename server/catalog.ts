@@ -1,3 +1,6 @@
+import { datasetByName, isRequired, type ColumnType, type DatasetSpec } from '../core/datasets/index.js';
+import { licenceOfSource, referenceSources, sampleSource, type Licence } from '../core/licences.js';
+import { quoteIdent } from '../core/sql-text.js';
 import type { CatalogEntry, CatalogParam } from '../core/wire.js';
 import type { QueryDefinition } from '../queries/lib/define.js';
 import { exampleUrl } from '../queries/lib/example.js';
@@ -40,7 +43,7 @@ export async function describeQuery(
       };
     }),
   );
-  return {
+  const entry: CatalogEntry = {
     name: definition.name,
     title: definition.title,
     description: definition.description,
@@ -48,5 +51,114 @@ export async function describeQuery(
     columns: definition.columns,
     url: `${base}/${definition.name}`,
     example: exampleUrl(base, definition),
+  };
+  return base.endsWith('/datasets') ? { ...entry, ...(await describeDataset(definition, lease)) } : entry;
+}
+
+/** The rules a column of an export obeys where it is a column of the dataset's own table (as its declaration states them). */
+export interface ColumnRules {
+  /** How the table stores it (core/datasets/types.ts): 'month', 'count', 'code', … */
+  stored_as: ColumnType;
+  key: boolean;
+  required: boolean;
+  min?: number;
+  max?: number;
+  allowed?: readonly string[];
+  /** A code that must exist in another table (and the extra codes accepted besides). */
+  references?: { table: string; column: string; also_allowed?: readonly string[] };
+}
+
+/** Where the rows of a dataset come from: one value of its `source` column (or a reference source), its terms and rows. */
+export interface RowSource {
+  /** The value rows carry in their `source` column ('synthetic'), or null for a reference table's documented source. */
+  name: string | null;
+  title: string;
+  path: string;
+  licence: Licence;
+  synthetic: boolean;
+  /** Rows of the live snapshot with this source (null where the table does not record it per row). */
+  rows: number | null;
+}
+
+/** What GET /api/datasets adds to a dataset beside the catalog entry: its table, grain, column rules, sources and licence. */
+export interface DatasetDescription {
+  table: string | null;
+  grain: string | null;
+  rules: Record<string, ColumnRules>;
+  sources: RowSource[];
+  /** The one licence every row is under, or null when the sources differ (each source then names its own). */
+  licence: Licence | null;
+}
+
+function rulesOf(spec: DatasetSpec | undefined): Record<string, ColumnRules> {
+  const rules: Record<string, ColumnRules> = {};
+  for (const c of spec?.columns ?? []) {
+    // A count is a non-negative whole number by its type, whether or not the declaration repeats the bound.
+    const min = c.min ?? (c.type === 'count' ? 0 : undefined);
+    rules[c.name] = {
+      stored_as: c.type,
+      key: Boolean(c.key),
+      required: isRequired(c),
+      ...(min !== undefined ? { min } : {}),
+      ...(c.max !== undefined ? { max: c.max } : {}),
+      ...(c.allowed ? { allowed: c.allowed } : {}),
+      ...(c.references
+        ? {
+            references: {
+              table: c.references.table,
+              column: c.references.column,
+              ...(c.references.alsoAllowed ? { also_allowed: c.references.alsoAllowed } : {}),
+            },
+          }
+        : {}),
+    };
+  }
+  return rules;
+}
+
+/** Row sources are read once per snapshot (snapshots never change once published). */
+const sourceCache = new Map<string, Promise<RowSource[]>>();
+
+function sourcesOf(spec: DatasetSpec | undefined, lease: Lease): Promise<RowSource[]> {
+  if (!spec?.columns.some((c) => c.name === 'source')) return Promise.resolve([]);
+  // The region table is built from the documented reference sources; its source column says which went into a row.
+  if (spec.name === 'region')
+    return Promise.resolve(referenceSources.map((s) => ({ name: null, ...s, synthetic: false, rows: null })));
+  const key = `${lease.snapshotId}|${spec.table}`;
+  let sources = sourceCache.get(key);
+  if (!sources) {
+    for (const old of sourceCache.keys()) if (!old.startsWith(`${lease.snapshotId}|`)) sourceCache.delete(old);
+    sources = lease.connection
+      .runAndReadAll(`SELECT source, count(*)::BIGINT AS n FROM ${quoteIdent(spec.table)} GROUP BY source ORDER BY n DESC, source`)
+      .then((result) =>
+        result.getRows().map(([source, n]): RowSource => {
+          const name = String(source);
+          const synthetic = name === 'synthetic';
+          return {
+            name,
+            title: synthetic ? sampleSource.title : name,
+            path: synthetic ? sampleSource.path : '',
+            licence: licenceOfSource(name),
+            synthetic,
+            rows: Number(n),
+          };
+        }),
+      );
+    sources.catch(() => sourceCache.delete(key));
+    sourceCache.set(key, sources);
+  }
+  return sources;
+}
+
+async function describeDataset(definition: QueryDefinition, lease: Lease): Promise<DatasetDescription> {
+  const spec = datasetByName(definition.name);
+  const sources = await sourcesOf(spec, lease);
+  const licences = new Set(sources.map((s) => s.licence.name));
+  return {
+    table: spec?.table ?? null,
+    grain: spec?.grain ?? null,
+    rules: rulesOf(spec),
+    sources,
+    licence: licences.size === 1 ? sources[0].licence : null,
   };
 }
