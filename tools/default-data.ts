@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { referenceDir } from '../core/repo-paths.js';
+import { referenceDir, repoRoot } from '../core/repo-paths.js';
 import { schemaVersion } from '../core/schema-version.js';
 import { currentSnapshotId, snapshotPath } from '../core/snapshot-layout.js';
 import { ingest } from '../ingest/ingest.js';
@@ -11,11 +11,15 @@ import { defaultOptions, type SeedOptions } from './seed/options.js';
 
 type Say = (line: string) => void;
 
+/** The shipped published national figures (real, each row with its source; data/published/README.md). */
+export const publishedDir = join(repoRoot, 'data', 'published');
+
 /**
  * The embedded default: when the data directory has no snapshot yet, generate the synthetic sample and load the
- * shipped reference data and the sample through the normal ingest path. A live snapshot built by an older schema
- * (core/schema-version.ts) is rebuilt when it holds only the synthetic sample, and refused with what to do when
- * it holds ingested data: the catalog's queries would fail on it.
+ * shipped reference data, the published national figures and the sample through the normal ingest path. A live
+ * snapshot built by an older schema (core/schema-version.ts) is rebuilt when it holds only the synthetic sample
+ * (and the shipped published figures), and refused with what to do when it holds ingested data: the catalog's
+ * queries would fail on it.
  */
 export async function ensureDefaultData(dataDir: string, say: Say = () => {}, seed: Partial<SeedOptions> = {}): Promise<string> {
   const live = await currentSnapshotId(dataDir);
@@ -50,7 +54,7 @@ async function buildDefault(intoDir: string, dataDir: string, say: Say, seed: Pa
   const started = Date.now();
   const sampleDir = join(dataDir, 'sample');
   await generateSample({ ...defaultOptions, ...seed, outDir: sampleDir, referenceDir });
-  const result = await ingest([referenceDir, sampleDir], { dataDir: intoDir });
+  const result = await ingest([referenceDir, publishedDir, sampleDir], { dataDir: intoDir });
   for (const file of result.files) say(`  ${file.dataset}: ${file.rowsRead.toLocaleString('en-US')} rows`);
   say(`built snapshot ${result.snapshotId} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return result.snapshotId!;

@@ -1,4 +1,5 @@
 import { competition, laborMarket, talentStock, training } from './facts.js';
+import { published } from './published.js';
 import { action, competitionEvent, field, occupation, program, region, regionZone, target, zone, zoneOccupation } from './reference.js';
 import type { DatasetSpec } from './types.js';
 
@@ -21,6 +22,7 @@ export const datasets: readonly DatasetSpec[] = [
   laborMarket,
   competition,
   talentStock,
+  published,
 ];
 
 export const factDatasets = datasets.filter((d) => d.kind === 'fact');
