@@ -1,4 +1,6 @@
+import type { OutputColumn } from '../core/wire.js';
 import type { QueryDefinition } from '../queries/lib/define.js';
+import { exampleUrl } from '../queries/lib/example.js';
 import type { ParamSpec } from '../queries/lib/params.js';
 import type { Registry } from '../queries/registry.js';
 
@@ -38,13 +40,51 @@ const responses = {
   503: { description: 'The query ran over its time limit and was stopped', content: { 'application/problem+json': {} } },
 };
 
-function operation(definition: QueryDefinition, tag: string) {
+/** One output column of a JSON row: its JSON type, and its labels and unit in both languages (x-label, x-unit). */
+function columnSchema(column: OutputColumn): Record<string, unknown> {
+  const type = column.type === 'date' ? 'string' : column.type;
+  return {
+    type: [type, 'null'],
+    ...(column.type === 'date' ? { format: 'date' } : {}),
+    title: column.label.en,
+    description: `${column.label.en} / ${column.label.zh}${column.unit ? ` (${column.unit.en} / ${column.unit.zh})` : ''}`,
+    'x-label': column.label,
+    ...(column.unit ? { 'x-unit': column.unit } : {}),
+  };
+}
+
+/** The JSON body of a result (see server/encode/json.ts), with the declared columns of its rows. */
+function jsonBodySchema(definition: QueryDefinition): Record<string, unknown> {
+  return {
+    type: 'object',
+    properties: {
+      name: { type: 'string' },
+      snapshot: { type: 'string', description: 'The data version the rows come from' },
+      params: { type: 'object', description: 'The parameters applied, defaults filled in' },
+      columns: { type: 'array', description: 'The columns: name, type, label and unit' },
+      rows: {
+        type: 'array',
+        items: { type: 'object', properties: Object.fromEntries(definition.columns.map((c) => [c.name, columnSchema(c)])) },
+      },
+      row_count: { type: 'integer' },
+    },
+  };
+}
+
+/**
+ * A GET operation. Besides the standard fields: x-title and x-description (both languages), x-label on each
+ * parameter, and x-example, a request that runs on the data (the first two parameters with their example values).
+ */
+function operation(definition: QueryDefinition, tag: 'queries' | 'datasets') {
   return {
     get: {
       tags: [tag],
       operationId: `${tag}_${definition.name}`.replace(/[^A-Za-z0-9_]/g, '_'),
       summary: `${definition.title.en} / ${definition.title.zh}`,
       description: `${definition.description.en}\n\n${definition.description.zh}`,
+      'x-title': definition.title,
+      'x-description': definition.description,
+      'x-example': exampleUrl(`/api/${tag}`, definition),
       parameters: [
         ...Object.entries(definition.params).map(([name, spec]) => ({
           name,
@@ -53,21 +93,37 @@ function operation(definition: QueryDefinition, tag: string) {
           description: `${spec.label.en} / ${spec.label.zh}${spec.defaultNote ? ` (default: ${spec.defaultNote})` : ''}${spec.list ? '; comma-separated' : ''}${spec.allowedFrom ? `; codes in ${spec.allowedFrom.table}` : ''}`,
           schema: paramSchema(spec),
           example: spec.example,
+          'x-label': spec.label,
         })),
         formatParam,
       ],
-      responses,
+      responses: {
+        ...responses,
+        200: { ...responses[200], content: { ...responses[200].content, 'application/json': { schema: jsonBodySchema(definition) } } },
+      },
     },
   };
 }
 
-/** The OpenAPI 3.1 document, generated from the registries. */
-export function openApiDocument(queries: Registry, exports: Registry) {
+/** The OpenAPI 3.1 document, generated from the registries; docNames: the documents GET /api/docs/{name} serves. */
+export function openApiDocument(queries: Registry, exports: Registry, docNames: readonly string[]) {
   const paths: Record<string, unknown> = {
     '/api/queries': { get: { tags: ['catalog'], summary: 'The analytics catalog', responses: { 200: { description: 'Catalog' } } } },
     '/api/datasets': { get: { tags: ['catalog'], summary: 'The exportable datasets', responses: { 200: { description: 'Datasets' } } } },
     '/api/meta': {
-      get: { tags: ['meta'], summary: 'Snapshot, freshness, lineage and row counts', responses: { 200: { description: 'Meta' } } },
+      get: {
+        tags: ['meta'],
+        summary: 'Snapshot, freshness, lineage, row counts, and the licences and sources of the data',
+        responses: { 200: { description: 'Meta' } },
+      },
+    },
+    '/api/docs/{name}': {
+      get: {
+        tags: ['meta'],
+        summary: 'A document of the product as Markdown (English): data-model, sources, sample, reference',
+        parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string', enum: [...docNames] } }],
+        responses: { 200: { description: 'The document', content: { 'text/markdown': {} } }, 404: { description: 'No such document' } },
+      },
     },
     '/api/health': {
       get: { tags: ['meta'], summary: 'Health', responses: { 200: { description: 'Serving' }, 503: { description: 'No snapshot' } } },

@@ -1,10 +1,33 @@
 import { Router } from 'express';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { datasets } from '../../core/datasets/index.js';
+import { licenceOfSource, mit, referenceSources, sampleSource } from '../../core/licences.js';
+import { repoRoot } from '../../core/repo-paths.js';
 import { quoteIdent } from '../../core/sql-text.js';
 import type { AppContext } from '../context.js';
 import { withLease } from '../execute.js';
+import { HttpProblem } from '../problem.js';
 import { openApiDocument } from '../openapi.js';
+
+/** The documents GET /api/docs/:name serves (the web app's docs pages render them), by name: only these files. */
+export const documents: Readonly<Record<string, string>> = {
+  'data-model': 'docs/data-model.md',
+  sample: 'docs/sample-data.md',
+  sources: 'data/reference/sources/README.md',
+  reference: 'docs/reference-data.md',
+};
+
+/** Under which licences the data may be reused: the code, the synthetic sample, the reference tables, each fact source. */
+function licencesOf(sources: readonly string[]) {
+  return {
+    code: mit,
+    sample: sampleSource,
+    reference: referenceSources,
+    facts: sources.map((source) => ({ source, licence: licenceOfSource(source) })),
+  };
+}
 
 async function describeSnapshot(connection: DuckDBConnection, snapshotId: string) {
   const read = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJson();
@@ -25,16 +48,18 @@ async function describeSnapshot(connection: DuckDBConnection, snapshotId: string
   const sources = await read(
     `SELECT DISTINCT source FROM (SELECT source FROM training UNION ALL SELECT source FROM labor_market UNION ALL SELECT source FROM competition UNION ALL SELECT source FROM talent_stock) ORDER BY 1 LIMIT 50`,
   );
+  const sourceNames = sources.map((s) => String(s.source));
   return {
     snapshot: snapshotId,
     freshness,
     row_counts: Object.fromEntries(counts.map((c) => [c.table, Number(c.rows)])),
-    sources: sources.map((s) => s.source),
+    sources: sourceNames,
+    licences: licencesOf(sourceNames),
     lineage,
   };
 }
 
-/** GET /api/meta (snapshot, freshness, lineage, row counts), /api/health and /api/openapi.json. */
+/** GET /api/meta (snapshot, freshness, lineage, row counts, licences), /api/health, /api/openapi.json and /api/docs/:name. */
 export function metaRouter(ctx: AppContext): Router {
   const router = Router();
   const described = new Map<string, Promise<unknown>>();
@@ -58,7 +83,16 @@ export function metaRouter(ctx: AppContext): Router {
   });
 
   router.get('/api/openapi.json', (_req, res) => {
-    res.json(openApiDocument(ctx.queries, ctx.exports));
+    res.json(openApiDocument(ctx.queries, ctx.exports, Object.keys(documents)));
+  });
+
+  router.get('/api/docs/:name', async (req, res) => {
+    const name = String(req.params.name);
+    const path = Object.hasOwn(documents, name) ? documents[name] : undefined;
+    if (!path)
+      throw new HttpProblem(404, 'Unknown document', `there is no document named '${name}'; known: ${Object.keys(documents).join(', ')}`);
+    const text = await readFile(join(repoRoot, path), 'utf8');
+    res.set({ 'Content-Type': 'text/markdown; charset=utf-8', 'Cache-Control': 'no-cache' }).send(text);
   });
 
   return router;

@@ -73,6 +73,49 @@ describe('catalog and meta', () => {
     ]);
     expect(body.paths['/api/datasets/training']).toBeDefined();
   });
+
+  it('gives each analytic of the OpenAPI document an example request that runs, and its columns with labels and units', async () => {
+    const body = await (await get('/api/openapi.json')).json();
+    const operation = body.paths['/api/queries/training-by-region'].get;
+    // The first two parameters of queries/training-by-region.ts with their example values: program, year.
+    expect(operation['x-example']).toBe('/api/queries/training-by-region?program=knowledge_renewal&year=2024');
+    expect(operation['x-title']).toEqual({ zh: '各地区培训情况', en: 'Training by region' });
+    expect(operation.parameters[2]['x-label']).toEqual({ zh: '地区层级', en: 'Region level' });
+    const rows = operation.responses[200].content['application/json'].schema.properties.rows.items.properties;
+    expect(Object.keys(rows).slice(0, 5)).toEqual(['year', 'period_start', 'period_end', 'months_covered', 'period_complete']);
+    expect(rows.per_10k).toMatchObject({
+      type: ['number', 'null'],
+      'x-unit': { zh: '每万名劳动年龄人口', en: 'per 10,000 working-age people' },
+    });
+    expect(rows.period_complete.type).toEqual(['boolean', 'null']);
+    const example = await get(operation['x-example']);
+    expect(example.status).toBe(200);
+    expect(example.headers.get('content-type')).toMatch(/application\/json/);
+    expect(body.paths['/api/datasets/target'].get['x-example']).toBe('/api/datasets/target?programs=knowledge_renewal');
+  });
+
+  it('names the licences of the data in meta: MIT code, the CC0 sample, the reference sources, each fact source', async () => {
+    const body = await (await get('/api/meta')).json();
+    expect(body.licences.code.name).toBe('MIT');
+    expect(body.licences.sample.licence.name).toBe('CC0-1.0');
+    expect(body.licences.reference.map((s: { licence: { name: string } }) => s.licence.name)).toEqual(['MIT', 'MIT', 'source-terms']);
+    // The fixture's training rows come from 'fixture' (and one formula-like source): not synthetic, so the source's own terms.
+    expect(body.licences.facts).toContainEqual({ source: 'fixture', licence: expect.objectContaining({ name: 'source-terms' }) });
+    expect(body.licences.facts.every((f: { licence: { name: string } }) => f.licence.name === 'source-terms')).toBe(true);
+  });
+
+  it('serves the product documents by name as Markdown, and nothing else', async () => {
+    const res = await get('/api/docs/data-model');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/markdown/);
+    expect((await res.text()).startsWith('# Data model')).toBe(true);
+    expect((await (await get('/api/docs/sources')).text()).startsWith('# Sources of the region reference data')).toBe(true);
+    for (const name of ['constructor', '..%2F..%2Fpackage.json', 'README.md']) {
+      const missing = await get(`/api/docs/${name}`);
+      expect(missing.status, name).toBe(404);
+      expect((await missing.json()).title).toBe('Unknown document');
+    }
+  });
 });
 
 describe('formats', () => {
