@@ -10,6 +10,7 @@ import povertyCounties from './poverty-counties.js';
 import povertyPrefectures from './poverty-prefectures.js';
 import prefectureTrend from './prefecture-trend.js';
 import provinceTargetLeague from './province-target-league.js';
+import publishedFigures from './published-figures.js';
 import regionComparison from './region-comparison.js';
 import regionProfile from './region-profile.js';
 import shortageOccupations from './shortage-occupations.js';
@@ -21,6 +22,7 @@ import zonePressure from './zone-pressure.js';
 import zoneTightestOccupations from './zone-tightest-occupations.js';
 import competitionExport from './exports/competition.js';
 import laborMarketExport from './exports/labor_market.js';
+import publishedExport from './exports/published.js';
 import referenceListsExport from './exports/reference-lists.js';
 import regionExport from './exports/region.js';
 import talentStockExport from './exports/talent_stock.js';
@@ -44,6 +46,7 @@ export const analytics = {
   'poverty-prefectures': povertyPrefectures,
   'prefecture-trend': prefectureTrend,
   'province-target-league': provinceTargetLeague,
+  'published-figures': publishedFigures,
   'region-comparison': regionComparison,
   'region-profile': regionProfile,
   'shortage-occupations': shortageOccupations,
@@ -58,6 +61,7 @@ export const analytics = {
 export const datasetExports = {
   competition: competitionExport,
   labor_market: laborMarketExport,
+  published: publishedExport,
   'reference-lists': referenceListsExport,
   region: regionExport,
   talent_stock: talentStockExport,
