@@ -5,7 +5,7 @@
  * updated with it — so that the start-up step rebuilds or refuses a snapshot built by older code instead of
  * serving queries that would fail on it.
  */
-export const schemaVersion = 2;
+export const schemaVersion = 3;
 
-/** sha256 of ingest/rollups.sql and core/datasets/{facts,reference,types}.ts at this version. */
-export const schemaSources = 'e71f9e7062697e4f579f340db859468b1ff95941e0fce45791e3a1c313b967a4';
+/** sha256 of ingest/rollups.sql and every core/datasets/*.ts (in name order) at this version. */
+export const schemaSources = '0f0a17f3ad0c4bd6176cc0ad901992f982a9661efb998fb92a3428d969a38159';

@@ -64,6 +64,18 @@ SELECT year(month)::SMALLINT AS year, province_code, prefecture_code, program_co
 FROM rollup_training_prefecture_month
 GROUP BY ALL;
 
+-- month × county × programme (fields summed): a county's months, for the counties that report on their own (the
+-- 52 poverty counties in the default sample, 19 k rows; every county in the county-grain layouts). Rows recorded
+-- at a prefecture or a province are not in it.
+CREATE OR REPLACE TABLE rollup_training_county_month AS
+SELECT t.month, a.province_code, a.prefecture_code, t.region_code AS county_code, t.program_code,
+       sum(t.person_times)::BIGINT AS person_times, sum(t.participants)::BIGINT AS participants,
+       sum(t.certificates)::BIGINT AS certificates, sum(t.funding_cny) AS funding_cny
+FROM training t JOIN region_ancestry a USING (region_code) JOIN region r USING (region_code)
+WHERE r.level = 'county'
+GROUP BY ALL
+ORDER BY t.program_code, a.province_code, t.month, t.region_code;
+
 -- zone × month × province × programme × field (80 k rows): a strategic zone's series, and a province's part
 -- of it. Zone members are provinces and prefectures; a row is in a zone when its province or its prefecture
 -- is a member, and counts once per zone even when both are (Beijing and its one prefecture are both in jjj):

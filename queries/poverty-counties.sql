@@ -74,8 +74,11 @@ counties AS (
   WHERE k.months_covered IS NOT NULL
 ),
 total AS (
-  SELECT 'all' AS row_kind, NULL AS region_code, '52个未摘帽贫困县合计' AS name_zh,
-         'The 52 uncapped poverty counties (total)' AS name_en, $province AS province_code,
+  SELECT 'all' AS row_kind, NULL AS region_code,
+         CASE WHEN $province IS NULL THEN '52个未摘帽贫困县合计' ELSE '本省未摘帽贫困县合计' END AS name_zh,
+         CASE WHEN $province IS NULL THEN 'The 52 uncapped poverty counties (total)'
+              ELSE 'The province''s uncapped poverty counties (total)' END AS name_en,
+         $province AS province_code,
          sum(person_times) AS person_times, sum(working_age) AS working_age,
          sum(previous_person_times) AS previous_person_times, sum(placements) AS placements
   FROM counties

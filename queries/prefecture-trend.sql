@@ -1,4 +1,4 @@
--- One prefecture's training series in one programme, by year or by month, beside its province's and the nation's:
+-- One prefecture's (or county's) training series in one programme, by year or by month, beside its province's and the nation's:
 -- person-times and person-times per 10,000 working-age people (2020 census) of each. The periods are those the
 -- nation reported the programme; a year still being reported runs from January to the nation's latest month and
 -- says so on its row (period_start, period_end, months_covered, period_complete), so that it is never read as a
@@ -8,7 +8,7 @@ WITH place AS (
          p.province_code, v.name_zh AS province_name_zh, v.name_en AS province_name_en,
          v.working_age_2020 AS province_working_age
   FROM region p JOIN region v ON v.region_code = p.province_code
-  WHERE p.region_code = $prefecture AND p.level = 'prefecture'
+  WHERE p.region_code = $prefecture AND p.level IN ('prefecture', 'county')
 ),
 -- The nation is the 31 mainland provinces, training and working-age population alike (as in poverty-areas).
 mainland AS (
@@ -33,10 +33,17 @@ periods AS (
   FROM calendar
   GROUP BY period
 ),
+-- A prefecture counts its rows and its counties'; a county (one that reports on its own) its rows. The codes of
+-- the two rollups never meet, so one of the two parts is empty.
 prefecture AS (
   SELECT c.period, sum(r.person_times) AS person_times
   FROM rollup_training_prefecture_month r JOIN calendar c USING (month)
   WHERE r.program_code = $program AND r.prefecture_code = $prefecture
+  GROUP BY c.period
+  UNION ALL
+  SELECT c.period, sum(r.person_times) AS person_times
+  FROM rollup_training_county_month r JOIN calendar c USING (month)
+  WHERE r.program_code = $program AND r.county_code = $prefecture
   GROUP BY c.period
 ),
 -- The province's own total: its prefectures' rows and the rows it reported at province level.

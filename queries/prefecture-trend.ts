@@ -10,20 +10,20 @@ export default defineQuery({
     zh:
       '某地市某培训项目按年（默认）或按月的培训人次及每万名劳动年龄人口（2020年人口普查15–59岁）培训人次，并列其所在省份和全国的同口径数值。时期为全国报送了该项目的年份或月份；某地区在某时期没有记录时为0。' +
       '按年时，一年为1月至全国在该年最新报送的月份：尚未报完的年份为年初至今，period_start、period_end、months_covered 说明所覆盖的月份，period_complete 为否，不要与全年数值直接比较；按月时每行为一个月（months_covered=1，period_complete 为是）。' +
-      '地市数值为记在该地市及其下辖县区的记录；省份数值为全省合计（含记在省级、未分到地市的记录）；全国为大陆31个省份（培训人次和劳动年龄人口均不含港澳台，与“三区三州”分析一致）。' +
+      '地市数值为记在该地市及其下辖县区的记录；也可以给县代码（如52个未摘帽贫困县），县的数值为记在该县的记录，列名仍为 prefecture_*；省份数值为全省合计（含记在省级、未分到地市的记录）；全国为大陆31个省份（培训人次和劳动年龄人口均不含港澳台，与“三区三州”分析一致）。' +
       '每万人培训人次 = 培训人次 × 10000 ÷ 劳动年龄人口，保留两位小数；劳动年龄人口缺失的地市其比率为空。from、to 为起止年份（含）。',
     en:
       'One prefecture’s person-times in one training programme by year (default) or month, and per 10,000 working-age people (aged 15–59, 2020 census), beside the same figures for its province and the nation. The periods are those in which the nation reported the programme; a scope with no rows in a period has 0. ' +
       'By year, a year runs from January to the latest month the nation reported in it: a year still being reported is year to date, labelled by period_start, period_end and months_covered with period_complete false, and is not to be compared with whole years as it stands. By month, each row is one month (months_covered 1, period_complete true). ' +
-      'The prefecture counts the rows recorded at it or at its counties; the province is its whole total, including rows kept at province level and not allocated to a prefecture; the nation is the 31 mainland provinces (training and working-age population alike, Hong Kong, Macao and Taiwan excluded, as in poverty-areas). ' +
+      'The prefecture counts the rows recorded at it or at its counties; a county code is accepted too (e.g. one of the 52 uncapped poverty counties), and a county counts the rows recorded at it, in the same prefecture_* columns; the province is its whole total, including rows kept at province level and not allocated to a prefecture; the nation is the 31 mainland provinces (training and working-age population alike, Hong Kong, Macao and Taiwan excluded, as in poverty-areas). ' +
       'per_10k = person-times × 10,000 ÷ working-age population, rounded to two decimals; null for a prefecture without a working-age population. from and to are the first and last years (inclusive).',
   },
   module: import.meta.url,
   params: {
     program: trainingProgram,
     prefecture: param.code(
-      { zh: '地市', en: 'Prefecture' },
-      { table: 'region', column: 'region_code', where: "level = 'prefecture'" },
+      { zh: '地市（或县）', en: 'Prefecture (or county)' },
+      { table: 'region', column: 'region_code', where: "level IN ('prefecture', 'county')" },
       '620100',
       '620100',
     ),

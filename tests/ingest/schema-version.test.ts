@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,7 +43,8 @@ async function versionOf(path: string): Promise<string> {
 describe('the snapshot schema version', () => {
   it('is bumped whenever the rollups or a dataset declaration change', async () => {
     const hash = createHash('sha256');
-    for (const file of ['ingest/rollups.sql', 'core/datasets/facts.ts', 'core/datasets/reference.ts', 'core/datasets/types.ts']) {
+    const declarations = (await readdir(join(repoRoot, 'core/datasets'))).filter((f) => f.endsWith('.ts')).sort();
+    for (const file of ['ingest/rollups.sql', ...declarations.map((f) => `core/datasets/${f}`)]) {
       hash.update(await readFile(join(repoRoot, file)));
     }
     // On a mismatch: bump schemaVersion in core/schema-version.ts and set schemaSources to this hash.

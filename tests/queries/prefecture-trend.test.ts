@@ -126,3 +126,34 @@ describe('prefecture-trend', () => {
     ]);
   });
 });
+
+// A county that reports on its own (tests/fixtures/poverty-counties, README there): Linxia County 622921,
+// working-age 80, in Gansu (1000) of a nation of 5000. By hand from its facts: 2023 (January to December) the
+// county 40 + 11 = 51, Gansu 161, the nation 691; 2024 (January to March) the county 24 + 16 = 40, Gansu 84,
+// the nation 96.
+describe('prefecture-trend at county level', () => {
+  let counties: FixtureDb;
+  const fixture = (path: string) => new URL(`../fixtures/poverty-counties/${path}`, import.meta.url);
+  beforeAll(async () => {
+    counties = await buildFixtureDb(
+      { 'training.csv': readFileSync(fixture('facts/training.csv'), 'utf8') },
+      fileURLToPath(fixture('reference')),
+    );
+  });
+  afterAll(() => counties.close());
+
+  it("gives a county's own rows beside its province and the nation", async () => {
+    const rows = await runByParams(counties.connection, definition, { prefecture: '622921' });
+    expect(rows.map((r) => [r.period, r.months_covered, r.person_times, r.per_10k, r.province_per_10k, r.national_per_10k])).toEqual([
+      ['2023', 12, 51, 6375, 1610, 1382], // 51 × 10000 / 80; 161 × 10000 / 1000; 691 × 10000 / 5000
+      ['2024', 3, 40, 5000, 840, 192],
+    ]);
+    expect(rows[0]).toMatchObject({ prefecture_code: '622921', name_zh: '临夏县', working_age: 80, province_code: '620000' });
+  });
+
+  it('still counts the county within its prefecture', async () => {
+    // Linxia prefecture 622900 in 2024: its own 9 plus its counties' 40 + 15 = 64.
+    const rows = await runByParams(counties.connection, definition, { prefecture: '622900', from: 2024 });
+    expect(rows.map((r) => r.person_times)).toEqual([64]);
+  });
+});

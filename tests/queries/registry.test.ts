@@ -38,6 +38,7 @@ describe('every registered query and export', () => {
       'competition-trend',
       'multi-year-target-progress',
       'poverty-areas',
+      'poverty-counties',
       'poverty-prefectures',
       'prefecture-trend',
       'province-target-league',

@@ -233,6 +233,23 @@ describe('training rollups', () => {
     );
   });
 
+  it('rollup_training_county_month keeps the county rows alone, fields summed, under their prefecture and province', async () => {
+    const rows = await read(
+      `SELECT ${month}, province_code, prefecture_code, county_code, program_code, ${trainingSums} FROM rollup_training_county_month`,
+    );
+    const counties = new Set(['110101', '440305', '440306', '540102']);
+    const expected = sumBy(
+      trainingRows.filter((r) => counties.has(String(r.region))),
+      ['month', 'province', 'prefecture', 'region', 'program'],
+      trainingMeasures,
+    );
+    expect(rows).toEqual(
+      rename(expected, { province: 'province_code', prefecture: 'prefecture_code', region: 'county_code', program: 'program_code' }),
+    );
+    // By hand: Dongcheng 110101 in January 2024 is its one row (43 person-times), in February its other (47).
+    expect(rows.filter((r) => r.county_code === '110101').map((r) => r.person_times)).toEqual([43, 47]);
+  });
+
   it('rollup_training_prefecture_year sums prefecture and county rows into their prefecture, and leaves province rows out', async () => {
     const rows = await read(
       `SELECT year::INTEGER AS year, province_code, prefecture_code, program_code, field_code, ${trainingSums} FROM rollup_training_prefecture_year`,

@@ -37,11 +37,31 @@ SELECT c.region_code, c.parent_code, c.poverty_group,
        coalesce(c.working_age, p.working_age / c.siblings * lerp(0.4, 1.6, u1('county', c.region_code))) AS weight
 FROM c JOIN pref p ON p.region_code = c.parent_code;
 
+-- The 52 uncapped poverty counties report on their own at either grain. At prefecture grain each is a unit
+-- of its own holding its share of the prefecture's volume (its census share of the working-age population,
+-- drawn between 0.6 and 1.4 times that; together at most 90 % of it, as in Nujiang where three of four
+-- counties are listed), and the prefecture keeps the rest: the prefecture's total is shared out, never
+-- counted twice.
+CREATE TABLE county52 AS
+WITH drawn AS (
+  SELECT c.region_code, c.parent_code, c.poverty_group,
+         c.weight / p.working_age * lerp(0.6, 1.4, u1('county52', c.region_code)) AS within
+  FROM county c JOIN pref p ON p.region_code = c.parent_code
+  WHERE c.region_code IN (SELECT region_code FROM ref_region WHERE coalesce(poverty_county_52, false))
+)
+SELECT region_code, parent_code, poverty_group,
+       within * least(1.0, 0.9 / sum(within) OVER (PARTITION BY parent_code)) AS within
+FROM drawn;
+
 -- Units of both grains; `within` is the unit's share of its prefecture. At county grain a prefecture
 -- without counties (Dongguan, Zhongshan, Hainan's county-level cities, …) stands for itself.
 CREATE TABLE unit AS
-SELECT 'prefecture' AS unit_level, region_code AS unit_code, region_code AS pref_code, poverty_group, 1.0 AS within
+SELECT 'prefecture' AS unit_level, region_code AS unit_code, region_code AS pref_code, poverty_group,
+       1.0 - coalesce((SELECT sum(k.within) FROM county52 k WHERE k.parent_code = pref.region_code), 0) AS within
 FROM pref
+UNION ALL
+SELECT 'prefecture', k.region_code, k.parent_code, coalesce(k.poverty_group, pref.poverty_group), k.within
+FROM county52 k JOIN pref ON pref.region_code = k.parent_code
 UNION ALL
 SELECT 'county', county.region_code, parent_code, coalesce(county.poverty_group, pref.poverty_group),
        county.weight / sum(county.weight) OVER (PARTITION BY parent_code)
