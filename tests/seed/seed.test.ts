@@ -168,6 +168,20 @@ describe('seed: determinism', () => {
       .update(await readFile(path))
       .digest('hex');
 
+  it('gives the 52 poverty counties rows of their own, and only them below the prefectures', async () => {
+    const flagged = "SELECT region_code FROM ref_region WHERE level = 'county' AND poverty_county_52 = 'true'";
+    const countiesIn = (view: string) =>
+      rows(`SELECT DISTINCT v.region_code FROM ${view} v JOIN ref_region r USING (region_code) WHERE r.level = 'county' ORDER BY 1`);
+    const expected = await rows(`${flagged} ORDER BY 1`);
+    expect(expected).toHaveLength(52);
+    expect(await countiesIn('t')).toEqual(expected);
+    expect(await countiesIn('l')).toEqual(expected);
+    expect(await countiesIn('s')).toEqual(expected);
+    // Placements moved to a county leave its province's count: each year's national total stays the configured
+    // one, 38,000 in 2025 (tools/seed/sql/talent-stock-prep.sql), whole and unchanged by the counties.
+    expect(await one("SELECT sum(value::BIGINT) FROM s WHERE indicator_code = 'three_supports' AND year = '2025'")).toBe(38_000);
+  });
+
   it('writes byte-identical files on a second run', async () => {
     const runs = await Promise.all([0, 1].map(() => mkdtemp(join(tmpdir(), 'seed-twice-'))));
     try {
