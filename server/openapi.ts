@@ -72,8 +72,9 @@ function jsonBodySchema(definition: QueryDefinition): Record<string, unknown> {
 }
 
 /**
- * A GET operation. Besides the standard fields: x-title and x-description (both languages), x-label on each
- * parameter, and x-example, a request that runs on the data (the first two parameters with their example values).
+ * A GET operation. Besides the standard fields: x-title and x-description (both languages); on each parameter
+ * x-label, x-default-note (what an absent value means) and x-codes-from (the reference table its codes are in);
+ * and x-example, a request that runs on the data (the first two parameters with their example values).
  */
 function operation(definition: QueryDefinition, tag: 'queries' | 'datasets') {
   return {
@@ -94,6 +95,8 @@ function operation(definition: QueryDefinition, tag: 'queries' | 'datasets') {
           schema: paramSchema(spec),
           example: spec.example,
           'x-label': spec.label,
+          ...(spec.defaultNote ? { 'x-default-note': spec.defaultNote } : {}),
+          ...(spec.allowedFrom ? { 'x-codes-from': { table: spec.allowedFrom.table, column: spec.allowedFrom.column } } : {}),
         })),
         formatParam,
       ],

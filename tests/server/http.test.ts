@@ -81,6 +81,8 @@ describe('catalog and meta', () => {
     expect(operation['x-example']).toBe('/api/queries/training-by-region?program=knowledge_renewal&year=2024');
     expect(operation['x-title']).toEqual({ zh: '各地区培训情况', en: 'Training by region' });
     expect(operation.parameters[2]['x-label']).toEqual({ zh: '地区层级', en: 'Region level' });
+    expect(operation.parameters[1]['x-default-note']).toBe('latest year in the data');
+    expect(operation.parameters[3]['x-codes-from']).toEqual({ table: 'region', column: 'region_code' });
     const rows = operation.responses[200].content['application/json'].schema.properties.rows.items.properties;
     expect(Object.keys(rows).slice(0, 5)).toEqual(['year', 'period_start', 'period_end', 'months_covered', 'period_complete']);
     expect(rows.per_10k).toMatchObject({
