@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, screenshotsDir, startDashboard, underCi, type Dashboard } from './setup.js';
@@ -162,4 +163,29 @@ describe.skipIf(skip)('province mode in the browser', () => {
     await page.close();
     expect(problems).toEqual([]);
   }, 60_000);
+
+  it("lists Gansu's 8 uncapped poverty counties by name, ranked, and all 52 for the nation", async () => {
+    // The list as published (data/reference/sources/policy/poverty-counties-52.csv), read here on its own.
+    const listed = readFileSync(new URL('../../data/reference/sources/policy/poverty-counties-52.csv', import.meta.url), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','));
+    const gansu = listed.filter((c) => c[0] === '620000').map((c) => c[5]);
+    expect(gansu).toHaveLength(8);
+
+    const page = await openPage('/training?province=620000');
+    const names = await page.locator('#training-poverty-counties tbody tr:not(.is-reference) td:nth-child(2)').allTextContents();
+    expect([...names].sort()).toEqual([...gansu].sort());
+    const ranks = await page.locator('#training-poverty-counties tbody tr:not(.is-reference) td:nth-child(1)').allTextContents();
+    expect(ranks).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+    expect(await page.locator('#training-poverty-counties svg').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${screenshotsDir}/training-poverty-counties-gansu.png`, fullPage: true });
+    await page.close();
+
+    const nation = await openPage('/training?lang=en');
+    expect(await nation.locator('#training-poverty-counties tbody tr:not(.is-reference)').count()).toBe(52);
+    await nation.close();
+    expect(problems).toEqual([]);
+  }, 90_000);
 });

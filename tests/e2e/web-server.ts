@@ -12,6 +12,6 @@ export function startWebServer(dataDir: string, webDir = webDist, port = 0): Pro
 
 // Manual use: npx tsx tests/e2e/web-server.ts <dataDir> [port]
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const running = await startWebServer(process.argv[2] ?? 'data', webDist, Number(process.argv[3] ?? 8080));
+  const running = await startWebServer(process.argv[2] ?? 'data', process.env.WEB_DIR ?? webDist, Number(process.argv[3] ?? 8080));
   console.log(`serving ${running.ctx.store.snapshotId} at ${running.url}`);
 }

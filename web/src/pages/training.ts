@@ -9,6 +9,7 @@ import { h, replace } from '../ui/dom.js';
 import { scopeNames } from '../view-models/scope.js';
 import { byRegionModel, povertyModel } from '../view-models/training-regions.js';
 import { povertyPrefecturesModel } from '../view-models/province-local.js';
+import { povertyCountiesModel } from '../view-models/poverty-counties.js';
 import { rankTable } from '../charts/rank-table.js';
 import { byFieldModel, byProgramModel, lastFullYear, seasonalModel, trainingHeadings, type LinesModel } from '../view-models/training.js';
 import { frameFor, param, type PageMount } from './context.js';
@@ -33,6 +34,7 @@ export const mountTraining: PageMount = (root, first) => {
     kind: 'training',
     span: 1,
   });
+  const povertyCounties = frameFor(first, { id: 'training-poverty-counties', title: t('countiesTitle'), kind: 'mixed', span: 2 });
   root.append(
     h('div', { class: 'page-head' }, h('h1', {}, t('pageTraining')), h('p', {}, t('trainingIntro'))),
     controls,
@@ -45,6 +47,7 @@ export const mountTraining: PageMount = (root, first) => {
       byRegion.element,
       poverty.element,
       povertyPrefectures.element,
+      povertyCounties.element,
     ),
   );
   return {
@@ -128,6 +131,32 @@ export const mountTraining: PageMount = (root, first) => {
         const model = povertyPrefecturesModel(result, ctx);
         if (!model) return messageView(t('povertyPrefNone'), resultTable(result));
         return viewOf(model, (m) => rankTable(m.rows, { columns: m.columns, nameColumn: 0, caption: t('povertyPrefTitle') }));
+      });
+
+      // The 52 uncapped poverty counties (the chosen province's only), ranked, as bars and as a table.
+      const countiesRequest = query('poverty-counties', { program, year: year || null, province: region || null });
+      povertyCounties.setHeading(
+        `${t('countiesTitle')}${pn(lang).colon}${placeName}`,
+        `${t('countiesUnit')}${pn(lang).open}${programName}${pn(lang).close}`,
+      );
+      void povertyCounties.show(`${program}|${year}|${region}|${lang}`, countiesRequest, (result) => {
+        const model = povertyCountiesModel(result, ctx);
+        if (!model) return messageView(t('countiesNone'), resultTable(result));
+        return viewOf(model, (m, width) =>
+          h(
+            'div',
+            { class: 'chart-with-table' },
+            barChart(m.bars, {
+              width,
+              lang,
+              xLabel: m.xLabel,
+              format: (v) => formatNumber(v, lang, 1),
+              barHeight: 16,
+              reference: m.reference,
+            }),
+            rankTable(m.rows, { columns: m.columns, nameColumn: 1, caption: t('countiesTitle') }),
+          ),
+        );
       });
     },
   };
