@@ -175,7 +175,7 @@ describe.skipIf(skip)('province mode in the browser', () => {
     expect(gansu).toHaveLength(8);
 
     const page = await openPage('/training?province=620000');
-    const names = await page.locator('#training-poverty-counties tbody tr:not(.is-reference) td:nth-child(2)').allTextContents();
+    const names = await page.locator('#training-poverty-counties tbody tr:not(.is-reference) th').allTextContents();
     expect([...names].sort()).toEqual([...gansu].sort());
     const ranks = await page.locator('#training-poverty-counties tbody tr:not(.is-reference) td:nth-child(1)').allTextContents();
     expect(ranks).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
