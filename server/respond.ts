@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { QueryDefinition } from '../queries/lib/define.js';
 import { bindings } from '../queries/lib/run.js';
@@ -8,7 +8,8 @@ import { probeColumns, type ResultColumn } from './encode/columns.js';
 import { encodeQuery } from './encode/encode-result.js';
 import type { ResultMeta } from './encode/meta.js';
 import { BufferSink, responseSink, type Sink } from './encode/sink.js';
-import { contentTypes, downloadName, type OutputFormat } from './format.js';
+import { contentTypes, downloadName, sameRequestAs, type DataFormat, type OutputOptions } from './format.js';
+import { buildProvenance, type Provenance, type RequestKind } from './provenance.js';
 
 function boundQuery(definition: QueryDefinition, values: Record<string, unknown>): BoundQuery {
   const bound = bindings(definition, values as never);
@@ -34,11 +35,12 @@ function resultColumns(
   return columns;
 }
 
-async function encode(
+/** Runs a catalog query or export and encodes its rows into the sink. Returns the rows written. */
+export async function encodeResult(
   connection: DuckDBConnection,
   definition: QueryDefinition,
   values: Record<string, unknown>,
-  format: OutputFormat,
+  format: DataFormat,
   meta: ResultMeta,
   sink: Sink,
   firstRows?: () => void,
@@ -48,21 +50,43 @@ async function encode(
   return encodeQuery(connection, query, columns, format, { ...meta, declared: definition.columns }, sink, firstRows);
 }
 
+/** What a result is for the provenance document: which request, on which snapshot. */
+export interface ResultRequest {
+  kind: RequestKind;
+  definition: QueryDefinition;
+  values: Record<string, unknown>;
+  snapshot: string;
+  url: string;
+}
+
+/** The provenance of a request (count: also count its rows, for the sidecar and the data package). */
+export function provenanceOf(
+  connection: DuckDBConnection,
+  request: ResultRequest,
+  lang: OutputOptions['lang'],
+  count = false,
+): Promise<Provenance> {
+  return buildProvenance(connection, { ...request, lang, query: boundQuery(request.definition, request.values), count });
+}
+
+/** The provenance a data format carries: all but CSV (whose sidecar has it), unless meta=false. */
+export const carriesProvenance = (format: DataFormat, options: OutputOptions): boolean => format !== 'csv' && options.meta;
+
 /** Encodes a whole (small) result into memory, for the result cache. */
 export async function encodeToBuffer(
   connection: DuckDBConnection,
   definition: QueryDefinition,
   values: Record<string, unknown>,
-  format: OutputFormat,
+  format: DataFormat,
   meta: ResultMeta,
 ): Promise<{ body: Buffer; rows: number }> {
   const sink = new BufferSink();
-  const rows = await encode(connection, definition, values, format, meta, sink);
+  const rows = await encodeResult(connection, definition, values, format, meta, sink);
   return { body: sink.toBuffer(), rows };
 }
 
 export function downloadHeaders(
-  format: OutputFormat,
+  format: DataFormat,
   definition: QueryDefinition,
   values: Record<string, unknown>,
   snapshotId: string,
@@ -71,6 +95,15 @@ export function downloadHeaders(
   if (format !== 'json')
     headers['Content-Disposition'] = `attachment; filename="${downloadName(definition.name, values, snapshotId, format)}"`;
   return headers;
+}
+
+/** Headers that point from a CSV to its provenance document (the same request with format=provenance). */
+export function provenanceLinkHeaders(req: Request, format: DataFormat, lang: OutputOptions['lang']): Record<string, string> {
+  if (format !== 'csv') return {};
+  return {
+    Link: `<${sameRequestAs(req, 'provenance')}>; rel="describedby"; type="application/json"`,
+    ...(lang ? { 'Content-Language': lang } : {}),
+  };
 }
 
 /**
@@ -83,12 +116,12 @@ export async function streamToResponse(
   connection: DuckDBConnection,
   definition: QueryDefinition,
   values: Record<string, unknown>,
-  format: OutputFormat,
+  format: DataFormat,
   meta: ResultMeta,
   firstRows: () => void,
 ): Promise<number> {
   res.set(downloadHeaders(format, definition, values, meta.snapshot));
-  const rows = await encode(connection, definition, values, format, meta, responseSink(res), firstRows);
+  const rows = await encodeResult(connection, definition, values, format, meta, responseSink(res), firstRows);
   res.end();
   return rows;
 }

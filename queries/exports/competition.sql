@@ -9,4 +9,5 @@ WHERE ($from_year IS NULL OR c.year >= $from_year)
   AND ($to_year IS NULL OR c.year <= $to_year)
   AND ($regions IS NULL OR list_has_any($regions, [c.region_code, a.province_code, a.prefecture_code]))
   AND ($competitions IS NULL OR list_contains($competitions, c.competition_code))
+ORDER BY c.competition_code, c.year, c.region_code, c.trade
 LIMIT $limit

@@ -11,4 +11,5 @@ WHERE ($from_year IS NULL OR l.quarter >= make_date($from_year, 1, 1))
   AND ($to_year IS NULL OR l.quarter < make_date($to_year + 1, 1, 1))
   AND ($regions IS NULL OR list_has_any($regions, [l.region_code, a.province_code, a.prefecture_code]))
   AND ($occupations IS NULL OR list_has_any($occupations, [l.occupation_code, o.group_code]))
+ORDER BY l.quarter, l.region_code, l.occupation_code
 LIMIT $limit

@@ -9,4 +9,5 @@ WHERE ($from_year IS NULL OR s.year >= $from_year)
   AND ($to_year IS NULL OR s.year <= $to_year)
   AND ($regions IS NULL OR list_has_any($regions, [s.region_code, a.province_code, a.prefecture_code]))
   AND ($programs IS NULL OR list_contains($programs, s.indicator_code))
+ORDER BY s.year, s.region_code, s.indicator_code
 LIMIT $limit

@@ -2,4 +2,4 @@ SELECT t.program_code, p.name_zh AS program_name_zh, p.name_en AS program_name_e
        t.period_start, t.period_end, t.region_code, t.value, t.source, t.note
 FROM target t JOIN program p USING (program_code)
 WHERE ($programs IS NULL OR list_contains($programs, t.program_code))
-ORDER BY t.program_code, t.period_start, t.region_code
+ORDER BY t.program_code, t.period_start, t.period_end, t.region_code

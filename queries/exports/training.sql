@@ -14,4 +14,5 @@ WHERE ($from_year IS NULL OR t.month >= make_date($from_year, 1, 1))
   AND ($regions IS NULL OR list_has_any($regions, [t.region_code, a.province_code, a.prefecture_code]))
   AND ($programs IS NULL OR list_contains($programs, t.program_code))
   AND ($fields IS NULL OR list_contains($fields, t.field_code))
+ORDER BY t.month, t.region_code, t.program_code, t.field_code
 LIMIT $limit

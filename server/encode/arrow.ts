@@ -40,9 +40,32 @@ function arrowType(column: ResultColumn): DataType {
   }
 }
 
-export function arrowSchema(columns: readonly ResultColumn[], metadata: Record<string, string>): Schema {
+/** What a field's metadata says of it: its label, unit and description (JSON, both languages). */
+export interface FieldDescription {
+  name: string;
+  label: unknown;
+  unit?: unknown;
+  description: unknown;
+}
+
+function fieldMetadata(description: FieldDescription | undefined): Map<string, string> | undefined {
+  if (!description) return undefined;
+  const { label, unit, description: text } = description;
+  const entries: [string, string][] = [
+    ['label', JSON.stringify(label)],
+    ['description', JSON.stringify(text)],
+  ];
+  if (unit) entries.push(['unit', JSON.stringify(unit)]);
+  return new Map(entries);
+}
+
+export function arrowSchema(
+  columns: readonly ResultColumn[],
+  metadata: Record<string, string>,
+  described: readonly FieldDescription[] = [],
+): Schema {
   return new Schema(
-    columns.map((c) => new Field(c.name, arrowType(c), true)),
+    columns.map((c) => new Field(c.name, arrowType(c), true, fieldMetadata(described.find((d) => d.name === c.name)))),
     new Map(Object.entries(metadata)),
   );
 }

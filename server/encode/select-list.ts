@@ -22,7 +22,7 @@ const asText = (c: ResultColumn, ref: string) => (c.type.typeId === DuckDBTypeId
 const neutralizeSql = (text: string) =>
   `CASE WHEN list_contains([61, 43, 45, 64, 9, 13], ascii(${text})) THEN '''' || ${text} ELSE ${text} END`;
 
-const shapers: Record<'json' | 'csv' | 'arrow', Shaper> = {
+const shapers: Record<'json' | 'csv' | 'arrow' | 'parquet', Shaper> = {
   // Text stays text ("2024-03-01 10:00:00", "[a, b]") as the declared column kinds promise; dates are 'YYYY-MM-DD'.
   json: (c, ref) => (c.kind === 'string' ? asText(c, ref) : isFloat(c) ? finiteOrNull(ref) : ref),
   csv: (c, ref) => (c.kind === 'string' ? neutralizeSql(asText(c, ref)) : isFloat(c) ? finiteOrNull(ref) : ref),
@@ -39,10 +39,30 @@ const shapers: Record<'json' | 'csv' | 'arrow', Shaper> = {
         return ref;
     }
   },
+  // Parquet keeps DuckDB's own types; month and quarter text becomes a DATE (shapeQuery's `periods`).
+  parquet: (_c, ref) => ref,
 };
 
-/** The query wrapped in a SELECT that shapes every column for `format`, keeping names and order. */
-export function shapeQuery(query: BoundQuery, columns: readonly ResultColumn[], format: keyof typeof shapers): BoundQuery {
-  const list = columns.map((c) => `${shapers[format](c, `q.${quoteIdent(c.name)}`)} AS ${quoteIdent(c.name)}`).join(', ');
+export interface ShapeOptions {
+  /** The name each column gets (CSV headers in a language); by default its own. */
+  names?: readonly string[];
+  /** Columns whose text names a period, with the SQL turning it into that period's first day (Parquet). */
+  periods?: Readonly<Record<string, (ref: string) => string>>;
+}
+
+/** The query wrapped in a SELECT that shapes every column for `format`, keeping order (and names unless renamed). */
+export function shapeQuery(
+  query: BoundQuery,
+  columns: readonly ResultColumn[],
+  format: keyof typeof shapers,
+  options: ShapeOptions = {},
+): BoundQuery {
+  const list = columns
+    .map((c, i) => {
+      const ref = `q.${quoteIdent(c.name)}`;
+      const period = c.kind === 'string' ? options.periods?.[c.name] : undefined;
+      return `${period ? period(ref) : shapers[format](c, ref)} AS ${quoteIdent(options.names?.[i] ?? c.name)}`;
+    })
+    .join(', ');
   return { ...query, sql: `SELECT ${list || '*'} FROM (${query.sql}\n) AS q` };
 }

@@ -1,10 +1,11 @@
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
 import { withLease } from '../execute.js';
-import { negotiateFormat } from '../format.js';
+import { outputOptions, requestParams } from '../format.js';
 import { parseParams } from '../parse-params.js';
+import { sendProvenanceOrPackage } from '../provenance-response.js';
 import { HttpProblem } from '../problem.js';
-import { streamToResponse } from '../respond.js';
+import { carriesProvenance, provenanceLinkHeaders, provenanceOf, streamToResponse } from '../respond.js';
 import { describeQuery } from '../catalog.js';
 
 /** GET /api/datasets (what can be exported) and GET /api/datasets/:table (a streamed, filtered export). */
@@ -22,15 +23,21 @@ export function datasetsRouter(ctx: AppContext): Router {
     const definition = ctx.exports.get(String(req.params.table));
     if (!definition)
       throw new HttpProblem(404, 'Unknown dataset', `there is no dataset named '${req.params.table}'; GET /api/datasets lists them`);
-    const format = negotiateFormat(req);
+    const options = outputOptions(req);
+    const { format } = options;
     await withLease(ctx.store, ctx.config.QUERY_TIMEOUT_MS, async (lease, disarm) => {
-      const values = await parseParams(definition, req.query as Record<string, unknown>, {
+      const values = await parseParams(definition, requestParams(req), {
         snapshotId: lease.snapshotId,
         connection: lease.connection,
         allowed: ctx.allowed,
       });
       res.locals.snapshot = lease.snapshotId;
-      const meta = { name: definition.name, snapshot: lease.snapshotId, params: values };
+      const request = { kind: 'dataset' as const, definition, values, snapshot: lease.snapshotId, url: req.originalUrl };
+      if (format === 'provenance' || format === 'datapackage')
+        return sendProvenanceOrPackage(res, lease.connection, request, { ...options, format }, disarm);
+      const provenance = carriesProvenance(format, options) ? await provenanceOf(lease.connection, request, options.lang) : null;
+      const meta = { name: definition.name, snapshot: lease.snapshotId, params: values, provenance, lang: options.lang };
+      res.set(provenanceLinkHeaders(req, format, options.lang));
       res.locals.rows = await streamToResponse(res, lease.connection, definition, values, format, meta, disarm);
     });
   });

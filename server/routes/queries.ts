@@ -2,11 +2,12 @@ import { Router, type Request, type Response } from 'express';
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../context.js';
 import { withLease } from '../execute.js';
-import { negotiateFormat } from '../format.js';
+import { outputOptions, requestParams } from '../format.js';
 import { checkCodes, parseShape } from '../parse-params.js';
+import { sendProvenanceOrPackage } from '../provenance-response.js';
 import type { CachedResult } from '../result-cache.js';
 import { HttpProblem } from '../problem.js';
-import { downloadHeaders, encodeToBuffer } from '../respond.js';
+import { carriesProvenance, downloadHeaders, encodeToBuffer, provenanceLinkHeaders, provenanceOf } from '../respond.js';
 import { describeQuery } from '../catalog.js';
 
 /**
@@ -33,14 +34,31 @@ export function queriesRouter(ctx: AppContext): Router {
     const definition = ctx.queries.get(String(req.params.name));
     if (!definition)
       throw new HttpProblem(404, 'Unknown query', `there is no query named '${req.params.name}'; GET /api/queries lists them`);
-    const format = negotiateFormat(req);
-    const values = parseShape(definition, req.query as Record<string, unknown>);
-    const keyFor = (snapshotId: string) => `${snapshotId}|${definition.name}|${format}|${JSON.stringify(values)}`;
+    const options = outputOptions(req);
+    const { format } = options;
+    const values = parseShape(definition, requestParams(req));
+    if (format === 'provenance' || format === 'datapackage') {
+      await withLease(ctx.store, ctx.config.QUERY_TIMEOUT_MS, async (lease, disarm) => {
+        await checkCodes(definition, values, { snapshotId: lease.snapshotId, connection: lease.connection, allowed: ctx.allowed });
+        res.locals.snapshot = lease.snapshotId;
+        const request = { kind: 'query' as const, definition, values, snapshot: lease.snapshotId, url: req.originalUrl };
+        await sendProvenanceOrPackage(res, lease.connection, request, { ...options, format }, disarm);
+      });
+      return;
+    }
+    const output = `${format}|${options.lang ?? ''}|${carriesProvenance(format, options) ? 'meta' : ''}`;
+    const keyFor = (snapshotId: string) => `${snapshotId}|${definition.name}|${output}|${JSON.stringify(values)}`;
     const send = (result: CachedResult, snapshotId: string, hit: boolean) => {
       res.locals.rows = result.rows;
       res.locals.snapshot = snapshotId;
       res.locals.cache = hit ? 'hit' : 'miss';
-      res.set({ ...result.headers, ETag: result.etag, 'Cache-Control': 'no-cache', Vary: 'Accept' });
+      res.set({
+        ...result.headers,
+        ...provenanceLinkHeaders(req, format, options.lang),
+        ETag: result.etag,
+        'Cache-Control': 'no-cache',
+        Vary: 'Accept',
+      });
       if (matchesEtag(req.get('if-none-match'), result.etag)) res.status(304).end();
       else res.send(result.body);
     };
@@ -52,7 +70,9 @@ export function queriesRouter(ctx: AppContext): Router {
       await checkCodes(definition, values, { snapshotId: lease.snapshotId, connection: lease.connection, allowed: ctx.allowed });
       const key = keyFor(lease.snapshotId);
       const { result, hit } = await ctx.cache.getOrCompute(key, async () => {
-        const meta = { name: definition.name, snapshot: lease.snapshotId, params: values };
+        const request = { kind: 'query' as const, definition, values, snapshot: lease.snapshotId, url: req.originalUrl };
+        const provenance = carriesProvenance(format, options) ? await provenanceOf(lease.connection, request, options.lang) : null;
+        const meta = { name: definition.name, snapshot: lease.snapshotId, params: values, provenance, lang: options.lang };
         const { body, rows } = await encodeToBuffer(lease.connection, definition, values, format, meta);
         const etag = `"${createHash('sha1').update(key).digest('base64url')}"`;
         return { body, rows, etag, headers: downloadHeaders(format, definition, values, lease.snapshotId) };

@@ -1,0 +1,104 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { factDatasets } from '../core/datasets/index.js';
+import {
+  cc0,
+  licenceOfSource,
+  mit,
+  publishedFacts,
+  referenceSources,
+  sampleSource,
+  type DataSource,
+  type Licence,
+} from '../core/licences.js';
+import { quoteIdent, quoteLiteral } from '../core/sql-text.js';
+import type { OutputColumn } from '../queries/lib/define.js';
+import type { BoundQuery } from './encode/bound-query.js';
+
+/** Where rows come from, as a provenance document lists it. */
+export interface SourceEntry {
+  title: string;
+  path?: string;
+  /** The licence's name (SPDX where one exists); the document's `licenses` gives its title and terms. */
+  license: string;
+  /** For a value of the rows' `source` column: that value and how many rows of the result carry it. */
+  source_value?: string;
+  rows?: number;
+}
+
+/** The reference code lists (actions, programmes, fields, occupations, zones, competitions), hand-written in the repository. */
+export const codeListsSource: DataSource = {
+  title:
+    'talent-dashboard code lists (actions, programmes, fields, occupations, zones, competitions), written from the published action and classifications',
+  path: 'docs/reference-data.md',
+  licence: mit,
+};
+
+const entry = (source: DataSource): SourceEntry => ({ title: source.title, path: source.path, license: source.licence.name });
+
+/** A value of the `source` column: the synthetic sample (CC0), or a published source named by the value. */
+function rowSource(value: string, rows: number): SourceEntry {
+  if (value === 'synthetic') return { ...entry(sampleSource), source_value: value, rows };
+  return { title: value, license: licenceOfSource(value).name, source_value: value, rows };
+}
+
+/** The values of the `source` column of a result, with their row counts (one pass over the result). */
+export async function sourcesOfRows(connection: DuckDBConnection, query: BoundQuery): Promise<SourceEntry[]> {
+  const reader = await connection.runAndReadAll(
+    `SELECT source, count(*)::DOUBLE AS n FROM (${query.sql}\n) GROUP BY source ORDER BY source NULLS LAST`,
+    query.values,
+    query.types,
+  );
+  return reader.getRowObjectsJS().map((row) => rowSource(String(row.source ?? ''), Number(row.n)));
+}
+
+/** Every `source` value of the snapshot's fact tables (what an analytic computed over them may draw on), per snapshot. */
+const snapshotSources = new Map<string, Promise<SourceEntry[]>>();
+
+export function sourcesOfSnapshot(connection: DuckDBConnection, snapshotId: string): Promise<SourceEntry[]> {
+  const known = snapshotSources.get(snapshotId);
+  if (known) return known;
+  const found = (async () => {
+    const present = await connection.runAndReadAll(
+      `SELECT table_name FROM duckdb_columns() WHERE schema_name = 'main' AND column_name = 'source' AND table_name IN (${factDatasets.map((d) => quoteLiteral(d.table)).join(', ')})`,
+    );
+    const tables = present.getRowObjectsJS().map((row) => String(row.table_name));
+    if (tables.length === 0) return [];
+    const union = tables.map((t) => `SELECT source FROM ${quoteIdent(t)}`).join(' UNION ALL ');
+    const reader = await connection.runAndReadAll(`SELECT DISTINCT source FROM (${union}) WHERE source IS NOT NULL ORDER BY source`);
+    return reader.getRowObjectsJS().map((row) => ({ ...rowSource(String(row.source), 0), rows: undefined }));
+  })();
+  snapshotSources.clear();
+  snapshotSources.set(snapshotId, found);
+  found.catch(() => snapshotSources.get(snapshotId) === found && snapshotSources.delete(snapshotId));
+  return found;
+}
+
+const regionColumns = /(^|_)(region|province|area|prefecture)_code$/;
+const codeColumns = new Set([
+  'program_code',
+  'field_code',
+  'occupation_code',
+  'group_code',
+  'competition_code',
+  'indicator_code',
+  'zone_code',
+]);
+
+/**
+ * The reference data a result carries: the region reference (codes, names, census population, designated areas)
+ * when it has a region column, the code lists when it has a programme, field, occupation, zone or competition
+ * code (or is the code lists). An analytic computes over both, so it always lists both.
+ */
+export function referenceSourcesOf(kind: 'query' | 'dataset', name: string, columns: readonly OutputColumn[]): SourceEntry[] {
+  const all = kind === 'query';
+  const regions = all || columns.some((c) => regionColumns.test(c.name));
+  const codes = all || name === 'reference-lists' || columns.some((c) => codeColumns.has(c.name));
+  return [...(regions ? referenceSources.map(entry) : []), ...(codes ? [entry(codeListsSource)] : [])];
+}
+
+/** The licences of the sources, each once, with their titles and terms. */
+export function licencesOf(sources: readonly SourceEntry[]): Licence[] {
+  const all = [cc0, mit, publishedFacts, ...referenceSources.map((s) => s.licence)];
+  const named = new Set(sources.map((s) => s.license));
+  return [...new Map(all.filter((l) => named.has(l.name)).map((l) => [l.name, l])).values()];
+}
