@@ -62,6 +62,49 @@ describe('view state lives in the URL', () => {
     ];
     for (const state of states) expect(at(formatState(state))).toEqual(state);
   });
+  it('gives each docs page a path of its own below /docs', () => {
+    expect(at('/docs')).toEqual({ page: 'docs', lang: 'zh', params: {} });
+    expect(at('/docs/api?lang=en')).toEqual({ page: 'docs', lang: 'en', params: {}, doc: 'api' });
+    expect(at('/docs/method/training-trend?province=620000')).toEqual({
+      page: 'docs',
+      lang: 'zh',
+      params: { province: '620000' },
+      doc: 'method/training-trend',
+    });
+    // Anything else below /docs is the docs index, never a path made of what the address held.
+    expect(at('/docs/a/b/c').doc).toBeUndefined();
+    expect(at('/docs/%3Cscript%3E').doc).toBeUndefined();
+    expect(formatState({ page: 'docs', lang: 'en', params: {}, doc: 'method/zone-pressure' })).toBe('/docs/method/zone-pressure?lang=en');
+    expect(formatState({ page: 'docs', lang: 'zh', params: {} })).toBe('/docs');
+    for (const doc of ['api', 'data-model', 'sources', 'sample', 'method/training-trend']) {
+      const state: ViewState = { page: 'docs', lang: 'en', params: {}, doc };
+      expect(at(formatState(state))).toEqual(state);
+    }
+  });
+  it('follows links inside the app with their fragment, and keeps the document when the language changes', () => {
+    const pushed: string[] = [];
+    const replaced: string[] = [];
+    const fakeWindow = {
+      location: { pathname: '/docs/api', search: '?lang=en', hash: '#training-trend' },
+      history: {
+        pushState: (_s: unknown, _t: string, url: string) => pushed.push(url),
+        replaceState: (_s: unknown, _t: string, url: string) => replaced.push(url),
+      },
+      addEventListener: () => undefined,
+    } as unknown as Window;
+    const store = createUrlStore(fakeWindow);
+    expect(replaced).toEqual(['/docs/api?lang=en#training-trend']);
+    const seen: string[] = [];
+    store.subscribe((state, previous) => seen.push(`${previous.doc ?? '-'}→${state.doc ?? '-'}`));
+    store.open('/docs/method/talent-gap?lang=en#columns');
+    expect(store.state).toEqual({ page: 'docs', lang: 'en', params: {}, doc: 'method/talent-gap' });
+    store.navigate({ lang: 'zh' });
+    expect(store.state.doc).toBe('method/talent-gap');
+    store.navigate({ page: 'gaps' });
+    expect(store.state).toEqual({ page: 'gaps', lang: 'zh', params: {} });
+    expect(pushed).toEqual(['/docs/method/talent-gap?lang=en#columns', '/docs/method/talent-gap', '/gaps']);
+    expect(seen).toEqual(['api→method/talent-gap', 'method/talent-gap→method/talent-gap', 'method/talent-gap→-']);
+  });
   it('changes filters: null and empty remove, lists join', () => {
     const base: ViewState = { page: 'regions', lang: 'zh', params: { region: '440000', year: '2025' } };
     const next = withParams(base, { year: null, compare: ['110000', '310000'], indicator: '' });

@@ -7,6 +7,7 @@ import type { PageContext, PageInstance, PageMount } from './pages/context.js';
 import { mountBrief } from './pages/brief.js';
 import { mountCompetitions } from './pages/competitions.js';
 import { mountData } from './pages/data.js';
+import { mountDocs } from './pages/docs.js';
 import { mountGaps } from './pages/gaps.js';
 import { mountOverview } from './pages/overview.js';
 import { mountRegions } from './pages/regions.js';
@@ -24,6 +25,7 @@ const pages: Record<PageId, { mount: PageMount; label: MessageKey }> = {
   training: { mount: mountTraining, label: 'pageTraining' },
   competitions: { mount: mountCompetitions, label: 'pageCompetitions' },
   data: { mount: mountData, label: 'pageData' },
+  docs: { mount: mountDocs, label: 'pageDocs' },
   brief: { mount: mountBrief, label: 'pageBrief' },
 };
 
@@ -87,7 +89,8 @@ function renderChrome(state: ViewState): void {
           'data-action': 'toggle-language',
           onclick: (event: Event) => {
             event.preventDefault();
-            store.navigate({ lang: otherLang });
+            // The same view in the other language, at the same place of a document (/docs/api#training-trend).
+            store.open(linkTo({ ...store.state, lang: otherLang }) + window.location.hash);
           },
         },
         t('otherLanguage'),
@@ -225,8 +228,17 @@ async function boot(): Promise<void> {
 }
 
 store.subscribe((state, previous) => {
-  if (state.page !== previous.page) window.scrollTo({ top: 0 });
+  if (state.page !== previous.page || state.doc !== previous.doc) window.scrollTo({ top: 0 });
   render(state);
+});
+
+// Links inside the app marked data-nav (the docs pages, a card's method link) change the view without a reload.
+app.addEventListener('click', (event: MouseEvent) => {
+  if (event.defaultPrevented || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
+  const link = (event.target as Element | null)?.closest<HTMLAnchorElement>('a[data-nav]');
+  if (!link || link.origin !== window.location.origin) return;
+  event.preventDefault();
+  store.open(link.pathname + link.search + link.hash);
 });
 
 // A new snapshot went live while the page was open: take its meta, then draw everything again.

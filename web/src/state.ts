@@ -3,9 +3,10 @@ import type { Lang } from './i18n/format.js';
 /**
  * All view state lives in the URL: the page is the path, the language and every filter are query parameters
  * (`/regions?lang=en&region=440000&compare=110000,310000`). Reloading or sharing a link restores the view.
- * Defaults are left out so that links stay short and stable.
+ * Defaults are left out so that links stay short and stable. The docs pages have a path of their own below
+ * `/docs` (`/docs/api`, `/docs/method/training-trend`), and a fragment (`#training-trend`) where they point into one.
  */
-export const pageIds = ['overview', 'regions', 'gaps', 'training', 'competitions', 'data', 'brief'] as const;
+export const pageIds = ['overview', 'regions', 'gaps', 'training', 'competitions', 'data', 'docs', 'brief'] as const;
 export type PageId = (typeof pageIds)[number];
 
 /** The pages in the tabs; the province brief (`/brief`) is reached from the regions page once a province is chosen. */
@@ -16,7 +17,12 @@ export interface ViewState {
   lang: Lang;
   /** Page filters, as strings (lists comma-separated). */
   params: Readonly<Record<string, string>>;
+  /** On the docs page, which document: the path below /docs ('api', 'method/training-trend'); absent: the index. */
+  doc?: string;
 }
+
+/** A document path below /docs: one or two lower-case segments ('api', 'method/training-trend'). */
+const docPattern = /^[a-z0-9-]+(\/[a-z0-9-]+)?$/;
 
 /**
  * Filters that are not a page's own but the user's choice across the dashboard: the province (empty = the nation).
@@ -37,13 +43,14 @@ const isPage = (value: string): value is PageId => (pageIds as readonly string[]
 
 /** Reads a location (path and query string) into a view state; unknown paths fall back to the overview. */
 export function parseState(location: { pathname: string; search: string }): ViewState {
-  const segment =
-    location.pathname
-      .replace(/\/index\.html$/, '')
-      .split('/')
-      .filter(Boolean)
-      .pop() ?? '';
+  const segments = location.pathname
+    .replace(/\/index\.html$/, '')
+    .split('/')
+    .filter(Boolean);
+  const docsAt = segments.indexOf('docs');
+  const segment = docsAt >= 0 ? 'docs' : (segments.at(-1) ?? '');
   const page: PageId = isPage(segment) ? segment : 'overview';
+  const doc = docsAt >= 0 ? segments.slice(docsAt + 1).join('/') : '';
   const query = new URLSearchParams(location.search);
   const lang: Lang = query.get('lang') === 'en' ? 'en' : 'zh';
   const params: Record<string, string> = {};
@@ -52,7 +59,7 @@ export function parseState(location: { pathname: string; search: string }): View
     params.province ??= params.region;
     delete params.region;
   }
-  return { page, lang, params };
+  return { page, lang, params, ...(page === 'docs' && docPattern.test(doc) ? { doc } : {}) };
 }
 
 /** The URL (path and query) of a state: keys sorted, language first, zh left out as the default. */
@@ -64,7 +71,8 @@ export function formatState(state: ViewState): string {
     if (value !== '') query.set(key, value);
   }
   const search = query.toString().replaceAll('%2C', ',');
-  return `/${state.page === 'overview' ? '' : state.page}${search ? `?${search}` : ''}`;
+  const path = state.page === 'overview' ? '' : state.page === 'docs' && state.doc ? `docs/${state.doc}` : state.page;
+  return `/${path}${search ? `?${search}` : ''}`;
 }
 
 /** A state with some filters changed; null, undefined or '' removes a filter; lists are joined with commas. */
@@ -94,6 +102,8 @@ export interface UrlStore {
   set(patch: ParamPatch): void;
   /** Goes to another page or language: a new history entry. Filters are kept for the same page; the province always. */
   navigate(next: Partial<Pick<ViewState, 'page' | 'lang'>>, params?: Record<string, string>): void;
+  /** Follows a link inside the app (a path, query and fragment of this origin): a new history entry. */
+  open(href: string): void;
   subscribe(listener: (state: ViewState, previous: ViewState) => void): void;
 }
 
@@ -116,8 +126,8 @@ export function createUrlStore(win: Window): UrlStore {
     state = parseState(win.location);
     for (const listener of listeners) listener(state, previous);
   });
-  // Normalise the address bar (sorted keys, defaults dropped) without a new entry.
-  win.history.replaceState(null, '', formatState(state));
+  // Normalise the address bar (sorted keys, defaults dropped) without a new entry; a fragment stays.
+  win.history.replaceState(null, '', formatState(state) + (win.location.hash ?? ''));
   return {
     get state() {
       return state;
@@ -126,8 +136,17 @@ export function createUrlStore(win: Window): UrlStore {
     navigate(next, params) {
       const page = next.page ?? state.page;
       const lang = next.lang ?? state.lang;
-      const kept = page === state.page ? state.params : carried(state.params);
-      commit({ page, lang, params: params ? { ...carried(state.params), ...params } : kept }, 'push');
+      const same = page === state.page;
+      const kept = same ? state.params : carried(state.params);
+      const doc = same && state.doc ? { doc: state.doc } : {};
+      commit({ page, lang, params: params ? { ...carried(state.params), ...params } : kept, ...doc }, 'push');
+    },
+    open(href) {
+      const url = new URL(href, 'http://app.invalid');
+      const previous = state;
+      state = parseState(url);
+      win.history.pushState(null, '', formatState(state) + url.hash);
+      for (const listener of listeners) listener(state, previous);
     },
     subscribe: (listener) => void listeners.push(listener),
   };

@@ -6,6 +6,7 @@ import { cardDownloads, cardPicture } from './card-downloads.js';
 import { endLoading, markFirstChart, showChart, showState } from './card-state.js';
 import { cardTable } from './card-table.js';
 import { h } from './dom.js';
+import { docHref, methodDoc } from '../view-models/docs.js';
 
 /** What a page hands a frame once its data is in: a chart that can be drawn at any width, and its data. */
 export interface ChartView {
@@ -106,6 +107,15 @@ export function chartFrame(options: FrameOptions): Frame {
     { class: 'card-api', href: options.api ? requestUrl(options.api) : '#', target: '_blank', rel: 'noopener', hidden: !options.api },
     'API',
   );
+  // An analytic's card links to its method in the docs (definitions, formulas, thresholds), in the page's language.
+  const methodLink = h('a', { class: 'card-api card-method', href: '#', 'data-nav': '', hidden: true }, t('docsMethodLink'));
+  const pointMethod = (request: ApiRequest | undefined) => {
+    methodLink.hidden = request?.kind !== 'query';
+    if (request?.kind !== 'query') return;
+    methodLink.href = docHref({ lang: t('docsLangCode') === 'en' ? 'en' : 'zh', params: {} }, methodDoc(request.name));
+    methodLink.setAttribute('title', t('docsMethodLinkTitle', { title: titleNode.textContent ?? '' }));
+  };
+  pointMethod(options.api);
   const element = h(
     'figure',
     {
@@ -119,7 +129,7 @@ export function chartFrame(options: FrameOptions): Frame {
       'header',
       { class: 'card-head' },
       h('div', {}, titleNode, unitNode),
-      h('div', { class: 'card-actions' }, table.toggle, downloads.buttons, apiLink),
+      h('div', { class: 'card-actions' }, table.toggle, downloads.buttons, methodLink, apiLink),
     ),
     body,
     summary,
@@ -186,6 +196,7 @@ export function chartFrame(options: FrameOptions): Frame {
   function setApi(request: ApiRequest): void {
     apiLink.href = requestUrl(request);
     apiLink.hidden = false;
+    pointMethod(request);
   }
 
   // Charts follow their card's width (narrow screens, window resizes).
