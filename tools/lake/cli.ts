@@ -12,11 +12,15 @@ const usage = `Usage: npm run export-lake -- --out DIR [--data DATA_DIR] [--over
 Every fact table as Hive-partitioned Parquet, every reference table as Parquet, and manifest.json (data version,
 row counts, sha256 of every file, sources and licences). See docs/lake-export.md.`;
 
-const optionWords: Record<string, string> = {
-  ERR_PARSE_ARGS_UNKNOWN_OPTION: 'unknown option',
-  ERR_PARSE_ARGS_INVALID_OPTION_VALUE: 'an option is missing its value',
-  ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL: 'unexpected argument',
-};
+/** A command-line mistake in our words, from node:util's parseArgs error (its code and the option it quotes). */
+function argumentProblem(error: unknown): string {
+  const code = String((error as { code?: unknown }).code);
+  const quoted = /'([^']+)'/.exec(error instanceof Error ? error.message : '')?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option '${quoted}'`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `${quoted.split(' ')[0]} needs a value`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unexpected argument '${quoted}'`;
+  return 'invalid arguments';
+}
 
 /** What went wrong, in words a person can act on. */
 function reasonOf(error: unknown): string {
@@ -43,9 +47,7 @@ async function main(argv: string[]): Promise<number> {
       options: { out: { type: 'string' }, data: { type: 'string' }, overwrite: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     }));
   } catch (error) {
-    const code = String((error as { code?: unknown }).code);
-    const quoted = /'([^']+)'/.exec(error instanceof Error ? error.message : '')?.[1];
-    console.error(`export-lake: ${optionWords[code] ?? 'invalid arguments'}${quoted ? ` '${quoted}'` : ''}\n\n${usage}`);
+    console.error(`export-lake: ${argumentProblem(error)}\n\n${usage}`);
     return 2;
   }
   if (values.help) {

@@ -1,5 +1,5 @@
 import { mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { LakeRefusal } from './refusal.js';
 
 /** A lake being written in a folder beside its destination, moved into place only once it is complete. */
@@ -12,9 +12,10 @@ export interface StagedOut {
   discard(): Promise<void>;
 }
 
+/** Whether `inner` is `outer` or lies below it. */
 const contains = (outer: string, inner: string): boolean => {
   const path = relative(outer, inner);
-  return path === '' || (!path.startsWith(`..${sep}`) && path !== '..' && !path.startsWith(sep));
+  return path !== '..' && !path.startsWith(`..${sep}`) && !isAbsolute(path);
 };
 
 /**
