@@ -5,7 +5,9 @@ import type { ResultSet } from '../decode.js';
 import { selectControl, toolbar } from '../ui/controls.js';
 import { h, replace } from '../ui/dom.js';
 import { competitionHeadings, competitionTrendModel, medalTableModel, type Measure } from '../view-models/competitions.js';
+import { worldSkillsModel } from '../view-models/published.js';
 import { frameFor, param, type PageMount } from './context.js';
+import { publishedFrame, showPublished, worldSkillsView } from './published-cards.js';
 import { nameIn, viewOf, yearOptions } from './shared.js';
 
 /** Competitions: the medal table by province and the trend of medals and entrants. */
@@ -15,10 +17,16 @@ export const mountCompetitions: PageMount = (root, first) => {
   const table = frameFor(first, { id: 'competitions-medals', title: t('medalTableTitle'), kind: 'competition', span: 2 });
   const medals = frameFor(first, { id: 'competitions-medal-trend', title: t('medalTrendTitle'), kind: 'competition', span: 1 });
   const entrants = frameFor(first, { id: 'competitions-entrant-trend', title: t('entrantTrendTitle'), kind: 'competition', span: 1 });
+  const worldSkills = publishedFrame(first, {
+    id: 'competitions-published-worldskills',
+    title: t('publishedWorldSkillsTitle'),
+    unit: t('publishedWorldSkillsUnit'),
+    span: 3,
+  });
   root.append(
     h('div', { class: 'page-head' }, h('h1', {}, t('pageCompetitions')), h('p', {}, t('competitionsIntro'))),
     controls,
-    h('div', { class: 'cards' }, table.element, h('div', { class: 'stack' }, medals.element, entrants.element)),
+    h('div', { class: 'cards' }, table.element, h('div', { class: 'stack' }, medals.element, entrants.element), worldSkills.element),
   );
   return {
     update(ctx) {
@@ -77,6 +85,14 @@ export const mountCompetitions: PageMount = (root, first) => {
       // Both cards read the same request: the client fetches it once.
       void medals.show(key, trend, trendView('medals'));
       void entrants.show(key, trend, trendView('entrants'));
+      // Real figures, national, beside the sample: China's team at WorldSkills as published, each value with its source.
+      void showPublished(
+        worldSkills,
+        lang,
+        'worldskills',
+        (result) => worldSkillsModel(result, { lang, t }),
+        (model) => worldSkillsView(model, t),
+      );
     },
   };
 };

@@ -11,6 +11,8 @@ import { messageView, nameIn, quarterList, viewOf } from './shared.js';
 import { nameOf } from '../i18n/index.js';
 import { rankTable } from '../charts/rank-table.js';
 import { catalogueModel } from '../view-models/province-local.js';
+import { sampleNationalRatio, vacancyRatioModel } from '../view-models/published.js';
+import { publishedFrame, publishedRequest, ratioView } from './published-cards.js';
 
 const defaultZone = 'gba';
 
@@ -23,12 +25,19 @@ export const mountGaps: PageMount = (root, first) => {
   const pressure = frameFor(first, { id: 'gaps-zone-pressure', title: t('zonePressureTitle'), kind: 'labor', span: 1 });
   const tightest = frameFor(first, { id: 'gaps-zone-tightest', title: t('zoneTightestTitle'), kind: 'labor', span: 3 });
   const catalogue = frameFor(first, { id: 'gaps-catalogue', title: t('catalogueTitle'), kind: 'labor', span: 3 });
+  const ratio = publishedFrame(first, {
+    id: 'gaps-published-ratio',
+    title: t('publishedRatioTitle'),
+    unit: t('publishedRatioUnit'),
+    span: 3,
+  });
   const cards = h(
     'div',
     { class: 'cards' },
     heat.element,
     h('div', { class: 'stack' }, ranking.element, pressure.element),
     tightest.element,
+    ratio.element,
   );
   root.append(h('div', { class: 'page-head' }, h('h1', {}, t('pageGaps')), h('p', {}, t('gapsIntro'))), controls, cards);
   const bars = (lang: Lang) => (model: BarsModel, width: number) => barChart(model.bars, { ...model, width, lang });
@@ -107,6 +116,17 @@ export const mountGaps: PageMount = (root, first) => {
       void tightest.show(`${quarter}|${zone}|${theta}|${lang}`, query('zone-tightest-occupations', { ...q, zone, limit: 15 }), (result) =>
         viewOf(zoneTightestModel(result, { lang, t, theta: Number(theta) }), bars(lang)),
       );
+      // The published (real) national ratio beside the sample's national ratio of the quarters the page offers.
+      const published = publishedRequest('labour_market');
+      ratio.setApi(published);
+      void ratio.load(`${quarters.join(',')}|${lang}`, async () => {
+        const [result, ...samples] = await Promise.all([
+          fetchRows(published),
+          ...quarters.map((qq) => fetchRows(query('talent-gap', { quarter: qq })).catch(() => null)),
+        ]);
+        const sample = samples.map((s) => sampleNationalRatio(s?.rows ?? [])).filter((s) => s !== null);
+        return viewOf(vacancyRatioModel(result, sample, { lang, t }), (model, width) => ratioView(model, width, lang, t), true);
+      });
     },
   };
 };

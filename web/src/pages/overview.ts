@@ -13,7 +13,9 @@ import { pathModel, progressModel, targetHeadings } from '../view-models/overvie
 import { actionsModel, annualHeadline, annualTargetCodes, levelHeadline, multiYearModel } from '../view-models/overview-actions.js';
 import { leagueModel } from '../view-models/overview-league.js';
 import { scopeNames } from '../view-models/scope.js';
+import { anchorsModel } from '../view-models/published.js';
 import { frameFor, param, type PageContext, type PageMount } from './context.js';
+import { anchorsView, publishedFrame, showPublished } from './published-cards.js';
 import { programOptions, trainingYear, viewOf, yearOptions } from './shared.js';
 
 /**
@@ -26,6 +28,12 @@ export const mountOverview: PageMount = (root, first) => {
   const progress = frameFor(first, { id: 'overview-progress', title: t('progressTitle'), kind: 'training', span: 1 });
   const path = frameFor(first, { id: 'overview-path', title: t('pathTitle'), kind: 'training', span: 2 });
   const league = frameFor(first, { id: 'overview-league', title: t('leagueTitle'), kind: 'training', span: 3 });
+  const anchors = publishedFrame(first, {
+    id: 'overview-published',
+    title: t('publishedAnchorsTitle'),
+    unit: t('publishedAnchorsUnit'),
+    span: 3,
+  });
   const actions = frameFor(first, { id: 'overview-actions', title: t('actionsTitle'), unit: t('actionsUnit'), kind: 'mixed', span: 3 });
   const multiYear = frameFor(first, {
     id: 'overview-multi-year',
@@ -37,7 +45,7 @@ export const mountOverview: PageMount = (root, first) => {
   root.append(
     h('div', { class: 'page-head' }, h('h1', {}, t('pageOverview')), h('p', {}, t('overviewIntro'))),
     controls,
-    h('div', { class: 'cards' }, progress.element, path.element, league.element, actions.element, multiYear.element),
+    h('div', { class: 'cards' }, progress.element, path.element, anchors.element, league.element, actions.element, multiYear.element),
   );
 
   return {
@@ -69,6 +77,15 @@ export const mountOverview: PageMount = (root, first) => {
         viewOf(pathModel(result, names.unit, ctx), (model, width) =>
           targetPathChart(model.months, { width, lang, labels: model.labels, format: (v) => formatNumber(v, lang) }),
         ),
+      );
+
+      // Real published figures that measure a programme's own metric, the chosen programme first.
+      void showPublished(
+        anchors,
+        `${program}|${lang}`,
+        undefined,
+        (result) => anchorsModel(result, ctx.refs.programs, program, ctx),
+        (model) => anchorsView(model, program, t),
       );
 
       league.setHeading(t('leagueTitle'), t('leagueUnit', { program: names.program, unit: names.unit }));
