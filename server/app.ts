@@ -1,8 +1,10 @@
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import { STATUS_CODES } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppContext } from './context.js';
 import { HttpProblem, sendProblem } from './problem.js';
+import { compress, exportRateLimit, securityHeaders } from './protection.js';
 import { datasetsRouter } from './routes/datasets.js';
 import { metaRouter } from './routes/meta.js';
 import { queriesRouter } from './routes/queries.js';
@@ -11,6 +13,8 @@ export interface AppOptions {
   /** The built web app (web/dist), served from the same origin when present. */
   webDir?: string;
   log?: (line: Record<string, unknown>) => void;
+  /** Dataset exports one client may start a minute (EXPORTS_PER_MINUTE; 0: no limit). */
+  exportsPerMinute?: number;
 }
 
 /** One structured line per request: route, status, time, rows, snapshot, cache. */
@@ -34,10 +38,26 @@ function requestLog(log: (line: Record<string, unknown>) => void): RequestHandle
   };
 }
 
-const errors: ErrorRequestHandler = (error, _req, res, _next) => {
+/** The client's mistake as Express's own layers report it (a malformed %-escape in the path: 400), or null. */
+function clientProblem(error: unknown): HttpProblem | null {
+  const status = (error as { status?: unknown; statusCode?: unknown })?.status ?? (error as { statusCode?: unknown })?.statusCode;
+  if (typeof status !== 'number' || status < 400 || status > 499) return null;
+  const detail =
+    error instanceof URIError || /decode|URI/i.test(String((error as Error).message))
+      ? 'the address holds a malformed percent-escape (such as %zz); encode it as UTF-8 percent-escapes'
+      : String(STATUS_CODES[status] ?? 'bad request').toLowerCase();
+  return new HttpProblem(status, STATUS_CODES[status] ?? 'Bad request', detail);
+}
+
+const errors: ErrorRequestHandler = (error, req, res, _next) => {
   if (error instanceof HttpProblem) return sendProblem(res, error);
   // A client that closes a download midway is not a server error: nothing to log, nobody to answer.
   if (res.destroyed || res.req.socket.destroyed) return;
+  const client = clientProblem(error);
+  if (client) {
+    console.warn(JSON.stringify({ time: new Date().toISOString(), status: client.status, refused: req.originalUrl.slice(0, 200) }));
+    return sendProblem(res, client);
+  }
   // Internal details (SQL, stack) stay in the server log, never in the response.
   console.error(error);
   sendProblem(res, new HttpProblem(500, 'Internal error', 'the request could not be completed; see the server log'));
@@ -50,7 +70,10 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
   app.set('etag', false);
   app.set('query parser', 'simple');
   if (options.log) app.use(requestLog(options.log));
+  app.use(securityHeaders());
+  app.use(compress());
   app.use(queriesRouter(ctx));
+  app.use('/api/datasets/:table', exportRateLimit(options.exportsPerMinute ?? 60));
   app.use(datasetsRouter(ctx));
   app.use(metaRouter(ctx));
   app.use('/api', (req, _res, next) => next(new HttpProblem(404, 'Not found', `no API route ${req.method} ${req.originalUrl}`)));
@@ -65,6 +88,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
     );
     app.get('/{*path}', (_req, res) => res.sendFile(join(webDir, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } }));
   }
+  app.use((req, _res, next) => next(new HttpProblem(404, 'Not found', `nothing is served at ${req.path.slice(0, 200)}`)));
   app.use(errors);
   return app;
 }

@@ -3,7 +3,8 @@ import { z } from 'zod';
 /** Server configuration from the environment, validated once at start-up. */
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  HOST: z.string().default('0.0.0.0'),
+  /** Loopback by default: set HOST=0.0.0.0 (or an address) to serve other machines, behind a proxy in production. */
+  HOST: z.string().default('127.0.0.1'),
   TALENT_DATA_DIR: z.string().default('./data'),
   /** A catalog query running longer than this is interrupted (503). */
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
@@ -14,6 +15,8 @@ const configSchema = z.object({
   DUCKDB_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   DUCKDB_MEMORY_LIMIT: z.string().default('4GB'),
   LOG_REQUESTS: z.enum(['true', 'false']).default('true'),
+  /** Dataset exports one client may start a minute (429 beyond); 0 turns the limit off. */
+  EXPORTS_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(60),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { webDist } from '../core/repo-paths.js';
 import { currentSnapshotId } from '../core/snapshot-layout.js';
 import { createApp } from './app.js';
+import { answerClientErrors } from './client-errors.js';
 import { readConfig } from './config.js';
 import { createContext } from './create-context.js';
 
@@ -22,7 +23,8 @@ const ctx = await createContext({ ...config, TALENT_DATA_DIR: dataDir });
 const webDir = existsSync(join(webDist, 'index.html')) ? webDist : undefined;
 if (!webDir) console.log(`no web app in ${webDist}: serving the API only (npm run build builds it)`);
 const log = config.LOG_REQUESTS === 'true' ? (line: Record<string, unknown>) => console.log(JSON.stringify(line)) : undefined;
-const server = createServer(createApp(ctx, { webDir, log }));
+const server = createServer(createApp(ctx, { webDir, log, exportsPerMinute: config.EXPORTS_PER_MINUTE }));
+answerClientErrors(server);
 
 server.listen(config.PORT, config.HOST, () => {
   const address = server.address();

@@ -17,6 +17,23 @@ function describeAllowed(spec: ParamSpec): string | undefined {
 const invalidProblem = (definition: QueryDefinition, invalid: InvalidParam[]) =>
   new HttpProblem(400, 'Invalid parameters', `${invalid.length} parameter(s) of '${definition.name}' are invalid`, invalid);
 
+/** Pairs of parameters that bound a range: the first may not come after the second. */
+const ranges = [
+  ['from', 'to'],
+  ['from_year', 'to_year'],
+  ['from_month', 'to_month'],
+  ['from_quarter', 'to_quarter'],
+] as const;
+
+function rangeProblems(values: Record<string, unknown>): InvalidParam[] {
+  return ranges.flatMap(([first, last]) => {
+    const a = values[first];
+    const b = values[last];
+    if (a === null || a === undefined || b === null || b === undefined || !(String(a) > String(b))) return [];
+    return [{ name: first, reason: `${first} (${String(a)}) comes after ${last} (${String(b)})` }];
+  });
+}
+
 /** Validates a request's parameters against the query's schema (types, ranges, formats, unknown names). */
 export function parseShape(definition: QueryDefinition, query: Record<string, unknown>): Record<string, unknown> {
   const raw = Object.fromEntries(Object.entries(query).filter(([k]) => !outputKeys.has(k)));
@@ -36,7 +53,7 @@ export function parseShape(definition: QueryDefinition, query: Record<string, un
     throw invalidProblem(definition, invalid);
   }
   const values = parsed.data as Record<string, unknown>;
-  const crossProblems = definition.check?.(values as never) ?? [];
+  const crossProblems = [...rangeProblems(values), ...(definition.check?.(values as never) ?? [])];
   if (crossProblems.length) throw invalidProblem(definition, crossProblems);
   return values;
 }

@@ -79,7 +79,7 @@ export const param = {
       emptyToUndefined,
       z
         .string()
-        .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month as YYYY-MM')
+        .regex(/^(20\d\d|2100)-(0[1-9]|1[0-2])$/, 'expected a month as YYYY-MM of the years 2000–2100')
         .nullable()
         .default(null),
     );

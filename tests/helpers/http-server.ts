@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/app.js';
+import { answerClientErrors } from '../../server/client-errors.js';
 import type { Config } from '../../server/config.js';
 import type { AppContext } from '../../server/context.js';
 import { createContext } from '../../server/create-context.js';
@@ -17,6 +18,8 @@ export interface ServerOptions {
   webDir?: string;
   /** 0 picks a free port. */
   port?: number;
+  /** Dataset exports a client may start a minute (the server's default when absent; 0: no limit). */
+  exportsPerMinute?: number;
 }
 
 /** A real server listening on a loopback port, serving the snapshot in dataDir (and the web app, if asked). */
@@ -31,7 +34,10 @@ export async function startServer(dataDir: string, overrides: Partial<Config> = 
     ...overrides,
   });
   const logs: Record<string, unknown>[] = [];
-  const server: Server = createServer(createApp(ctx, { log: (line) => logs.push(line), webDir: options.webDir }));
+  const server: Server = createServer(
+    createApp(ctx, { log: (line) => logs.push(line), webDir: options.webDir, exportsPerMinute: options.exportsPerMinute }),
+  );
+  answerClientErrors(server);
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

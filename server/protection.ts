@@ -1,0 +1,62 @@
+import compression from 'compression';
+import type { RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
+import { HttpProblem, sendProblem } from './problem.js';
+
+/**
+ * Security headers (helmet). The policy is what the web app needs and no more: its own scripts, styles and data;
+ * inline styles because Observable Plot and D3 set style attributes and Plot writes a <style> into each chart;
+ * data: and blob: images for the charts' PNG/SVG downloads. No upgrade-insecure-requests: a plain-HTTP deployment
+ * on a private address must keep loading its own assets.
+ */
+export function securityHeaders(): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'same-origin' },
+    // Reports and data files are linked from other sites; the API is read by other origins' scripts (CORS-less GET).
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
+}
+
+/**
+ * Compression (brotli or gzip, as the client accepts) of compressible responses: the web assets, JSON, CSV and
+ * Arrow. Parquet and zip are compressed already and their types are not compressible, so they pass as they are.
+ */
+export function compress(): RequestHandler {
+  return compression({ threshold: 1024 });
+}
+
+/** Limits each client's dataset exports (large streamed downloads) per minute; 0 turns the limit off. */
+export function exportRateLimit(perMinute: number): RequestHandler {
+  if (perMinute <= 0) return (_req, _res, next) => next();
+  return rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, res, _next, options) =>
+      sendProblem(
+        res,
+        new HttpProblem(
+          options.statusCode,
+          'Too many exports',
+          `at most ${perMinute} dataset exports a minute from one client; retry after the time in the Retry-After header`,
+        ),
+      ),
+  });
+}
