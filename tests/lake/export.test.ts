@@ -238,6 +238,15 @@ describe('export-lake: refusals and failures', () => {
     expect(await readdir(join(dataDir, 'snapshots'))).not.toEqual([]);
   });
 
+  it('says what is wrong with the arguments, with the usage, and writes nothing', async () => {
+    const unknown = await runCli('--bogus');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^export-lake: unknown option '--bogus'\n\nUsage: npm run export-lake -- --out DIR/);
+    const missing = await runCli('--data', dataDir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^export-lake: --out DIR is required\n/);
+  });
+
   it('leaves nothing behind when the export fails part-way', async () => {
     const out = join(root, 'failed');
     let written = 0;
