@@ -118,7 +118,24 @@ function renderChrome(state: ViewState): void {
       ),
     ),
   );
-  replace(footer, h('p', {}, t('footerNote')));
+  const docsLink = (doc: string, label: MessageKey) =>
+    h(
+      'a',
+      { href: linkTo({ page: 'docs', lang: state.lang, params: carried(state.params), ...(doc ? { doc } : {}) }), 'data-nav': '' },
+      t(label),
+    );
+  replace(
+    footer,
+    h('p', {}, t('footerNote')),
+    h(
+      'nav',
+      { class: 'footer-docs', 'aria-label': t('pageDocs') },
+      docsLink('', 'pageDocs'),
+      docsLink('api', 'docsApiTitle'),
+      docsLink('sources', 'docsSourcesTitle'),
+      docsLink('sample', 'docsSampleTitle'),
+    ),
+  );
   replace(printFooter, meta ? h('p', {}, printLine(state, meta)) : null);
 }
 
