@@ -11,25 +11,39 @@ export interface Sink {
   write(bytes: Bytes | readonly Bytes[]): Promise<void>;
 }
 
+/** Resolves when the response can take more (drain), rejects if the client goes away first. */
+function drained(res: Response): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const settle = (error?: Error) => {
+      res.off('drain', onDrain);
+      res.off('close', onClose);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onDrain = () => settle();
+    const onClose = () => settle(new Error('client went away'));
+    res.on('drain', onDrain);
+    res.on('close', onClose);
+  });
+}
+
+/**
+ * The HTTP response as a sink. Bytes are copied before they are written: a layer in between (compression) may
+ * keep a chunk after write() returns, and encoders reuse their buffers. Backpressure is res.write()'s return
+ * value and the drain event, which every layer keeps (not every one calls write callbacks).
+ */
 export function responseSink(res: Response): Sink {
   return {
-    write(bytes) {
+    async write(bytes) {
       const parts = typeof bytes === 'string' || bytes instanceof Uint8Array ? [bytes] : bytes;
-      if (res.destroyed) return Promise.reject(new Error('client went away'));
-      if (parts.length === 0) return Promise.resolve();
-      return new Promise<void>((resolve, reject) => {
-        const closed = () => reject(new Error('client went away'));
-        res.once('close', closed);
-        // Corked, the parts leave in one writev; the last one's callback comes when all are flushed.
-        res.cork();
-        for (const part of parts.slice(0, -1)) res.write(part);
-        res.write(parts[parts.length - 1], (error) => {
-          res.off('close', closed);
-          if (error) reject(new Error('client went away', { cause: error }));
-          else resolve();
-        });
-        res.uncork();
-      });
+      if (res.destroyed) throw new Error('client went away');
+      if (parts.length === 0) return;
+      let room = true;
+      // Corked, the parts leave in one writev.
+      res.cork();
+      for (const part of parts) room = res.write(typeof part === 'string' ? part : Buffer.from(part)) && room;
+      res.uncork();
+      if (!room) await drained(res);
     },
   };
 }
