@@ -108,7 +108,7 @@ export function chartFrame(options: FrameOptions): Frame {
     'API',
   );
   // An analytic's card links to its method in the docs (definitions, formulas, thresholds), in the page's language.
-  const methodLink = h('a', { class: 'card-api card-method', href: '#', 'data-nav': '', hidden: true }, t('docsMethodLink'));
+  const methodLink = h('a', { class: 'card-method', href: '#', 'data-nav': '', hidden: true }, t('docsMethodLink'));
   const pointMethod = (request: ApiRequest | undefined) => {
     methodLink.hidden = request?.kind !== 'query';
     if (request?.kind !== 'query') return;
