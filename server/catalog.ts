@@ -122,8 +122,7 @@ const sourceCache = new Map<string, Promise<RowSource[]>>();
 function sourcesOf(spec: DatasetSpec | undefined, lease: Lease): Promise<RowSource[]> {
   if (!spec?.columns.some((c) => c.name === 'source')) return Promise.resolve([]);
   // The region table is built from the documented reference sources; its source column says which went into a row.
-  if (spec.name === 'region')
-    return Promise.resolve(referenceSources.map((s) => ({ name: null, ...s, synthetic: false, rows: null })));
+  if (spec.name === 'region') return Promise.resolve(referenceSources.map((s) => ({ name: null, ...s, synthetic: false, rows: null })));
   const key = `${lease.snapshotId}|${spec.table}`;
   let sources = sourceCache.get(key);
   if (!sources) {

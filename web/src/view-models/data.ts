@@ -1,6 +1,7 @@
 import type { CatalogParam, Params } from '../api.js';
-import { pn, type Lang } from '../i18n/format.js';
-import { pick } from '../i18n/index.js';
+import { formatExact, pn, type Lang } from '../i18n/format.js';
+import { pick, type MessageKey, type Translate } from '../i18n/index.js';
+import { choiceLabel, type Names } from './data-names.js';
 
 /** URL parameters of the Data page that hold the open entry's parameter values ('p.year=2025'). */
 export const PREFIX = 'p.';
@@ -28,6 +29,12 @@ export function previewParams(kind: EntryKind, params: readonly CatalogParam[], 
     : values;
 }
 
+/** A value a field offers, with how it is shown ('云南省（530000）'). */
+export interface Choice {
+  value: string;
+  label: string;
+}
+
 /** How the form asks for one parameter. */
 export interface ParamField {
   name: string;
@@ -36,46 +43,76 @@ export interface ParamField {
   /** 'Year（year）' / 'Provinces (regions, list)'. */
   label: string;
   /** A single-valued parameter with a fixed list of values: a select of these. */
-  choices: string[] | null;
-  /** A list parameter with a fixed list of values: a text input suggesting these. */
-  suggestions: string[] | null;
+  choices: Choice[] | null;
+  /** A list parameter, or one whose values are too many to list: a text input suggesting these. */
+  suggestions: Choice[] | null;
   /** The select's empty choice ('— 2025 —'), or the input's placeholder. */
   emptyChoice: string;
   placeholder: string;
   numeric: boolean;
+  list: boolean;
   /** 'any' for decimals. */
   step: string | null;
   range: { min: string; max: string } | null;
-  /** Type, range and some allowed values, under the field. */
+  /** Type, range and where the allowed values come from, under the field. */
   hint: string;
 }
 
-/** The form field of a catalog parameter: select or input, its label, placeholder and hint. */
-export function paramField(param: CatalogParam, lang: Lang): ParamField {
-  const allowed = 'allowed' in param && Array.isArray(param.allowed) ? (param.allowed as string[]) : null;
-  const defaultText =
-    param.default === null || param.default === undefined
-      ? 'default_note' in param
-        ? String(param.default_note)
-        : ''
-      : String(param.default);
-  const hasRange = 'min' in param && param.min !== undefined;
+const typeKeys: Record<CatalogParam['type'], MessageKey> = {
+  string: 'dataTypeString',
+  'string[]': 'dataTypeStringList',
+  integer: 'dataTypeInteger',
+  number: 'dataTypeNumber',
+};
+
+/** The server's notes on what an empty parameter means, in the language ('no lower bound' → '不限起始年'). */
+const defaultNotes: Record<string, MessageKey> = {
+  'no lower bound': 'dataNoteNoLowerBound',
+  'no upper bound': 'dataNoteNoUpperBound',
+  'all years': 'dataNoteAllYears',
+  'latest year in the data': 'dataNoteLatestYear',
+  'latest month in the data': 'dataNoteLatestMonth',
+  'latest quarter in the data': 'dataNoteLatestQuarter',
+  'the latest year with training data': 'dataNoteLatestTrainingYear',
+  'the latest year the programme was reported': 'dataNoteLatestProgrammeYear',
+  'the latest year each programme was reported': 'dataNoteLatestEachProgrammeYear',
+  'latest year with data for the competition': 'dataNoteLatestCompetitionYear',
+  'latest year with data for the indicator': 'dataNoteLatestIndicatorYear',
+  "the as-of month's year, else the latest year the programme was reported": 'dataNoteAsOfYear',
+};
+
+/** The form field of a catalog parameter: select or input, its label, placeholder and hint, in the language. */
+export function paramField(param: CatalogParam, lang: Lang, t: Translate, names: Names = new Map()): ParamField {
+  const allowed = param.allowed ? [...param.allowed] : null;
+  const note =
+    param.default_note === undefined ? '' : defaultNotes[param.default_note] ? t(defaultNotes[param.default_note]) : param.default_note;
+  const defaultText = param.default === null || param.default === undefined ? note : choiceLabel(String(param.default), lang, t, names);
+  const hasRange = param.min !== undefined;
   const numeric = param.type === 'integer' || param.type === 'number';
+  const choice = (value: string): Choice => ({ value, label: choiceLabel(value, lang, t, names) });
+  // A code list too long to list (all regions) is suggested from the names known here.
+  const known =
+    param.allowed_from && !allowed
+      ? [...names.keys()].filter((code) => /^\d{6}$/.test(code) && param.allowed_from?.table === 'region')
+      : null;
   return {
     name: param.name,
     id: `param-${param.name}`,
-    label: `${pick(param.label, lang)}${pn(lang).open}${param.name}${param.list ? ', list' : ''}${pn(lang).close}`,
-    choices: allowed && !param.list ? allowed : null,
-    suggestions: allowed && param.list ? allowed : null,
+    label: `${pick(param.label, lang)}${pn(lang).open}${param.name}${pn(lang).close}`,
+    choices: allowed && !param.list ? allowed.map(choice) : null,
+    suggestions: allowed && param.list ? allowed.map(choice) : known?.length ? known.sort().map(choice) : null,
     emptyChoice: defaultText ? `— ${defaultText} —` : '—',
-    placeholder: defaultText || String(param.example ?? ''),
+    placeholder: defaultText || t('dataExample', { example: param.example }),
     numeric,
+    list: param.list,
     step: numeric && param.type === 'number' ? 'any' : null,
     range: hasRange ? { min: String(param.min), max: String(param.max) } : null,
     hint: [
-      param.type,
+      t(typeKeys[param.type]),
       hasRange ? `${param.min}–${param.max}` : null,
-      allowed && param.list ? allowed.slice(0, 12).join(', ') + (allowed.length > 12 ? ', …' : '') : null,
+      param.allowed_from
+        ? t('dataAllowedFrom', { count: formatExact(param.allowed_from.count, 0), table: param.allowed_from.table })
+        : null,
     ]
       .filter(Boolean)
       .join(' · '),
