@@ -56,7 +56,7 @@ export function worldSkillsView(model: WorldSkillsModel, t: Translate): HTMLElem
     'div',
     { class: 'published-view', 'data-published': 'worldskills' },
     publishedBadge(t),
-    h('table', { class: 'published-table' }, h('thead', {}, head), h('tbody', {}, body)),
+    h('div', { class: 'published-scroll' }, h('table', { class: 'published-table' }, h('thead', {}, head), h('tbody', {}, body))),
   );
 }
 
