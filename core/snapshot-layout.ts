@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -28,4 +28,15 @@ export async function currentSnapshotId(dataDir: string): Promise<string | null>
   } catch {
     return null;
   }
+}
+
+/** The ids of the snapshots in the data directory, newest first (ids sort by time). */
+export async function retainedSnapshotIds(dataDir: string): Promise<string[]> {
+  const names = await readdir(snapshotsDir(dataDir)).catch(() => [] as string[]);
+  return names
+    .filter((name) => name.endsWith('.duckdb'))
+    .map((name) => name.slice(0, -'.duckdb'.length))
+    .filter(isSnapshotId)
+    .sort()
+    .reverse();
 }

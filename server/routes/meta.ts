@@ -77,9 +77,10 @@ export function metaRouter(ctx: AppContext): Router {
     res.set('X-Data-Version', ctx.store.snapshotId ?? '').json(body);
   });
 
+  // 'degraded' (still 200: the server answers, from an older snapshot) names each snapshot it refused and why.
   router.get('/api/health', (_req, res) => {
-    const snapshot = ctx.store.snapshotId;
-    res.status(snapshot ? 200 : 503).json({ status: snapshot ? 'ok' : 'no snapshot', snapshot });
+    const health = ctx.store.health();
+    res.status(health.snapshot ? 200 : 503).json(health);
   });
 
   router.get('/api/openapi.json', (_req, res) => {
