@@ -1,4 +1,5 @@
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import { STATUS_CODES } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,6 +50,16 @@ function clientProblem(error: unknown): HttpProblem | null {
   return new HttpProblem(status, STATUS_CODES[status] ?? 'Bad request', detail);
 }
 
+/** A path that does not decode (a stray %zz) is refused here, before any layer answers it in its own words. */
+const refuseMalformedPaths: RequestHandler = (req, _res, next) => {
+  try {
+    decodeURIComponent(req.path);
+    next();
+  } catch (error) {
+    next(clientProblem(Object.assign(error as Error, { status: 400 })));
+  }
+};
+
 const errors: ErrorRequestHandler = (error, req, res, _next) => {
   if (error instanceof HttpProblem) return sendProblem(res, error);
   // A client that closes a download midway is not a server error: nothing to log, nobody to answer.
@@ -70,6 +81,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
   app.set('etag', false);
   app.set('query parser', 'simple');
   if (options.log) app.use(requestLog(options.log));
+  app.use(refuseMalformedPaths);
   app.use(securityHeaders());
   app.use(compress());
   app.use(queriesRouter(ctx));
@@ -79,11 +91,20 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
   app.use('/api', (req, _res, next) => next(new HttpProblem(404, 'Not found', `no API route ${req.method} ${req.originalUrl}`)));
   if (options.webDir && existsSync(join(options.webDir, 'index.html'))) {
     const webDir = options.webDir;
+    // The build writes .br and .gz beside each text asset (web/vite.config.ts): sent as they are when accepted.
+    // Hashed assets never change under their name; index.html is revalidated so a new build is picked up.
     app.use(
-      express.static(webDir, {
-        index: 'index.html',
-        maxAge: '1h',
-        setHeaders: (res, path) => path.endsWith('index.html') && res.setHeader('Cache-Control', 'no-cache'),
+      expressStaticGzip(webDir, {
+        enableBrotli: true,
+        orderPreference: ['br', 'gz'],
+        serveStatic: {
+          index: 'index.html',
+          maxAge: '1h',
+          setHeaders: (res, path) => {
+            if (path.endsWith('index.html')) res.setHeader('Cache-Control', 'no-cache');
+            else if (/[/\\]assets[/\\]/.test(path)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+          },
+        },
       }),
     );
     app.get('/{*path}', (_req, res) => res.sendFile(join(webDir, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } }));

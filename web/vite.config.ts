@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 /**
  * The dashboard: root web/, built into web/dist (the Express server serves it on the API's port).
@@ -8,6 +9,9 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
+  // Every text asset is also written brotli- and gzip-compressed (app.js.br, app.js.gz): the server sends the one
+  // the browser accepts without compressing on each request.
+  plugins: [compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024 })],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,8 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFixtureDb, type FixtureDb } from '../helpers/fixture-db.js';
 import { startServer, type RunningServer } from '../helpers/http-server.js';
@@ -123,6 +123,33 @@ describe('safe defaults', () => {
     const gz = await raw('/api/queries', { 'Accept-Encoding': 'gzip' });
     expect(gz.headers['content-encoding']).toBe('gzip');
     expect(gunzipSync(gz.body).equals(plain.body)).toBe(true);
+  });
+
+  it("sends the web app's assets precompressed as the browser accepts, cached for good under their hashed name", async () => {
+    const webDir = await mkdtemp(join(tmpdir(), 'talent-web-'));
+    await mkdir(join(webDir, 'assets'));
+    await writeFile(join(webDir, 'index.html'), '<!doctype html><title>app</title>');
+    const script = Buffer.from(`console.log(${JSON.stringify('看板'.repeat(2000))});`);
+    await writeFile(join(webDir, 'assets', 'index-abc123.js'), script);
+    await writeFile(join(webDir, 'assets', 'index-abc123.js.br'), brotliCompressSync(script));
+    await writeFile(join(webDir, 'assets', 'index-abc123.js.gz'), gzipSync(script));
+    const withApp = await startServer(db.dataDir, {}, { webDir });
+    try {
+      const br = await raw('/assets/index-abc123.js', { 'Accept-Encoding': 'gzip, deflate, br' }, withApp);
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(brotliDecompressSync(br.body).equals(script)).toBe(true);
+      expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(br.headers['content-type']).toMatch(/javascript/);
+      const gz = await raw('/assets/index-abc123.js', { 'Accept-Encoding': 'gzip' }, withApp);
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(gz.body).equals(script)).toBe(true);
+      const plain = await raw('/assets/index-abc123.js', {}, withApp);
+      expect(plain.body.equals(script)).toBe(true);
+      expect((await raw('/', {}, withApp)).headers['cache-control']).toBe('no-cache');
+    } finally {
+      await withApp.close();
+      await rm(webDir, { recursive: true, force: true });
+    }
   });
 
   it('limits dataset exports per client a minute, saying when to retry', async () => {
