@@ -124,6 +124,20 @@ describe.skipIf(chromiumMissing !== null && !underCi)('the Data page for a resea
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
     await page.screenshot({ path: `${screenshotsDir}data-page-training-390.png`, fullPage: true });
+
+    // Another entry: its own form (the dataset's filters are cleared), a select of provinces by name with codes,
+    // and the citation of an analytic of the synthetic sample under the sample's licence.
+    await page.click('a[data-entry="query:region-profile"]');
+    await page.waitForSelector('select#param-region');
+    expect([...new URL(page.url()).searchParams.keys()].filter((key) => key.startsWith('p.'))).toEqual([]);
+    const provinces = await page.$$eval('select#param-region option', (options) => options.map((o) => o.textContent));
+    expect(provinces).toContain('Yunnan (530000)');
+    await page.selectOption('select#param-region', '530000');
+    await page.waitForFunction(() => new URL(window.location.href).searchParams.get('p.region') === '530000');
+    const cite = (await page.textContent('[data-cite="text"]')) ?? '';
+    expect(cite).toContain(`${dashboard.server.url}/api/queries/region-profile?region=530000`);
+    expect(cite).toContain('Licence: CC0-1.0');
+    expect(cite).toContain('synthetic sample (not real figures)');
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);

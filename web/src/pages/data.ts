@@ -5,7 +5,7 @@ import { pick, type Translate } from '../i18n/index.js';
 import { describeError } from '../ui/card-frame.js';
 import { h, replace } from '../ui/dom.js';
 import { formValues, paramField, parseItem, PREFIX, PREVIEW_ROWS, previewParams, type EntryKind } from '../view-models/data.js';
-import type { AnyEntry } from '../view-models/data-catalog.js';
+import type { AnyEntry, Licence } from '../view-models/data-catalog.js';
 import { citeBibtex, citeText, type CiteSource } from '../view-models/data-cite.js';
 import { dictionaryRows } from '../view-models/data-dictionary.js';
 import { choiceLabel, namesOf, previewCell, resolveCodes, type Names } from '../view-models/data-names.js';
@@ -81,7 +81,10 @@ export const mountData: PageMount = (root, first) => {
             return;
           }
           const snapshot = (item.kind === 'query' ? catalog.snapshot : datasets.snapshot) ?? ctx.meta.snapshot;
-          if (open?.key !== id) open = buildDetail(detail, entry, item.kind, snapshot, namesOf(ctx.refs, regionRows), ctx);
+          // An analytic of the synthetic sample is under the sample's licence, which the datasets' sources name.
+          const sampleLicence = (datasets.datasets as AnyEntry[]).flatMap((d) => d.sources ?? []).find((s) => s.synthetic)?.licence ?? null;
+          if (open?.key !== id)
+            open = buildDetail(detail, entry, item.kind, { snapshot, sampleLicence }, namesOf(ctx.refs, regionRows), ctx);
           syncFields(open, formValues(ctx.state.params));
           open.refresh();
           refreshPreview(open, entry, item.kind, formValues(ctx.state.params), ctx);
@@ -152,7 +155,13 @@ function copyButton(label: string, action: string, text: () => string, t: Transl
   return button;
 }
 
-function buildDetail(detail: HTMLElement, entry: AnyEntry, kind: EntryKind, snapshot: string, names: Names, ctx: PageContext): OpenEntry {
+/** What a citation takes from the catalogs besides the entry: the data version and the synthetic sample's licence. */
+interface CiteContext {
+  snapshot: string;
+  sampleLicence: Licence | null;
+}
+
+function buildDetail(detail: HTMLElement, entry: AnyEntry, kind: EntryKind, cited: CiteContext, names: Names, ctx: PageContext): OpenEntry {
   const { t, lang } = ctx;
   const base = `/api/${kind === 'query' ? 'queries' : 'datasets'}/${entry.name}`;
   const fields: OpenEntry['fields'] = new Map();
@@ -177,7 +186,7 @@ function buildDetail(detail: HTMLElement, entry: AnyEntry, kind: EntryKind, snap
     const url = new URL(apiUrl(base, values), window.location.origin).href;
     apiInput.value = url;
     links.forEach((link, i) => (link.href = apiUrl(base, values, formats[i])));
-    const cite = citeSource(entry, snapshot, url, ctx);
+    const cite = citeSource(entry, cited, url, ctx);
     citePlain.textContent = citeText(cite, lang, t);
     citeBib.textContent = citeBibtex(cite, lang, t);
     for (const [name, { control, chips }] of fields) {
@@ -241,7 +250,7 @@ function buildDetail(detail: HTMLElement, entry: AnyEntry, kind: EntryKind, snap
   return { key: `${kind}:${entry.name}`, fields, refresh, previewKey: '', preview };
 }
 
-function citeSource(entry: AnyEntry, snapshot: string, url: string, ctx: PageContext): CiteSource {
+function citeSource(entry: AnyEntry, cited: CiteContext, url: string, ctx: PageContext): CiteSource {
   const sources = entry.sources ?? [];
   const synthetic = entry.sources
     ? sources.length > 0 && sources.every((s) => s.synthetic)
@@ -249,10 +258,10 @@ function citeSource(entry: AnyEntry, snapshot: string, url: string, ctx: PageCon
   return {
     title: entry.title,
     name: entry.name,
-    snapshot,
+    snapshot: cited.snapshot,
     url,
     accessed: new Date().toISOString().slice(0, 10),
-    licence: entry.licence ?? null,
+    licence: entry.licence ?? (entry.sources === undefined && synthetic ? cited.sampleLicence : null),
     sources,
     synthetic,
   };
