@@ -41,14 +41,36 @@ function rowSource(value: string, rows: number): SourceEntry {
   return { title: value, license: licenceOfSource(value).name, source_value: value, rows };
 }
 
-/** The values of the `source` column of a result, with their row counts (one pass over the result). */
-export async function sourcesOfRows(connection: DuckDBConnection, query: BoundQuery): Promise<SourceEntry[]> {
+/** How a result's rows name their sources: a `source` column (the sample or a source's name), or a title and an address. */
+export type RowSources = 'source' | 'title-and-address' | null;
+
+export function rowSourcesOf(columns: readonly OutputColumn[]): RowSources {
+  const has = (name: string) => columns.some((c) => c.name === name && c.type === 'string');
+  if (has('source')) return 'source';
+  if (has('source_title') && has('source_url')) return 'title-and-address';
+  return null;
+}
+
+/** A path the Data Package profile accepts (no leading '.', '/' or '~', no '..'), else none. */
+const packagePath = (path: string | null): string | undefined => (path && /^[^./~]/.test(path) && !path.includes('..') ? path : undefined);
+
+/** The sources the rows of a result name, with how many rows name each (one pass over the result). */
+export async function sourcesOfRows(
+  connection: DuckDBConnection,
+  query: BoundQuery,
+  kind: Exclude<RowSources, null>,
+): Promise<SourceEntry[]> {
+  const columns = kind === 'source' ? 'source' : 'source_title, source_url';
   const reader = await connection.runAndReadAll(
-    `SELECT source, count(*)::DOUBLE AS n FROM (${query.sql}\n) GROUP BY source ORDER BY source NULLS LAST`,
+    `SELECT ${columns}, count(*)::DOUBLE AS n FROM (${query.sql}\n) GROUP BY ALL ORDER BY ALL NULLS LAST`,
     query.values,
     query.types,
   );
-  return reader.getRowObjectsJS().map((row) => rowSource(String(row.source ?? ''), Number(row.n)));
+  return reader.getRowObjectsJS().map((row) => {
+    if (kind === 'source') return rowSource(String(row.source ?? ''), Number(row.n));
+    const path = packagePath(row.source_url === null ? null : String(row.source_url));
+    return { title: String(row.source_title ?? ''), ...(path ? { path } : {}), license: publishedFacts.name, rows: Number(row.n) };
+  });
 }
 
 /** Every `source` value of the snapshot's fact tables (what an analytic computed over them may draw on), per snapshot. */

@@ -6,7 +6,7 @@ import type { ColumnKind, QueryDefinition } from '../queries/lib/define.js';
 import type { BoundQuery } from './encode/bound-query.js';
 import type { Lang } from './format.js';
 import { csvHeaders, describeColumn, periodOf } from './provenance-columns.js';
-import { licencesOf, referenceSourcesOf, sourcesOfRows, sourcesOfSnapshot, type SourceEntry } from './provenance-sources.js';
+import { licencesOf, referenceSourcesOf, rowSourcesOf, sourcesOfRows, sourcesOfSnapshot, type SourceEntry } from './provenance-sources.js';
 
 export type RequestKind = 'query' | 'dataset';
 
@@ -55,27 +55,25 @@ export interface ProvenanceInput {
   count?: boolean;
 }
 
-const hasSourceColumn = (definition: QueryDefinition) => definition.columns.some((c) => c.name === 'source' && c.type === 'string');
-
 async function countRows(connection: DuckDBConnection, query: BoundQuery): Promise<number> {
   const reader = await connection.runAndReadAll(`SELECT count(*)::DOUBLE AS n FROM (${query.sql}\n)`, query.values, query.types);
   return Number(reader.getRowObjectsJS()[0]?.n ?? 0);
 }
 
 /**
- * The provenance of one request. A dataset export with a `source` column has its rows' sources counted (one
- * pass over the result before it is sent); an analytic lists every source of the snapshot's fact tables.
+ * The provenance of one request. A result whose rows name their sources (a `source` column, or a source title and
+ * address) has them counted, in one pass over the result before it is sent; another analytic lists every source
+ * of the snapshot's fact tables.
  */
 export async function buildProvenance(connection: DuckDBConnection, input: ProvenanceInput): Promise<Provenance> {
   const { kind, definition } = input;
-  const ownSources =
-    kind === 'dataset' && hasSourceColumn(definition)
-      ? await sourcesOfRows(connection, input.query)
-      : kind === 'query'
-        ? await sourcesOfSnapshot(connection, input.snapshot)
-        : [];
-  const counted = kind === 'dataset' && hasSourceColumn(definition);
-  const rowCount = counted
+  const perRow = rowSourcesOf(definition.columns);
+  const ownSources = perRow
+    ? await sourcesOfRows(connection, input.query, perRow)
+    : kind === 'query'
+      ? await sourcesOfSnapshot(connection, input.snapshot)
+      : [];
+  const rowCount = perRow
     ? ownSources.reduce((sum, s) => sum + (s.rows ?? 0), 0)
     : input.count
       ? await countRows(connection, input.query)

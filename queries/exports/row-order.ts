@@ -5,6 +5,7 @@
 export const exportRowOrder: Readonly<Record<string, readonly string[]>> = {
   competition: ['competition_code', 'year', 'region_code', 'trade'],
   labor_market: ['quarter', 'region_code', 'occupation_code'],
+  published: ['topic', 'indicator_code', 'period_start', 'period_end', 'source_date', 'source_url'],
   'reference-lists': ['list', 'code'],
   region: ['region_code'],
   talent_stock: ['year', 'region_code', 'indicator_code'],

@@ -23,6 +23,12 @@ const laborMarket = `quarter,region_code,occupation_code,vacancies,job_seekers,s
 2024Q2,440100,6-18-01-01,50,20,synthetic
 2023Q4,440100,6-18-01-01,30,25,synthetic
 `;
+// Published figures: two from one report, one from another.
+const published = `indicator_code,indicator_zh,indicator_en,topic,program_code,period,period_kind,period_first_month,period_last_month,value,value_as_printed,approximate,qualifier,unit_zh,unit_en,source_title,source_url,source_date
+PES_SEEKERS,公共就业服务机构进入市场求职人数,Public employment service job seekers,labour_market,,2016Q3,quarter,2016-07,2016-09,432,432,true,about,万人,"10,000 persons",2016年第三季度分析,http://www.mohrss.gov.cn/a.html,2016-10-26
+PES_CITIES,季度供求监测城市数,Number of cities in quarterly PES supply-demand monitoring,labour_market,,2016Q3,quarter,2016-07,2016-09,97,97,false,,个,cities,2016年第三季度分析,http://www.mohrss.gov.cn/a.html,2016-10-26
+PES_CITIES,季度供求监测城市数,Number of cities in quarterly PES supply-demand monitoring,labour_market,,2016Q2,quarter,2016-04,2016-06,96,96,false,,个,cities,2016年第二季度分析,http://www.mohrss.gov.cn/b.html,2016-07-26
+`;
 const bulletin = '人社部公报 2024';
 const guangdong = '/api/datasets/training?regions=440000&from_year=2024';
 
@@ -35,7 +41,7 @@ const get = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, 
 const started = new Date();
 
 beforeAll(async () => {
-  db = await buildFixtureDb({ 'training.csv': training, 'labor_market.csv': laborMarket });
+  db = await buildFixtureDb({ 'training.csv': training, 'labor_market.csv': laborMarket, 'published.csv': published });
   server = await startServer(db.dataDir);
   dir = await mkdtemp(join(tmpdir(), 'provenance-test-'));
   instance = await DuckDBInstance.create(':memory:');
@@ -153,6 +159,18 @@ describe('Parquet carries the provenance as key-value metadata', () => {
     const own = (JSON.parse(kv.sources) as Source[]).filter((s) => s.source_value !== undefined).map((s) => s.source_value);
     expect(own).toEqual(['synthetic', bulletin]);
     expect(kv.data_version).toBe(db.snapshotId);
+  });
+});
+
+describe('published figures name each report they quote', () => {
+  it('sources by title and address, with their rows, under the sources own terms', async () => {
+    const doc = await (await get('/api/datasets/published?format=provenance')).json();
+    expect(doc.row_count).toBe(3);
+    expect(doc.sources.filter((s: Source) => s.license === 'source-terms')).toEqual([
+      { title: '2016年第三季度分析', path: 'http://www.mohrss.gov.cn/a.html', license: 'source-terms', rows: 2 },
+      { title: '2016年第二季度分析', path: 'http://www.mohrss.gov.cn/b.html', license: 'source-terms', rows: 1 },
+    ]);
+    expect(doc.licenses.map((l: { name: string }) => l.name)).toContain('source-terms');
   });
 });
 
