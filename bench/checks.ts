@@ -99,6 +99,13 @@ export function checks(result: BenchResult): Check[] {
       `≤ ${targets.firstChartMs}`,
       at(result.web.cold.firstChartMs, targets.firstChartMs, 'lower'),
     );
+    add(
+      'web',
+      'first chart ms (1.6 Mbit/s, 150 ms round trip, empty browser cache)',
+      result.web.slowLink.firstChartMs,
+      `≤ ${targets.firstChartSlowLinkMs}`,
+      at(result.web.slowLink.firstChartMs, targets.firstChartSlowLinkMs, 'lower'),
+    );
   }
   return list;
 }

@@ -12,4 +12,6 @@ export const targets = {
   csvExportRows: 1_000_000,
   binarySpeedupOverJson: 2,
   firstChartMs: 1000,
+  /** First chart over a provincial office's link (bench/web.ts slowLink), empty browser cache. */
+  firstChartSlowLinkMs: 3000,
 } as const;

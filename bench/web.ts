@@ -15,7 +15,16 @@ interface WebVisit {
   marks: Record<string, number>;
 }
 
-export type WebFigures = { skipped: string } | { url: string; cold: WebVisit; warm: WebVisit; consoleErrors: string[] };
+export type WebFigures =
+  { skipped: string } | { url: string; cold: WebVisit; warm: WebVisit; slowLink: WebVisit & { link: SlowLink }; consoleErrors: string[] };
+
+/** A provincial office's link, as Chromium's network emulation applies it (throughput in bytes a second). */
+export interface SlowLink {
+  downloadMbps: number;
+  uploadMbps: number;
+  roundTripMs: number;
+}
+export const slowLink: SlowLink = { downloadMbps: 1.6, uploadMbps: 0.75, roundTripMs: 150 };
 
 /**
  * Runs in the page before its own scripts: records when chart-sized <svg> elements appear inside <main>.
@@ -51,10 +60,20 @@ interface ChartTiming {
   charts: number;
 }
 
-async function visit(browser: Browser, url: string, errors: string[], quietMs: number): Promise<WebVisit> {
+async function visit(browser: Browser, url: string, errors: string[], quietMs: number, link?: SlowLink): Promise<WebVisit> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   try {
     const page = await context.newPage();
+    if (link) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: link.roundTripMs,
+        downloadThroughput: (link.downloadMbps * 1_000_000) / 8,
+        uploadThroughput: (link.uploadMbps * 1_000_000) / 8,
+      });
+    }
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     page.on('pageerror', (error) => errors.push(error.message));
     await page.addInitScript({ content: observerScript });
@@ -88,7 +107,8 @@ async function visit(browser: Browser, url: string, errors: string[], quietMs: n
 /**
  * The web app in headless Chromium: time from navigation to the first chart drawn and to all charts, on a
  * server whose result cache is cold (first visit after start) and then warm (a new browser context, so
- * nothing comes from the browser's cache). Skipped, with the reason, when web/dist or Chromium is missing.
+ * nothing comes from the browser's cache), then over a slow link (1.6 Mbit/s down, 150 ms round trip) with an
+ * empty browser cache. Skipped, with the reason, when web/dist or Chromium is missing.
  */
 export async function measureWeb(url: string, options: { quietMs?: number } = {}): Promise<WebFigures> {
   if (!existsSync(`${webDist}/index.html`)) return { skipped: 'web/dist/index.html not found (the web app is not built: npm run build)' };
@@ -98,7 +118,8 @@ export async function measureWeb(url: string, options: { quietMs?: number } = {}
   try {
     const cold = await visit(browser, url, consoleErrors, options.quietMs ?? 1000);
     const warm = await visit(browser, url, consoleErrors, options.quietMs ?? 1000);
-    return { url, cold, warm, consoleErrors: consoleErrors.slice(0, 20) };
+    const slow = await visit(browser, url, consoleErrors, options.quietMs ?? 1000, slowLink);
+    return { url, cold, warm, slowLink: { ...slow, link: slowLink }, consoleErrors: consoleErrors.slice(0, 20) };
   } catch (error) {
     return { skipped: `the web app did not draw a chart: ${error instanceof Error ? error.message : String(error)}` };
   } finally {
