@@ -1,6 +1,6 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parse } from 'csv-parse/sync';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotPath } from '../../core/snapshot-layout.js';
@@ -44,6 +44,7 @@ async function yunnanRowsInSnapshot(): Promise<{ count: number; allRows: number;
 
 describe.skipIf(chromiumMissing !== null && !underCi)('the Data page for a researcher', () => {
   beforeAll(async () => {
+    await mkdir(screenshotsDir, { recursive: true });
     dashboard = await startDashboard();
   }, 300_000);
   afterAll(async () => {
