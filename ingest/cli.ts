@@ -3,8 +3,9 @@ import { basename, resolve } from 'node:path';
 import { InvalidFileError } from './ingest-file.js';
 import { ingest, type IngestEvent } from './ingest.js';
 import { formatCount, formatFileSummary, formatProblems } from './report.js';
+import { formatUnderstanding } from './report/print.js';
 
-const usage = `usage: npm run ingest -- <file-or-folder>... [--dataset NAME] [--encoding gb18030] [--sheet NAME] [--allow-partial] [--data-dir DIR]`;
+const usage = `usage: npm run ingest -- <file-or-folder>... [--dataset NAME] [--encoding gb18030] [--sheet NAME] [--allow-partial] [--dry-run] [--data-dir DIR]`;
 
 function onEvent(event: IngestEvent): void {
   const live = process.stderr.isTTY;
@@ -37,6 +38,7 @@ async function main(): Promise<number> {
       encoding: { type: 'string' },
       sheet: { type: 'string' },
       'allow-partial': { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
       'data-dir': { type: 'string', default: process.env.TALENT_DATA_DIR ?? './data' },
       'memory-limit': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -55,8 +57,20 @@ async function main(): Promise<number> {
       sheet: values.sheet,
       allowPartial: values['allow-partial'],
       memoryLimit: values['memory-limit'],
+      dryRun: values['dry-run'],
       onEvent,
     });
+    if (values['dry-run']) {
+      for (const report of result.files) {
+        console.log(formatUnderstanding(basename(report.file), report.understanding));
+        console.log(
+          `  would add ${formatCount(report.added)}, replace ${formatCount(report.replaced)}${report.rejected ? `, reject ${formatCount(report.rejected)}` : ''}`,
+        );
+        if (report.problemCount > 0) console.log(formatProblems(report.file, report.position, report.problems, report.problemCount));
+      }
+      console.log('dry run: nothing was stored');
+      return 0;
+    }
     for (const report of result.files) {
       console.log(formatFileSummary(report));
       if (report.problemCount > 0) console.log(formatProblems(report.file, report.position, report.problems, report.problemCount));
@@ -72,11 +86,15 @@ async function main(): Promise<number> {
   } catch (error) {
     if (error instanceof InvalidFileError) {
       const o = error.outcome;
+      if (values['dry-run'] || o.understanding.layout === 'report')
+        console.error(formatUnderstanding(basename(error.file), o.understanding));
       console.error(
         `${error.file}: refused (dataset ${o.dataset}): ${formatCount(o.problemCount)} problem(s) in ${formatCount(o.rejected)} of ${formatCount(o.rowsRead)} rows`,
       );
       console.error(formatProblems(error.file, o.position, o.problems, o.problemCount));
-      console.error('nothing was stored; fix the file, or load its good rows with --allow-partial');
+      console.error(
+        values['dry-run'] ? 'dry run: nothing was stored' : 'nothing was stored; fix the file, or load its good rows with --allow-partial',
+      );
     } else {
       console.error(`ingest failed: ${error instanceof Error ? error.message : String(error)}`);
     }

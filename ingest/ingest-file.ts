@@ -9,6 +9,8 @@ import { upsertRows, type UpsertCounts } from './upsert.js';
 import { fastPathApplies, tryFastLoad } from './fast-load.js';
 import { columnSources, problemsSql } from './validate.js';
 import type { PlannedFile } from './planned-file.js';
+import { mayBeReport, planReport, reportOf } from './report/plan.js';
+import { tableUnderstanding, type FileUnderstanding } from './report/understanding.js';
 
 export type { PlannedFile } from './planned-file.js';
 
@@ -39,6 +41,8 @@ export interface FileOutcome extends UpsertCounts {
   problemCount: number;
   ignoredHeaders: string[];
   rejectsFile: string | null;
+  /** How the file was read: a plain table, or a report form normalised first (ingest/report/). */
+  understanding: FileUnderstanding;
 }
 
 export class InvalidFileError extends Error {
@@ -56,9 +60,21 @@ const STAGE = 'stage_raw';
 export async function planFile(connection: DuckDBConnection, path: string, options: FileOptions): Promise<PlannedFile> {
   const source = await openSource(path, options);
   try {
-    const headers = (await queryRows<{ column_name: string }>(connection, `DESCRIBE ${source.selectSql}`))
-      .map((r) => r.column_name)
+    const headers = (
+      await queryRows<{ column_name: string }>(connection, `DESCRIBE ${source.selectSql}`).catch((error: unknown) => {
+        // A report form (title lines above its header) may not even read as a table.
+        if (mayBeReport(path)) return null;
+        throw error;
+      })
+    )
+      ?.map((r) => r.column_name)
       .filter((h) => h !== '__line');
+    const report = await planReport(connection, path, options, source, headers ?? null);
+    if (report) {
+      await source.dispose();
+      return report;
+    }
+    if (!headers) throw new Error(`${path}: cannot be read as a table`);
     const spec = options.dataset ? datasetByName(options.dataset) : detectDataset(path, headers);
     if (!spec) throw new Error(`--dataset ${options.dataset}: no such dataset`);
     const mapping = mapHeaders(spec, headers);
@@ -88,7 +104,9 @@ async function stageFile(connection: DuckDBConnection, plan: PlannedFile): Promi
  * line numbers, validated check by check, and upserted (or refused with a report).
  */
 export async function loadFile(connection: DuckDBConnection, plan: PlannedFile, options: FileOptions): Promise<FileOutcome> {
-  if (!options.allowPartial && fastPathApplies(plan.spec)) {
+  const report = reportOf(plan);
+  if (report) await report.materialise(connection);
+  if (!report && !options.allowPartial && fastPathApplies(plan.spec)) {
     const rows = await tryFastLoad(connection, plan, basename(plan.source.path));
     if (rows !== null) {
       const base = { dataset: plan.spec.name, format: plan.source.format, encoding: plan.source.encoding, position: plan.source.position };
@@ -104,6 +122,7 @@ export async function loadFile(connection: DuckDBConnection, plan: PlannedFile, 
         replaced: 0,
         left: 0,
         rejectsFile: null,
+        understanding: tableUnderstanding(plan),
       };
     }
   }
@@ -116,6 +135,8 @@ export async function loadFile(connection: DuckDBConnection, plan: PlannedFile, 
 async function loadStagedFile(connection: DuckDBConnection, staged: StagedFile, options: FileOptions): Promise<FileOutcome> {
   const { source, spec, sources } = staged;
   await connection.run(`CREATE OR REPLACE TEMP TABLE problems AS ${problemsSql(STAGE, sources)}`);
+  const report = reportOf(staged);
+  if (report) await report.amendProblems(connection);
   await connection.run('CREATE OR REPLACE TEMP TABLE rejected_lines AS SELECT DISTINCT line FROM problems');
   const problemCount = await scalar(connection, 'SELECT count(*) FROM problems');
   const rejected = await scalar(connection, 'SELECT count(*) FROM rejected_lines');
@@ -133,6 +154,7 @@ async function loadStagedFile(connection: DuckDBConnection, staged: StagedFile, 
     problems,
     problemCount,
     ignoredHeaders: staged.ignoredHeaders,
+    understanding: report?.understanding() ?? tableUnderstanding(staged),
   };
   if (problemCount > 0 && !options.allowPartial) {
     throw new InvalidFileError(source.path, { ...base, accepted: 0, added: 0, replaced: 0, left: 0, rejectsFile: null });

@@ -10,6 +10,7 @@ import { loadFile, planFile, type FileOptions, type FileOutcome, type PlannedFil
 import { rebuildRollups } from './rollups.js';
 import { currentSnapshotId, snapshotPath } from '../core/snapshot-layout.js';
 import { beginSnapshot, pruneSnapshots, publishSnapshot, withIngestLock } from './snapshot.js';
+import { logUnderstanding } from './report/log.js';
 
 export interface IngestOptions extends FileOptions {
   dataDir: string;
@@ -17,6 +18,8 @@ export interface IngestOptions extends FileOptions {
   keep?: number;
   /** DuckDB memory_limit for the load (e.g. '4GB'); spills to data/tmp beyond it. */
   memoryLimit?: string;
+  /** Load and validate in a scratch copy, report what would change, and publish nothing. */
+  dryRun?: boolean;
   onEvent?: (event: IngestEvent) => void;
 }
 
@@ -48,7 +51,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   const files = await expandInputs(inputs);
   if (files.length === 0) throw new Error(`no .csv, .xlsx, .parquet, .json or .ndjson files in ${inputs.join(', ')}`);
   return withIngestLock(options.dataDir, async () => {
-    await pruneSnapshots(options.dataDir, options.keep);
+    if (!options.dryRun) await pruneSnapshots(options.dataDir, options.keep);
     const hashes = new Map(await Promise.all(files.map(async (f) => [f, await sha256File(f)] as const)));
     const known = await knownHashes(options.dataDir);
     const changed = files.filter((f) => !known.has(hashes.get(f)!));
@@ -68,6 +71,12 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
       await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
       await createSchema(connection);
       const reports = await loadAll(connection, changed, hashes, id, options);
+      if (options.dryRun) {
+        closeQuietly(instance, connection);
+        await rm(tmpPath, { force: true });
+        await rm(`${tmpPath}.wal`, { force: true });
+        return { snapshotId: null, previousId, files: reports, unchanged };
+      }
       await rebuildRollups(connection);
       await connection.run('CHECKPOINT');
       closeQuietly(instance, connection);
@@ -141,6 +150,7 @@ async function loadOne(
         finished: finished.toISOString(),
       },
     );
+    await logUnderstanding(connection, { snapshotId, file: basename(file), sha256, understanding: outcome.understanding });
     const seconds = (finished.getTime() - started.getTime()) / 1000;
     options.onEvent?.({ type: 'done', file, outcome, seconds });
     return { ...outcome, file, sha256, seconds };
