@@ -8,8 +8,9 @@ const formatParam = {
   name: 'format',
   in: 'query',
   required: false,
-  description: 'Output format (overrides the Accept header).',
-  schema: { type: 'string', enum: ['json', 'csv', 'arrow', 'parquet'], default: 'json' },
+  description:
+    "Output format (overrides the Accept header): rows, provenance (the provenance document of the same request, a CSV's sidecar) or datapackage (a zip of CSV, Parquet and datapackage.json). Two more output keys go with it: lang=zh|en (CSV headers as labels with units; absent: machine names) and meta=false (no provenance in JSON, Arrow and Parquet); see docs/api.md.",
+  schema: { type: 'string', enum: ['json', 'csv', 'arrow', 'parquet', 'provenance', 'datapackage'], default: 'json' },
 };
 
 function paramSchema(spec: ParamSpec): Record<string, unknown> {
@@ -33,6 +34,7 @@ const responses = {
       'text/csv': {},
       'application/vnd.apache.arrow.stream': {},
       'application/vnd.apache.parquet': {},
+      'application/zip': {},
     },
   },
   304: { description: 'Not modified (ETag matched)' },
@@ -62,6 +64,7 @@ function jsonBodySchema(definition: QueryDefinition): Record<string, unknown> {
       snapshot: { type: 'string', description: 'The data version the rows come from' },
       params: { type: 'object', description: 'The parameters applied, defaults filled in' },
       columns: { type: 'array', description: 'The columns: name, type, label and unit' },
+      meta: { type: 'object', description: 'The provenance: data version, request, sources, licences, columns (absent with meta=false)' },
       rows: {
         type: 'array',
         items: { type: 'object', properties: Object.fromEntries(definition.columns.map((c) => [c.name, columnSchema(c)])) },
