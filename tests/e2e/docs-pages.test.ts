@@ -130,6 +130,10 @@ describe.skipIf(skip)('the docs pages in Chromium', () => {
       expect(new URL(page.url()).pathname).toBe('/docs/method/annual-target-progress');
       expect(await page.locator('.docs-head h1').textContent()).toBe(w.method);
       expect(await page.locator('.docs-definition').textContent()).toContain(w.threshold);
+      // The defaults' notes are English: a Chinese page says so.
+      expect(await page.locator('.docs-language-note').allTextContents()).toEqual(
+        lang === 'zh' ? ['默认值一栏中的文字说明（如“latest month in the data”）为英文，未翻译。'] : [],
+      );
       await shoot(page, `docs-method-${lang}-1366`);
 
       // The data model: the document as written (English), said so in the page's language.

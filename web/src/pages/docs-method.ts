@@ -57,6 +57,7 @@ export function methodPage(catalog: Catalog, name: string, state: Pick<ViewState
           view.params.map((p) => [h('code', {}, p.name), p.label, p.default, p.allowed]),
         )
       : h('p', {}, t('docsNoParams')),
+    ...(t('docsDefaultNotesEnglish') ? [h('p', { class: 'docs-language-note', role: 'note' }, t('docsDefaultNotesEnglish'))] : []),
     h('h2', { id: 'columns' }, t('docsColumns')),
     docsTable(
       t('docsColumns'),
