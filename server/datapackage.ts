@@ -25,7 +25,17 @@ class EntrySink implements Sink {
       const buffer = typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part);
       this.hash.update(buffer);
       this.bytes += buffer.length;
-      await new Promise<void>((resolve, reject) => this.stream.write(buffer, (error) => (error ? reject(error) : resolve())));
+      if (this.stream.destroyed) throw new Error('client went away');
+      await new Promise<void>((resolve, reject) => {
+        // A write held back by backpressure is never called back once the stream is destroyed: its close ends the wait.
+        const closed = () => reject(new Error('client went away'));
+        this.stream.once('close', closed);
+        this.stream.write(buffer, (error) => {
+          this.stream.off('close', closed);
+          if (error) reject(error);
+          else resolve();
+        });
+      });
     }
   }
 
@@ -62,10 +72,18 @@ export async function sendDataPackage(res: Response, request: DataPackageRequest
   const zip = new ZipArchive({ zlib: { level: 6 } });
   const failed = new Promise<never>((_resolve, reject) => zip.on('error', reject));
   failed.catch(() => {});
+  let entry: EntrySink | null = null;
+  // A client that goes away mid-download: the entry being written fails, so the encoder stops and the connection is freed.
+  res.on('close', () => {
+    if (res.writableFinished) return;
+    entry?.stream.destroy();
+    zip.abort();
+  });
   zip.pipe(res);
   const meta = { name: definition.name, snapshot, params: values, provenance, lang: null, bom: false };
   const written = async (format: 'csv' | 'parquet') => {
     const sink = new EntrySink();
+    entry = sink;
     // Parquet is compressed already: stored as it is.
     zip.append(sink.stream, { name: `${definition.name}.${format}`, store: format === 'parquet' });
     const rows = await encodeResult(connection, definition, values, format, meta, sink, request.firstRows);
