@@ -70,6 +70,8 @@ describe.skipIf(skip)('published national figures in the browser', () => {
     expect(await panel.isVisible()).toBe(true);
     expect(await gold.getAttribute('aria-expanded')).toBe('true');
     const expected = sourcesOf('WSC_GOLD', '2024');
+    // The panel names what it is the source of: indicator, period, value.
+    expect(await panel.locator('strong').textContent()).toBe(`来源 · ${expected[0].indicator_zh} · 2024年 · 36枚`);
     expect(expected).toHaveLength(2);
     expect(await panel.locator('.published-source-title').allTextContents()).toEqual(expected.map((s) => s.source_title));
     expect(await panel.locator('.published-source-date').allTextContents()).toEqual(expected.map((s) => `日期：${s.source_date}`));

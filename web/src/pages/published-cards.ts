@@ -31,6 +31,7 @@ export const publishedRequest = (topic?: string): QueryRequest<'published-figure
 
 /** China's WorldSkills results: an edition a row, each value a button revealing its source. */
 export function worldSkillsView(model: WorldSkillsModel, t: Translate): HTMLElement {
+  const panels = h('div', { class: 'published-panels' });
   const head = h(
     'tr',
     {},
@@ -47,7 +48,7 @@ export function worldSkillsView(model: WorldSkillsModel, t: Translate): HTMLElem
         return h(
           'td',
           {},
-          figure ? publishedFigure(figure, t, false) : h('span', { class: 'published-period' }, t('publishedNotPublished')),
+          figure ? publishedFigure(figure, t, false, panels) : h('span', { class: 'published-period' }, t('publishedNotPublished')),
         );
       }),
     ),
@@ -57,6 +58,7 @@ export function worldSkillsView(model: WorldSkillsModel, t: Translate): HTMLElem
     { class: 'published-view', 'data-published': 'worldskills' },
     publishedBadge(t),
     h('div', { class: 'published-scroll' }, h('table', { class: 'published-table' }, h('thead', {}, head), h('tbody', {}, body))),
+    panels,
   );
 }
 

@@ -13,7 +13,7 @@ function sourcePanel(figure: PublishedFigure, t: Translate, id: string): HTMLEle
   return h(
     'div',
     { class: 'published-source', id, hidden: true, role: 'note' },
-    h('strong', {}, t('publishedSourceHeading')),
+    h('strong', {}, [t('publishedSourceHeading'), figure.indicator, figure.period, figure.value].join(' · ')),
     figure.approximate ? h('p', { class: 'published-approx' }, t('publishedApproximate')) : null,
     h(
       'ul',
@@ -35,11 +35,13 @@ function sourcePanel(figure: PublishedFigure, t: Translate, id: string): HTMLEle
 
 /**
  * A published value with its period: a button that shows (and hides) its source on a click, Enter or Space.
- * With `periodShown` false the period is only in the button's accessible name (a table whose row says it).
+ * With `periodShown` false the period is only in the button's accessible name (a table whose row says it); with a
+ * `panels` element the source opens there (below a table) rather than beside the value.
  */
-export function publishedFigure(figure: PublishedFigure, t: Translate, periodShown = true): HTMLElement {
+export function publishedFigure(figure: PublishedFigure, t: Translate, periodShown = true, panels?: HTMLElement): HTMLElement {
   const id = `published-source-${++sourceCount}`;
   const panel = sourcePanel(figure, t, id);
+  panels?.append(panel);
   const button = h(
     'button',
     {
@@ -62,6 +64,6 @@ export function publishedFigure(figure: PublishedFigure, t: Translate, periodSho
     { class: 'published-figure' },
     button,
     periodShown ? h('span', { class: 'published-period' }, figure.period) : h('span', { class: 'sr-only' }, figure.period),
-    panel,
+    panels ? null : panel,
   );
 }
