@@ -11,6 +11,7 @@ import { probeColumns } from '../../server/encode/columns.js';
 import { encodeQuery, type EncodeFormat } from '../../server/encode/encode-result.js';
 import type { ResultMeta } from '../../server/encode/meta.js';
 import { BufferSink, type Sink } from '../../server/encode/sink.js';
+import { col } from '../../queries/lib/define.js';
 
 // Four rows worked out by hand: formulas, a Chinese name with a comma, quotes, line breaks, NaN, nulls and ''.
 const sample = `SELECT id, formula, name, amount, day, flag, note FROM (VALUES
@@ -236,8 +237,83 @@ describe('streaming through the file DuckDB is writing', () => {
         expect((await connection.runAndReadAll('SELECT 42 AS answer')).getRowObjectsJson()).toEqual([{ answer: 42 }]);
       }
     } finally {
-      process.env.TMPDIR = previous;
+      // Assigning undefined would set the text 'undefined'.
+      if (previous === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previous;
       await rm(dir, { recursive: true });
     }
+  });
+});
+
+describe('provenance and headers at the encoder', () => {
+  // Declared as a query or export declares its columns; month and quarter are text in the rows.
+  const declared = [
+    col('month', 'string', '月份', 'Month'),
+    col('quarter', 'string', '季度', 'Quarter'),
+    col('person_times', 'integer', '培训人次', 'Person-times', { zh: '人次', en: 'person-times' }),
+    col('region', 'string', '地区', 'Region'),
+    col('region_code', 'string', '地区', 'Region'),
+  ];
+  const periods = `SELECT month, quarter, person_times, region, region_code FROM (VALUES
+    (1, '2024-03', '2024Q2', 10::BIGINT, '广州', '440100'),
+    (2, '2023-12', '2023Q4', 20::BIGINT, '北京', '110100')
+  ) t(k, month, quarter, person_times, region, region_code) WHERE $min IS NULL OR k >= $min ORDER BY k`;
+  const withDeclared = (extra: Partial<ResultMeta> = {}): ResultMeta => ({ ...meta, declared, ...extra });
+
+  async function encodeWith(format: EncodeFormat, m: ResultMeta): Promise<Buffer> {
+    const q = query(periods);
+    const sink = new BufferSink();
+    await encodeQuery(connection, q, await probeColumns(connection, q), format, m, sink);
+    return sink.toBuffer();
+  }
+
+  it('CSV headers: machine names without a language; labels with units in one; a repeated label gets its name in brackets', async () => {
+    const header = async (lang: 'zh' | 'en' | null) => (await encodeWith('csv', withDeclared({ lang }))).toString('utf8').split('\r\n')[0];
+    expect(await header(null)).toBe('\ufeffmonth,quarter,person_times,region,region_code');
+    expect(await header('zh')).toBe('\ufeff月份,季度,培训人次（人次）,地区,地区 [region_code]');
+    expect(await header('en')).toBe('\ufeffMonth,Quarter,Person-times (person-times),Region,Region [region_code]');
+  });
+
+  it('CSV without the byte-order mark when asked (a data package)', async () => {
+    expect((await encodeWith('csv', withDeclared({ bom: false }))).toString('utf8')).toBe(
+      'month,quarter,person_times,region,region_code\r\n2024-03,2024Q2,10,广州,440100\r\n2023-12,2023Q4,20,北京,110100\r\n',
+    );
+  });
+
+  it('Parquet: month and quarter become the first day of the period (DATE), rows in order, other columns as they were', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'encode-periods-'));
+    try {
+      const file = join(dir, 'p.parquet');
+      await (await import('node:fs/promises')).writeFile(file, await encodeWith('parquet', withDeclared()));
+      const types = (
+        await connection.runAndReadAll(
+          `SELECT name, converted_type FROM parquet_schema('${file}') WHERE name IN ('month', 'quarter', 'region')`,
+        )
+      ).getRowObjectsJson();
+      expect(types).toEqual([
+        { name: 'month', converted_type: 'DATE' },
+        { name: 'quarter', converted_type: 'DATE' },
+        { name: 'region', converted_type: 'UTF8' },
+      ]);
+      const rows = (
+        await connection.runAndReadAll(`SELECT month::VARCHAR AS m, quarter::VARCHAR AS q, region FROM read_parquet('${file}')`)
+      ).getRowObjectsJson();
+      expect(rows).toEqual([
+        { m: '2024-03-01', q: '2024-04-01', region: '广州' },
+        { m: '2023-12-01', q: '2023-10-01', region: '北京' },
+      ]);
+    } finally {
+      await rm(dir, { recursive: true });
+    }
+  });
+
+  it('JSON puts the provenance beside the rows, and leaves it out when there is none', async () => {
+    const provenance = { data_version: meta.snapshot, note: 'a document' } as unknown as ResultMeta['provenance'];
+    const withMeta = JSON.parse((await encodeWith('json', withDeclared({ provenance }))).toString('utf8'));
+    expect(Object.keys(withMeta)).toEqual(['name', 'snapshot', 'params', 'columns', 'meta', 'rows', 'row_count']);
+    expect(withMeta.meta).toEqual({ data_version: meta.snapshot, note: 'a document' });
+    expect(withMeta.rows[0]).toEqual({ month: '2024-03', quarter: '2024Q2', person_times: 10, region: '广州', region_code: '440100' });
+    const without = JSON.parse((await encodeWith('json', withDeclared())).toString('utf8'));
+    expect(Object.keys(without)).toEqual(['name', 'snapshot', 'params', 'columns', 'rows', 'row_count']);
   });
 });
