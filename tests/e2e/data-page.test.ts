@@ -1,6 +1,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parse } from 'csv-parse/sync';
 import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotPath } from '../../core/snapshot-layout.js';
@@ -40,6 +41,22 @@ async function yunnanRowsInSnapshot(): Promise<{ count: number; allRows: number;
     connection.closeSync();
     instance.closeSync();
   }
+}
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** The accessibility rules axe-core finds broken in the page's main content: rule, impact and the first element. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run(context: Element): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document.querySelector('main')!);
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length}× e.g. ${v.nodes[0].target.join(' ')}`);
+  });
 }
 
 describe.skipIf(chromiumMissing !== null && !underCi)('the Data page for a researcher', () => {
@@ -112,6 +129,7 @@ describe.skipIf(chromiumMissing !== null && !underCi)('the Data page for a resea
     expect(entry.sources).toMatchObject([{ name: 'synthetic', synthetic: true, rows: expected.allRows }]);
 
     await page.screenshot({ path: `${screenshotsDir}data-page-yunnan-1366.png`, fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
   }, 120_000);
@@ -125,6 +143,7 @@ describe.skipIf(chromiumMissing !== null && !underCi)('the Data page for a resea
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
     await page.screenshot({ path: `${screenshotsDir}data-page-training-390.png`, fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
 
     // Another entry: its own form (the dataset's filters are cleared), a select of provinces by name with codes,
     // and the citation of an analytic of the synthetic sample under the sample's licence.

@@ -169,8 +169,8 @@ function buildDetail(detail: HTMLElement, entry: AnyEntry, kind: EntryKind, cite
   const links = formats.map((format) =>
     h('a', { class: 'download-link', download: format === 'json' ? null : '', 'data-format': format }, format.toUpperCase()),
   );
-  const citePlain = h('pre', { class: 'cite-text', 'data-cite': 'text' });
-  const citeBib = h('pre', { class: 'cite-text', 'data-cite': 'bibtex' });
+  const citePlain = h('pre', { class: 'cite-text', 'data-cite': 'text', tabindex: 0 });
+  const citeBib = h('pre', { class: 'cite-text', 'data-cite': 'bibtex', tabindex: 0 });
   const preview = h('div', { class: 'preview' });
 
   const commit = () => {
@@ -294,7 +294,7 @@ function dictionaryBlock(entry: AnyEntry, lang: Lang, t: Translate): HTMLElement
   const rows = dictionaryRows(entry, lang, t);
   return h(
     'section',
-    { class: 'data-dictionary', 'aria-label': t('columnsHeading') },
+    { class: 'data-dictionary' },
     h('h3', {}, t('dataDictionaryHeading', { count: rows.length })),
     entry.table ? h('p', { class: 'table-note' }, t('dataDictionaryTable', { table: entry.table, grain: entry.grain ?? '' })) : null,
     h(
