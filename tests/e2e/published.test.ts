@@ -90,6 +90,9 @@ describe.skipIf(skip)('published national figures in the browser', () => {
     expect(await kazanPanel.locator('.published-source-title').textContent()).toBe(sourcesOf('WSC_SILVER', '2019')[0].source_title);
     await page.keyboard.press('Space');
     expect(await kazanPanel.isVisible()).toBe(false);
+    // The national competition beside it: the 1st edition's "2500多" competitors stay approximate.
+    const first = page.locator('#competitions-published-national section[data-group="2020"]');
+    expect(await first.locator('button.published-value').allTextContents()).toEqual(['86个', '超过2500名']);
     await page.close();
   }, 120_000);
 
@@ -127,13 +130,13 @@ describe.skipIf(skip)('published national figures in the browser', () => {
 
   it('puts the knowledge-renewal anchors beside the programme on the overview', async () => {
     const page = await openPage('/');
-    const block = page.locator('#overview-published section[data-program="knowledge_renewal"]');
+    const block = page.locator('#overview-published section[data-group="knowledge_renewal"]');
     expect(await block.locator('.published-chosen').textContent()).toBe('当前项目');
     // 2019: 112.1万人次 of shortage-talent training; 2011–2020: 1264.3万人次 in all.
     expect(await block.locator('li', { hasText: '2019年' }).locator('button.published-value').textContent()).toBe('112.1万人次');
     expect(await block.locator('li', { hasText: '2011–2020年' }).locator('button.published-value').textContent()).toBe('1264.3万人次');
     // The chosen programme comes first.
-    expect(await page.locator('#overview-published section').first().getAttribute('data-program')).toBe('knowledge_renewal');
+    expect(await page.locator('#overview-published section').first().getAttribute('data-group')).toBe('knowledge_renewal');
     await page.close();
   }, 120_000);
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../../web/src/i18n/index.js';
 import {
   anchorsModel,
+  nationalCompetitionModel,
   publishedFigures,
   publishedPeriod,
   publishedValue,
@@ -281,5 +282,42 @@ describe("the programmes' published anchors", () => {
     );
     expect(model.table.rows).toHaveLength(3);
     expect(anchorsModel(resultOf([anchor('X', null, '1', '个', 'items', 2020)]), programs, 'knowledge_renewal', en)).toBeNull();
+  });
+});
+
+describe('the National Vocational Skills Competition as published', () => {
+  const nvsc = (code: string, y: number, printed: string, qualifier: string | null, unit_zh: string, unit_en: string, ordinal: string) =>
+    row({
+      indicator_code: code,
+      indicator_zh: code === 'NVSC_SKILLS' ? '比赛项目' : '参赛选手',
+      indicator_en: `National Vocational Skills Competition: ${code === 'NVSC_SKILLS' ? 'skills' : 'competitors'} (${ordinal}, City ${y})`,
+      topic: 'national_competition',
+      ...year(y),
+      value: Number(printed.replace(/多$/, '')),
+      value_as_printed: printed,
+      approximate: qualifier !== null,
+      qualifier,
+      unit_zh,
+      unit_en,
+      source_title: `Report ${y}`,
+      source_url: `https://nvsc.example/${y}`,
+      source_date: `${y}-12-11`,
+    });
+  const result = resultOf([
+    nvsc('NVSC_SKILLS', 2020, '86', null, '个', 'skills', '1st'),
+    nvsc('NVSC_ENTRANTS', 2020, '2500多', 'more_than', '名', 'competitors', '1st'),
+    nvsc('NVSC_SKILLS', 2023, '109', null, '个', 'skills', '2nd'),
+    nvsc('NVSC_ENTRANTS', 2023, '4045', null, '名', 'competitors', '2nd'),
+  ]);
+
+  it('gives an edition a group, newest first, skills before competitors, the first edition’s entrants approximate', () => {
+    const model = nationalCompetitionModel(result, zh)!;
+    expect(model.editions.map((e) => [e.name, e.figures.map((f) => f.value)])).toEqual([
+      ['第2届（2023年）', ['109个', '4045名']],
+      ['第1届（2020年）', ['86个', '超过2500名']],
+    ]);
+    expect(model.period).toBe('2020、2023');
+    expect(nationalCompetitionModel(result, en)!.editions.map((e) => e.name)).toEqual(['2nd (2023)', '1st (2020)']);
+    expect(nationalCompetitionModel(resultOf([medal('WSC_GOLD', 2024, 36, '47th, Lyon 2024')]), en)).toBeNull();
   });
 });

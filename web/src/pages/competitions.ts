@@ -5,9 +5,9 @@ import type { ResultSet } from '../decode.js';
 import { selectControl, toolbar } from '../ui/controls.js';
 import { h, replace } from '../ui/dom.js';
 import { competitionHeadings, competitionTrendModel, medalTableModel, type Measure } from '../view-models/competitions.js';
-import { worldSkillsModel } from '../view-models/published.js';
+import { nationalCompetitionModel, worldSkillsModel } from '../view-models/published.js';
 import { frameFor, param, type PageMount } from './context.js';
-import { publishedFrame, showPublished, worldSkillsView } from './published-cards.js';
+import { figureGroupsView, publishedFrame, showPublished, worldSkillsView } from './published-cards.js';
 import { nameIn, viewOf, yearOptions } from './shared.js';
 
 /** Competitions: the medal table by province and the trend of medals and entrants. */
@@ -23,10 +23,23 @@ export const mountCompetitions: PageMount = (root, first) => {
     unit: t('publishedWorldSkillsUnit'),
     span: 3,
   });
+  const national = publishedFrame(first, {
+    id: 'competitions-published-national',
+    title: t('publishedNationalTitle'),
+    unit: t('publishedNationalUnit'),
+    span: 3,
+  });
   root.append(
     h('div', { class: 'page-head' }, h('h1', {}, t('pageCompetitions')), h('p', {}, t('competitionsIntro'))),
     controls,
-    h('div', { class: 'cards' }, table.element, h('div', { class: 'stack' }, medals.element, entrants.element), worldSkills.element),
+    h(
+      'div',
+      { class: 'cards' },
+      table.element,
+      h('div', { class: 'stack' }, medals.element, entrants.element),
+      worldSkills.element,
+      national.element,
+    ),
   );
   return {
     update(ctx) {
@@ -92,6 +105,13 @@ export const mountCompetitions: PageMount = (root, first) => {
         'worldskills',
         (result) => worldSkillsModel(result, { lang, t }),
         (model) => worldSkillsView(model, t),
+      );
+      void showPublished(
+        national,
+        lang,
+        'national_competition',
+        (result) => nationalCompetitionModel(result, { lang, t }),
+        (model) => figureGroupsView(model.editions, t, 'national-competition'),
       );
     },
   };

@@ -15,7 +15,7 @@ import { leagueModel } from '../view-models/overview-league.js';
 import { scopeNames } from '../view-models/scope.js';
 import { anchorsModel } from '../view-models/published.js';
 import { frameFor, param, type PageContext, type PageMount } from './context.js';
-import { anchorsView, publishedFrame, showPublished } from './published-cards.js';
+import { figureGroupsView, publishedFrame, showPublished } from './published-cards.js';
 import { programOptions, trainingYear, viewOf, yearOptions } from './shared.js';
 
 /**
@@ -85,7 +85,7 @@ export const mountOverview: PageMount = (root, first) => {
         `${program}|${lang}`,
         undefined,
         (result) => anchorsModel(result, ctx.refs.programs, program, ctx),
-        (model) => anchorsView(model, program, t),
+        (model) => figureGroupsView(model.programs, t, 'anchors', program),
       );
 
       league.setHeading(t('leagueTitle'), t('leagueUnit', { program: names.program, unit: names.unit }));

@@ -6,7 +6,7 @@ import type { Translate } from '../i18n/index.js';
 import { chartFrame, type ChartView, type Frame } from '../ui/card-frame.js';
 import { h } from '../ui/dom.js';
 import { publishedBadge, publishedFigure } from '../ui/published-figure.js';
-import type { AnchorsModel, PublishedRow, RatioModel, WorldSkillsModel } from '../view-models/published.js';
+import type { FigureGroup, PublishedRow, RatioModel, WorldSkillsModel } from '../view-models/published.js';
 import type { PageContext } from './context.js';
 import { viewOf } from './shared.js';
 
@@ -78,24 +78,24 @@ export function ratioView(model: RatioModel, width: number, lang: Lang, t: Trans
   );
 }
 
-/** The programmes' published anchors: a programme a block, each figure with its period and source. */
-export function anchorsView(model: AnchorsModel, chosen: string, t: Translate): HTMLElement {
+/** Groups of published figures (a programme's anchors, a competition's editions): a block a group, each figure with its period and source. */
+export function figureGroupsView(groups: readonly FigureGroup[], t: Translate, name: string, chosen?: string): HTMLElement {
   return h(
     'div',
-    { class: 'published-view', 'data-published': 'anchors' },
+    { class: 'published-view', 'data-published': name },
     publishedBadge(t),
     h(
       'div',
       { class: 'published-programs' },
-      model.programs.map((p) =>
+      groups.map((g) =>
         h(
           'section',
-          { class: 'published-program', 'data-program': p.code },
-          h('h3', {}, p.name, p.code === chosen ? h('span', { class: 'published-chosen' }, t('publishedChosenProgram')) : null),
+          { class: 'published-program', 'data-group': g.code },
+          h('h3', {}, g.name, g.code === chosen ? h('span', { class: 'published-chosen' }, t('publishedChosenProgram')) : null),
           h(
             'ul',
             { class: 'published-list' },
-            p.figures.map((f) => h('li', {}, h('span', { class: 'published-period' }, `${f.indicator}`), ' ', publishedFigure(f, t))),
+            g.figures.map((f) => h('li', {}, h('span', { class: 'published-period' }, f.indicator), ' ', publishedFigure(f, t))),
           ),
         ),
       ),

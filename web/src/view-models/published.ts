@@ -218,6 +218,50 @@ export function worldSkillsModel(result: ResultSet<PublishedRow>, locale: Locale
   };
 }
 
+// --- The National Vocational Skills Competition: skills and competitors of each edition ------------------------
+
+/** A group of published figures under a name: a programme's anchors, a competition's edition. */
+export interface FigureGroup {
+  code: string;
+  name: string;
+  figures: PublishedFigure[];
+}
+
+export interface NationalCompetitionModel extends CardModel {
+  editions: FigureGroup[];
+}
+
+/** The national competition's editions as published, newest first: '第2届（2023年）' / '2nd (2023)'. */
+export function nationalCompetitionModel(result: ResultSet<PublishedRow>, locale: Locale): NationalCompetitionModel | null {
+  const { lang, t } = locale;
+  const rows = result.rows.filter((r) => r.topic === 'national_competition');
+  if (!rows.length) return null;
+  const years = [...new Set(rows.map((r) => String(r.period)))].sort().reverse();
+  const p = pn(lang);
+  const editions = years.map((year) => {
+    const ofYear = rows
+      .filter((r) => String(r.period) === year)
+      .sort((a, b) => String(b.indicator_code).localeCompare(String(a.indicator_code)));
+    const ordinal = /\((\d+)(?:st|nd|rd|th)\b/.exec(String(ofYear[0].indicator_en ?? ''))?.[1];
+    const edition = ordinal ? t('publishedEditionOrdinal', { n: ordinal, suffix: ordinalSuffix(Number(ordinal)) }) : '';
+    return {
+      code: year,
+      name: edition ? `${edition}${p.open}${publishedPeriod(ofYear[0], lang)}${p.close}` : publishedPeriod(ofYear[0], lang),
+      figures: publishedFigures(ofYear, locale),
+    };
+  });
+  return {
+    summary: t('publishedNationalSummary', {
+      editions: editions.map((e) => `${e.name}${p.colon}${e.figures.map((f) => `${f.indicator} ${f.value}`).join(p.list)}`).join(p.semi),
+    }),
+    period: [...years].reverse().join(p.list),
+    table: figuresTable(rows, locale),
+    editions,
+  };
+}
+
+const ordinalSuffix = (n: number): string => (n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'));
+
 // --- The public employment service's vacancy-to-seeker ratio beside the sample's ------------------------------
 
 /** The sample's national ratio in a quarter: all vacancies over all job seekers of the talent-gap rows (every region, every group). */
@@ -312,14 +356,8 @@ export function vacancyRatioModel(
 
 // --- Published anchors of the programmes (overview) -------------------------------------------------------------
 
-export interface ProgramAnchors {
-  code: string;
-  name: string;
-  figures: PublishedFigure[];
-}
-
 export interface AnchorsModel extends CardModel {
-  programs: ProgramAnchors[];
+  programs: FigureGroup[];
 }
 
 /**
