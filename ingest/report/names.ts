@@ -24,19 +24,34 @@ export type Resolution =
   | { kind: 'ambiguous'; candidates: Candidate[] }
   | { kind: 'unknown'; elsewhere: Candidate[] };
 
-const ethnic =
-  '(?:蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|各)族';
-const autonomous = new RegExp(`^(.+?)(?:${ethnic})+自治(州|县|旗|区)$`);
+const ethnicNames =
+  '蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|各';
+// The peoples named before 自治…, with 族 (临夏回族自治州) or, in a few names, without (新疆维吾尔自治区).
+const autonomousTail = [
+  new RegExp(`^(?:(?:${ethnicNames})族)+自治(州|县|旗|区)$`),
+  new RegExp(`^(?:(?:${ethnicNames})族?)+自治(州|县|旗|区)$`),
+];
+
+/** The place name before the peoples of an autonomous area (at least two characters), and its kind. */
+function autonomousPlace(name: string): [string, string] | null {
+  for (const tail of autonomousTail) {
+    for (let i = 2; i < name.length; i++) {
+      const m = tail.exec(name.slice(i));
+      if (m) return [name.slice(0, i), m[1]];
+    }
+  }
+  return null;
+}
 
 /** Common short forms of a region's name: 兰州市 → 兰州; 临夏回族自治州 → 临夏州, 临夏; 广西壮族自治区 → 广西. */
 export function regionShortNames(name: string): string[] {
   const forms = new Set<string>();
-  const auto = autonomous.exec(name);
+  const auto = autonomousPlace(name);
   if (auto) {
-    forms.add(auto[1]);
-    if (auto[2] === '州' || auto[2] === '县' || auto[2] === '旗') forms.add(auto[1] + auto[2]);
+    forms.add(auto[0]);
+    if (auto[1] !== '区') forms.add(auto[0] + auto[1]);
   }
-  const plain = /^(.+?)(特别行政区|自治区|省|市|地区|盟|自治州|县|区|旗)$/.exec(name);
+  const plain = auto ? null : /^(.+?)(特别行政区|自治区|省|市|地区|盟|自治州|县|区|旗)$/.exec(name);
   if (plain) forms.add(plain[1]);
   return [...forms].filter((f) => f.length >= 2 && f !== name);
 }

@@ -425,7 +425,10 @@ function checkTotals(
     report.push({ row: row(t.r), column: null, label: t.label, covers: rowsText(covered.map(row)), checked, mismatches });
   }
   for (const c of layout.columns.filter((x) => x.kind === 'total')) {
-    const parts = numeric.filter((x) => x.kind === 'value' && x.period && (c.measure === undefined || x.measure === c.measure));
+    // A total column sums its measure's columns, or (without a measure) the period or indicator columns.
+    const parts = numeric.filter(
+      (x) => x.kind === 'value' && (c.measure !== undefined ? x.measure === c.measure : x.measure === undefined),
+    );
     if (!parts.length) continue;
     let checked = 0;
     let mismatches = 0;
@@ -459,6 +462,7 @@ function checkTotals(
 
 function rowsText(lines: number[]): string {
   if (lines.length === 0) return 'no rows';
+  if (lines.length === 1) return `row ${lines[0]}`;
   const contiguous = lines.every((l, i) => i === 0 || l === lines[i - 1] + 1);
   return contiguous ? `rows ${lines[0]}–${lines[lines.length - 1]}` : `rows ${lines.join(', ')}`;
 }
