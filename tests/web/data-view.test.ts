@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CatalogParam } from '../../core/wire.js';
 import { translator } from '../../web/src/i18n/index.js';
 import { paramField, previewParams } from '../../web/src/view-models/data.js';
-import { choiceLabel, previewCell, resolveCodes, type Names } from '../../web/src/view-models/data-names.js';
+import { choiceLabel, namesOf, previewCell, resolveCodes, type Names } from '../../web/src/view-models/data-names.js';
 
 const param = (over: Partial<CatalogParam>): CatalogParam => ({
   name: 'x',
@@ -29,6 +29,26 @@ describe('names beside codes', () => {
     // Words of fixed lists are translated; one whose name is the value itself is not repeated.
     expect(choiceLabel('all_years', 'zh', zh, names)).toBe('全部年份（all_years）');
     expect(choiceLabel('year', 'en', en, names)).toBe('year');
+  });
+
+  it('knows the names of the reference lists, the provinces and any region rows given', () => {
+    const code = (c: string, zhName: string, enName: string) => ({ code: c, name_zh: zhName, name_en: enName, parent: null });
+    const known = namesOf(
+      {
+        actions: [],
+        programs: [],
+        fields: [code('ai', '人工智能', 'Artificial intelligence')],
+        groups: [],
+        occupations: [],
+        zones: [code('gba', '粤港澳大湾区', 'Greater Bay Area')],
+        competitions: [],
+        provinces: [code('530000', '云南省', 'Yunnan')],
+      },
+      [{ region_code: '530100', name_zh: '昆明市', name_en: 'Kunming' }],
+    );
+    expect([...known.keys()]).toEqual(['ai', 'gba', '530000', '530100']);
+    expect(choiceLabel('530100', 'zh', zh, known)).toBe('昆明市（530100）');
+    expect(choiceLabel('gba', 'en', en, known)).toBe('Greater Bay Area (gba)');
   });
 
   it('reads names typed in full as codes, in either language, keeping anything else for the server to refuse', () => {

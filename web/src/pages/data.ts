@@ -343,7 +343,7 @@ function dictionaryBlock(entry: AnyEntry, lang: Lang, t: Translate): HTMLElement
               h(
                 'li',
                 {},
-                s.title,
+                s.synthetic ? t('dataSampleTitle') : s.title,
                 s.rows !== null ? ` · ${t('dataSourceRows', { rows: previewCell(s.rows, { name: 'rows', type: 'integer' }) })}` : '',
                 ` · ${t('dataLicence')}: ${s.licence.name}`,
               ),
