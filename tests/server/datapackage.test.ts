@@ -10,18 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildFixtureDb, plain, type FixtureDb } from '../helpers/fixture-db.js';
 import { startServer, type RunningServer } from '../helpers/http-server.js';
-
-// Hand-made rows. Guangdong (440000) in 2024: 440100 2024-01 vocational 200, 440100 2024-02 knowledge renewal 40,
-// 440300 2024-03 vocational 100 — three rows, 340 person-times, funding 1,500.5 + 0 + 0, all synthetic. The
-// whole table adds 2023-12 440100 (7) and Beijing's 2024-01 row from a bulletin (60): five rows, 407 person-times.
-const training = `month,region_code,program_code,field_code,person_times,participants,certificates,funding_cny,source
-2024-03,440300,vocational_training,general,100,90,0,0,synthetic
-2024-01,440100,vocational_training,general,200,180,20,1500.5,synthetic
-2024-01,110100,knowledge_renewal,ai,60,50,5,0,人社部公报 2024
-2024-02,440100,knowledge_renewal,general,40,30,4,0,synthetic
-2023-12,440100,vocational_training,general,7,7,0,0,synthetic
-`;
-const guangdong = '/api/datasets/training?regions=440000&from_year=2024';
+import { bulletin, guangdong, training } from './provenance-fixture.js';
 
 /** The official Data Package v1 profile (tests/fixtures/frictionless/SOURCE.md says where it comes from). */
 const profilePath = fileURLToPath(new URL('../fixtures/frictionless/data-package-1.0.json', import.meta.url));
@@ -196,7 +185,7 @@ describe('GET /api/datasets/:table?format=datapackage', () => {
     expect(descriptor.resources[0].schema.fields.find((f) => f.name === 'person_times')).toMatchObject({ title: '培训人次', unit: '人次' });
     expect(descriptor.sources.map((s) => s.title).slice(0, 2)).toEqual([
       'talent-dashboard synthetic sample (not real figures)',
-      '人社部公报 2024',
+      bulletin,
     ]);
     expect(descriptor.licenses.map((l) => l.name)).toEqual(expect.arrayContaining(['CC0-1.0', 'source-terms']));
     const file = await fileOf(entries.get('training.parquet')!, 'parquet');

@@ -7,18 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildFixtureDb, plain, type FixtureDb } from '../helpers/fixture-db.js';
 import { startServer, type RunningServer } from '../helpers/http-server.js';
+import { bulletin, guangdong, training } from './provenance-fixture.js';
 
-// Hand-made rows, deliberately out of order. Guangdong (440000) from 2024 is three rows, sorted by month, region,
-// programme, field: 2024-01 440100 vocational 200; 2024-02 440100 knowledge renewal 40; 2024-03 440300 vocational
-// 100 — 340 person-times, all synthetic. The whole table: five rows, 407 person-times, four synthetic and one
-// from a published bulletin.
-const training = `month,region_code,program_code,field_code,person_times,participants,certificates,funding_cny,source
-2024-03,440300,vocational_training,general,100,90,0,0,synthetic
-2024-01,440100,vocational_training,general,200,180,20,1500.5,synthetic
-2024-01,110100,knowledge_renewal,ai,60,50,5,0,人社部公报 2024
-2024-02,440100,knowledge_renewal,general,40,30,4,0,synthetic
-2023-12,440100,vocational_training,general,7,7,0,0,synthetic
-`;
 const laborMarket = `quarter,region_code,occupation_code,vacancies,job_seekers,source
 2024Q2,440100,6-18-01-01,50,20,synthetic
 2023Q4,440100,6-18-01-01,30,25,synthetic
@@ -29,8 +19,6 @@ PES_SEEKERS,公共就业服务机构进入市场求职人数,Public employment s
 PES_CITIES,季度供求监测城市数,Number of cities in quarterly PES supply-demand monitoring,labour_market,,2016Q3,quarter,2016-07,2016-09,97,97,false,,个,cities,2016年第三季度分析,http://www.mohrss.gov.cn/a.html,2016-10-26
 PES_CITIES,季度供求监测城市数,Number of cities in quarterly PES supply-demand monitoring,labour_market,,2016Q2,quarter,2016-04,2016-06,96,96,false,,个,cities,2016年第二季度分析,http://www.mohrss.gov.cn/b.html,2016-07-26
 `;
-const bulletin = '人社部公报 2024';
-const guangdong = '/api/datasets/training?regions=440000&from_year=2024';
 
 let db: FixtureDb;
 let server: RunningServer;
