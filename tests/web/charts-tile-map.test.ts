@@ -15,6 +15,16 @@ const tiles: Tile[] = [
 ];
 const color: ColorSpec = { kind: 'diverging', pivot: 1, domain: [0.5, 1.5], label: 'Ratio' };
 
+/** A tile's spoken name: whether it starts with the tile's visible text, and the full description after it. */
+function spoken(code: string, tile: (code: string) => Element) {
+  const label = tile(code).getAttribute('aria-label') ?? '';
+  const visible = [...tile(code).querySelectorAll('text')]
+    .map((t) => t.textContent?.trim())
+    .filter(Boolean)
+    .join(' ');
+  return { startsWithVisible: visible !== '' && label.startsWith(`${visible} (`), full: /\((.*)\)$/.exec(label)?.[1] };
+}
+
 function draw(options: Partial<TileMapOptions> = {}) {
   const selected: string[] = [];
   const element = tileMap(tiles, {
@@ -56,10 +66,14 @@ describe('the tile map', () => {
 
   it('makes mainland tiles buttons with a spoken name and value, and the tile outside the series an image', () => {
     const { tile } = draw();
-    const attrs = (code: string) => ['class', 'role', 'tabindex', 'aria-pressed', 'aria-label'].map((a) => tile(code).getAttribute(a));
-    expect(attrs('110000')).toEqual(['tile is-selected', 'button', '0', 'true', 'Beijing: 1.50 ratio']);
-    expect(attrs('310000')).toEqual(['tile', 'button', '0', 'false', 'Shanghai: no data']);
-    expect(attrs('810000')).toEqual(['tile is-outside', 'img', null, null, 'Hong Kong: outside the series']);
+    const attrs = (code: string) => ['class', 'role', 'tabindex', 'aria-pressed'].map((a) => tile(code).getAttribute(a));
+    expect(attrs('110000')).toEqual(['tile is-selected', 'button', '0', 'true']);
+    expect(attrs('310000')).toEqual(['tile', 'button', '0', 'false']);
+    expect(attrs('810000')).toEqual(['tile is-outside', 'img', null, null]);
+    // The spoken name starts with what the tile shows (its text), then says it in full.
+    expect(spoken('110000', tile)).toEqual({ startsWithVisible: true, full: 'Beijing: 1.50 ratio' });
+    expect(spoken('310000', tile)).toEqual({ startsWithVisible: true, full: 'Shanghai: no data' });
+    expect(spoken('810000', tile)).toEqual({ startsWithVisible: true, full: 'Hong Kong: outside the series' });
   });
 
   it('fills by value on the legend’s scale, grey without one, and outlines the selected tile', () => {
@@ -74,7 +88,7 @@ describe('the tile map', () => {
 
   it('writes the short name on each tile and the value in short when the tile is large enough', () => {
     const texts = (element: HTMLElement) =>
-      [...element.querySelectorAll('g.tile')].map((g) => [...g.querySelectorAll('text')].map((t) => t.textContent));
+      [...element.querySelectorAll('g.tile')].map((g) => [...g.querySelectorAll('text')].map((t) => t.textContent?.trim()));
     expect(texts(draw().element)).toEqual([
       ['BJ', '1.5'],
       ['SH', ''],
@@ -105,10 +119,10 @@ describe('the tile map', () => {
     expect(tile('110000').querySelector('rect')!.getAttribute('fill')).toBe(statusStyles.missed.color);
     expect(tile('310000').querySelector('rect')!.getAttribute('fill')).toBe(outside);
     // The mark is written even on the smallest tiles: colour is never the only cue.
-    expect([...tile('110000').querySelectorAll('text')].map((t) => t.textContent)).toEqual(['BJ', '■']);
+    expect([...tile('110000').querySelectorAll('text')].map((t) => t.textContent?.trim())).toEqual(['BJ', '■']);
     expect(tile('110000').querySelectorAll('text')[1].getAttribute('fill')).toBe(textOn(statusStyles.missed.color));
-    expect(tile('110000').getAttribute('aria-label')).toBe('Beijing: ■ Missed; Pace 90%');
-    expect(tile('310000').getAttribute('aria-label')).toBe('Shanghai: no data');
-    expect(tile('810000').getAttribute('aria-label')).toBe('Hong Kong: outside the series');
+    expect(tile('110000').getAttribute('aria-label')).toBe('BJ ■ (Beijing: ■ Missed; Pace 90%)');
+    expect(spoken('310000', tile)).toEqual({ startsWithVisible: true, full: 'Shanghai: no data' });
+    expect(spoken('810000', tile)).toEqual({ startsWithVisible: true, full: 'Hong Kong: outside the series' });
   });
 });

@@ -25,7 +25,8 @@ export function rankTable(rows: readonly RankRow[], options: RankTableOptions): 
   const { onSelect } = options;
   return h(
     'div',
-    { class: 'chart table-scroll rank-table' },
+    // Scrolls sideways on narrow screens: focusable, so that a keyboard can scroll it, and named.
+    { class: 'chart table-scroll rank-table', tabindex: 0, role: 'region', 'aria-label': options.caption ?? null },
     h(
       'table',
       { class: 'data-table' },

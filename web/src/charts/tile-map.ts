@@ -109,7 +109,8 @@ export function tileMap(tiles: readonly Tile[], options: TileMapOptions): HTMLEl
     .attr('tabindex', (t) => (t.outside ? null : 0))
     .attr('role', (t) => (t.outside ? 'img' : 'button'))
     .attr('aria-pressed', (t) => (t.outside ? null : String(t.code === options.selected)))
-    .attr('aria-label', describe)
+    // The name a screen reader says starts with what the tile shows (WCAG 2.5.3), then says it in full.
+    .attr('aria-label', (t) => `${[t.short, mark(t)].filter(Boolean).join(' ')}${pn(lang).open}${describe(t)}${pn(lang).close}`)
     .style('cursor', (t) => (t.outside ? 'default' : 'pointer'));
 
   groups
@@ -137,7 +138,9 @@ export function tileMap(tiles: readonly Tile[], options: TileMapOptions): HTMLEl
     .attr('text-anchor', 'middle')
     .attr('font-size', Math.max(9, Math.min(11, size / 5)))
     .attr('fill', (t) => (t.outside ? secondaryText : textOn(fill(t))))
-    .text(mark);
+    // The leading space (collapsed on screen) keeps the name and the value apart in the tile's text content,
+    // which is what the spoken name must start with.
+    .text((t) => (mark(t) ? ` ${mark(t)}` : ''));
 
   const show = (event: { currentTarget: Element }, t: Tile) => {
     const box = (event.currentTarget as SVGGElement).getBoundingClientRect();

@@ -25,11 +25,21 @@ export interface CardDownloads {
   enable(enabled: { data: boolean; picture: boolean }): void;
 }
 
-/** A card action button: short label, a title saying what it does, and an accessible name saying for which card. */
+/**
+ * A card action button: short label, a title saying what it does, and an accessible name that starts with the
+ * label a sighted user sees (so that speech input finds it, WCAG 2.5.3) and says what it does for which card.
+ */
 export function cardButton(label: string, title: string, cardTitle: string, action: () => void | Promise<void>): HTMLButtonElement {
   return h(
     'button',
-    { type: 'button', class: 'card-action', title, 'aria-label': `${title}: ${cardTitle}`, disabled: true, onclick: () => void action() },
+    {
+      type: 'button',
+      class: 'card-action',
+      title,
+      'aria-label': `${label} · ${title} · ${cardTitle}`,
+      disabled: true,
+      onclick: () => void action(),
+    },
     label,
   );
 }

@@ -155,7 +155,8 @@ export function chartFrame(options: FrameOptions): Frame {
     lastWidth = Math.max(280, Math.floor(body.clientWidth || element.clientWidth || 640));
     const chart = view.draw(lastWidth);
     markFirstChart();
-    showChart(body, chart, view.summary, view.interactive);
+    const named = [titleNode.textContent, unitNode.hidden ? '' : unitNode.textContent].filter(Boolean).join(' · ');
+    showChart(body, chart, `${named} — ${view.summary}`, view.interactive);
     table.refresh();
   }
 

@@ -34,9 +34,25 @@ export function endLoading(body: HTMLElement): void {
 }
 
 /** Draws a chart into a card's body as one described figure: an image, or a group when its marks take focus. */
-export function showChart(body: HTMLElement, chart: Element, summary: string, interactive: boolean | undefined): void {
-  chart.setAttribute('role', interactive ? 'group' : 'img');
-  chart.setAttribute('aria-label', summary);
+/**
+ * Puts a drawn chart in its card as assistive technology should meet it: a picture alone is one image named by
+ * `label` (what it shows, its period and unit, and the summary); a chart with controls or a table (an interactive
+ * map, a ranked table beside its bars) is a named group whose picture, if it has no controls of its own, is again
+ * one image. Plot names its internal groups ("rule", "dot") with an aria-label and no role, which is not valid
+ * ARIA: those names are dropped (the chart's own name says what it shows; its data is in the table view).
+ */
+export function showChart(body: HTMLElement, chart: Element, label: string, interactive: boolean | undefined): void {
+  for (const element of chart.querySelectorAll('[aria-label]:not([role])')) element.removeAttribute('aria-label');
+  const hasControls = (element: Element) => element.querySelector('table, button, a[href], input, select, [tabindex]') !== null;
+  const grouped = interactive === true || hasControls(chart);
+  chart.setAttribute('role', grouped ? 'group' : 'img');
+  chart.setAttribute('aria-label', label);
+  if (grouped)
+    for (const svg of chart.querySelectorAll('svg'))
+      if (!hasControls(svg)) {
+        svg.setAttribute('role', 'img');
+        svg.setAttribute('aria-label', label);
+      }
   replace(body, chart);
   body.dataset.state = 'ready';
 }

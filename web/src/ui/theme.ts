@@ -10,7 +10,8 @@ import { rgb } from 'd3';
 export const categorical = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#b07aa1', '#9c755f', '#ff9da7', '#edc948', '#bab0ab'];
 
 export const ink = '#1f2933';
-export const muted = '#7b8794';
+/** Secondary text in charts: 5.2:1 on white. */
+export const muted = '#616e7c';
 export const grid = '#e4e7eb';
 export const outside = '#d9dde2';
 export const highlight = '#c2410c';
