@@ -30,7 +30,9 @@ export async function auditPage(page: Page): Promise<Violation[]> {
       rule: v.id,
       impact: v.impact,
       nodes: v.nodes.length,
-      examples: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${(n.failureSummary ?? '').split('\n').slice(1, 2).join('').trim()}`),
+      examples: v.nodes
+        .slice(0, 3)
+        .map((n) => `${n.target.join(' ')}: ${(n.failureSummary ?? '').split('\n').slice(1, 2).join('').trim()}`),
     }));
   }, wcagTags);
   return result;
