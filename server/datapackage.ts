@@ -53,8 +53,6 @@ export interface DataPackageRequest {
   provenance: Provenance;
   /** The language of the package's titles and descriptions. */
   lang: Lang;
-  /** Called once the first rows flow (the request's time limit then no longer applies). */
-  firstRows: () => void;
 }
 
 /**
@@ -86,7 +84,7 @@ export async function sendDataPackage(res: Response, request: DataPackageRequest
     entry = sink;
     // Parquet is compressed already: stored as it is.
     zip.append(sink.stream, { name: `${definition.name}.${format}`, store: format === 'parquet' });
-    const rows = await encodeResult(connection, definition, values, format, meta, sink, request.firstRows);
+    const rows = await encodeResult(connection, definition, values, format, meta, sink);
     return sink.finish(`${definition.name}.${format}`, rows);
   };
   const csv = await written('csv');

@@ -13,6 +13,7 @@ export async function sendProvenanceOrPackage(
   connection: DuckDBConnection,
   request: ResultRequest,
   options: OutputOptions & { format: 'provenance' | 'datapackage' },
+  /** Ends the request's time limit (withLease's disarm). */
   firstRows: () => void,
 ): Promise<void> {
   if (options.format === 'provenance') {
@@ -23,6 +24,8 @@ export async function sendProvenanceOrPackage(
   }
   // The package's CSV has machine-name headers; lang chooses the language of its titles (English by default).
   const provenance = await provenanceOf(connection, request, null, true);
+  // As for a streamed export: once the rows are counted, the package's own work (sorting, writing) is not timed.
+  firstRows();
   const { definition, values } = request;
-  res.locals.rows = await sendDataPackage(res, { connection, definition, values, provenance, lang: options.lang ?? 'en', firstRows });
+  res.locals.rows = await sendDataPackage(res, { connection, definition, values, provenance, lang: options.lang ?? 'en' });
 }
