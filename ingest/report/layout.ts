@@ -47,6 +47,8 @@ export interface ReportLayout {
   measures: ColumnSpec[];
   /** Zero-based grid indexes of the header rows. */
   headerRows: number[];
+  /** The grid with each merged range filled with its value: where label cells are read (a region merged down its rows). */
+  labelRows: (string | null)[][];
   columns: ColumnRole[];
   metadata: MetadataLine[];
   /** Zero-based grid indexes of the data rows (blank rows left out), and of footnote rows. */
@@ -249,7 +251,17 @@ export function understandLayout(grid: Grid, path: string, names: ReferenceNames
   const title = metadata.find((m) => m.kind === 'note');
   if (title) title.kind = 'title';
   const { dataRows, footnotes } = splitFootnotes(grid, h + headerRows.length, columns);
-  return { spec, periodColumn: periodColumnOf(spec)!, measures: measuresOf(spec), headerRows, columns, metadata, dataRows, footnotes };
+  return {
+    spec,
+    periodColumn: periodColumnOf(spec)!,
+    measures: measuresOf(spec),
+    headerRows,
+    labelRows: rows,
+    columns,
+    metadata,
+    dataRows,
+    footnotes,
+  };
 }
 
 /** Rows after the header are data until the first footnote (注：…, 填表人：…, or a lone long line with no figures). */

@@ -41,7 +41,9 @@ async function holdsNames(connection: DuckDBConnection, source: SourceFile, spec
   const coded = spec.columns.filter((c) => c.references && mapping.columns.has(c.name)).map((c) => mapping.columns.get(c.name)!);
   if (coded.length === 0) return false;
   const test = coded.map((h) => nameLike.replace('%s', `coalesce(CAST(${quoteIdent(h)} AS VARCHAR), '')`)).join(' OR ');
-  return (await scalar(connection, `SELECT count(*) FROM (SELECT * FROM (${source.selectSql}) LIMIT 10000) WHERE ${test}`)) > 0;
+  // The plain reader, without line numbers: a window over the whole file would read all of a large one.
+  const read = source.typedRead(Object.fromEntries(coded.map((h) => [h, 'VARCHAR'] as const)));
+  return (await scalar(connection, `SELECT count(*) FROM (SELECT * FROM ${read} LIMIT 10000) WHERE ${test}`)) > 0;
 }
 
 function tableMatch(path: string, headers: string[] | null, datasetName?: string): DatasetSpec | null {

@@ -36,6 +36,11 @@ async function refusal(file: string, options: { allowPartial?: boolean } = {}): 
   return error as InvalidFileError;
 }
 
+/** The training rows a file loaded, as (month, region, programme, field, the four measures). */
+const trainingFrom = (source: string, order: string) =>
+  query(`SELECT strftime(month, '%Y-%m'), region_code, program_code, field_code, person_times::INTEGER, participants::INTEGER,
+                certificates::INTEGER, funding_cny FROM training WHERE source = '${source}' ORDER BY ${order}`);
+
 const problemsOf = (error: InvalidFileError) => error.outcome.problems.map((p) => [p.line, p.column, p.value, p.reason]);
 
 beforeAll(async () => {
@@ -179,6 +184,30 @@ describe('wide layouts', () => {
   });
 });
 
+describe('two-row headers and merged cells', () => {
+  it('a region merged down its rows names each of them; a 合计 merged across the labels is a total', async () => {
+    const result = await ingest([fixture('merged-regions.xlsx')], { dataDir });
+    expect(result.files[0].understanding.totals).toEqual([
+      { row: 7, column: null, label: '合计', covers: 'rows 4–6', checked: 4, mismatches: 0 },
+    ]);
+    expect(await trainingFrom('merged-regions.xlsx', 'region_code, field_code')).toEqual([
+      ['2025-05', '620100', 'digital_engineers', 'ai', 20, 18, 2, 2000],
+      ['2025-05', '620100', 'digital_engineers', 'big_data', 10, 9, 1, 1000],
+      ['2025-05', '620400', 'digital_engineers', 'big_data', 5, 5, 0, 500],
+    ]);
+  });
+
+  it('months over measures in a CSV (groups carried over blank cells); a month left empty makes no row', async () => {
+    const result = await ingest([fixture('months-over-measures.csv')], { dataDir });
+    expect(result.files[0].understanding.headerRows).toEqual([2, 3]);
+    expect(await trainingFrom('months-over-measures.csv', 'region_code, month')).toEqual([
+      ['2025-01', '620100', 'knowledge_renewal', 'big_data', 10, 9, 1, 1000],
+      ['2025-02', '620100', 'knowledge_renewal', 'big_data', 20, 18, 2, 2000],
+      ['2025-01', '620500', 'knowledge_renewal', 'big_data', 5, 5, 0, 500],
+    ]);
+  });
+});
+
 describe('names instead of codes', () => {
   it("a dataset's own header with Chinese and English names in its code columns", async () => {
     await ingest([fixture('training-names.csv')], { dataDir });
@@ -277,6 +306,12 @@ describe('header units, subtotals and total columns', () => {
       ].join('\n'),
     );
     const result = await ingest([file], { dataDir });
+    expect(result.files[0].understanding.units.map((u) => [u.measure, u.declared, u.factor, u.from])).toEqual([
+      ['person_times', '万人次', 10000, 'header'],
+      ['participants', null, 1, 'stored unit'],
+      ['certificates', null, 1, 'stored unit'],
+      ['funding_cny', '万元', 10000, 'header'],
+    ]);
     expect(result.files[0].understanding.totals.map((t) => [t.row, t.covers, t.checked, t.mismatches])).toEqual([
       [5, 'rows 3–4', 4, 0],
       [7, 'row 6', 4, 0],
