@@ -17,6 +17,7 @@ import { formatPeriod } from './i18n/period.js';
 import { selectControl } from './ui/controls.js';
 import { nameOf } from './i18n/index.js';
 import { h, replace } from './ui/dom.js';
+import { describeFilterChange } from './view-models/announce.js';
 
 const pages: Record<PageId, { mount: PageMount; label: MessageKey }> = {
   overview: { mount: mountOverview, label: 'pageOverview' },
@@ -37,7 +38,9 @@ const main = h('main', { class: 'page', id: 'main', tabindex: -1 });
 const footer = h('footer', { class: 'app-footer' });
 /** Shown on paper only (styles.css, @media print): the data version, the periods of the data and the day printed. */
 const printFooter = h('footer', { class: 'print-footer', 'aria-hidden': 'true' });
-app.replaceChildren(h('a', { class: 'skip-link', href: '#main' }, ''), header, nav, main, footer, printFooter);
+/** Says what a filter change did ("已更新：2025年 甘肃省"), once, for screen readers. */
+const announcer = h('div', { class: 'sr-only', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+app.replaceChildren(h('a', { class: 'skip-link', href: '#main' }, ''), header, nav, main, footer, printFooter, announcer);
 
 let meta: Meta | null = null;
 let refs: References | null = null;
@@ -247,6 +250,10 @@ async function boot(): Promise<void> {
 store.subscribe((state, previous) => {
   if (state.page !== previous.page || state.doc !== previous.doc) window.scrollTo({ top: 0 });
   render(state);
+  if (refs && state.page === previous.page && state.lang === previous.lang) {
+    const said = describeFilterChange(previous.params, state.params, refs, state.lang, translator(state.lang));
+    if (said) announcer.textContent = said;
+  }
 });
 
 // Links inside the app marked data-nav (the docs pages, a card's method link) change the view without a reload.

@@ -64,7 +64,7 @@ export function barChart(bars: readonly Bar[], options: BarChartOptions): HTMLEl
         textAnchor: hasNegative ? undefined : 'start',
         dx: 4,
         fill: '#323f4b',
-        fontSize: 11,
+        fontSize: 12,
       }),
       options.reference ? Plot.ruleX([options.reference.value], { stroke: '#1f2933', strokeDasharray: '4,3' }) : null,
       options.reference
@@ -74,7 +74,7 @@ export function barChart(bars: readonly Bar[], options: BarChartOptions): HTMLEl
             text: () => options.reference!.label,
             dy: -10,
             fill: '#1f2933',
-            fontSize: 11,
+            fontSize: 12,
           })
         : null,
       Plot.tip(

@@ -111,7 +111,7 @@ export function bulletChart(
         text: (d: BulletRow) => d.text ?? `${formatPercentFloor(d.achieved, 1)} ${d.note}`,
         textAnchor: 'start',
         dx: 6,
-        fontSize: 11,
+        fontSize: 12,
         fill: '#323f4b',
       }),
       Plot.tip(rows, Plot.pointer({ fy: 'label', x: 'achieved', y: 0.33, title: (d: BulletRow) => `${d.label}\n${d.detail}` })),

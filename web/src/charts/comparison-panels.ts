@@ -65,7 +65,7 @@ export function comparisonPanels(panels: readonly ComparisonPanel[], options: Co
       marks: [
         Plot.gridX({ stroke: grid, strokeOpacity: 1, ticks: 4 }),
         Plot.barX(p.bars, { x: 'value', y: 'label', fill: (d: ComparisonBar) => color(d.label) }),
-        Plot.text(p.bars, { x: 'value', y: 'label', text: 'text', textAnchor: 'start', dx: 4, fontSize: 10.5 }),
+        Plot.text(p.bars, { x: 'value', y: 'label', text: 'text', textAnchor: 'start', dx: 4, fontSize: 12 }),
         p.reference === null ? null : Plot.ruleX([p.reference], { stroke: ink, strokeDasharray: referenceDash }),
         Plot.tip(p.bars, Plot.pointerY({ x: 'value', y: 'label', title: 'tip' })),
       ],

@@ -48,7 +48,7 @@ export function indexProfileChart(
       Plot.ruleY(items, { fy: 'label', x1: 0, x2: (d: ProfileItem) => d.value ?? 0, y: 0.2, stroke: context, strokeWidth: 6 }),
       Plot.dot(items, { fy: 'label', x: 'median', y: 0.2, r: 6, stroke: categorical[1], strokeWidth: 2.5, fill: 'white' }),
       Plot.dot(items, { fy: 'label', x: 'value', y: 0.2, r: 6.5, fill: highlight }),
-      Plot.text(items, { fy: 'label', frameAnchor: 'top-left', text: 'note', dy: 19, fontSize: 11.5, fill: secondaryText }),
+      Plot.text(items, { fy: 'label', frameAnchor: 'top-left', text: 'note', dy: 19, fontSize: 12, fill: secondaryText }),
       Plot.tip(items, Plot.pointer({ fy: 'label', x: 'value', y: 0.2, title: 'tip' })),
     ],
   });

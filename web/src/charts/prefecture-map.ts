@@ -118,7 +118,7 @@ export function prefectureMap(shapes: readonly PrefectureShape[], options: Prefe
       })
       .attr('text-anchor', 'middle')
       .attr('dy', '0.35em')
-      .attr('font-size', width < 480 ? 10 : 11)
+      .attr('font-size', 12)
       .attr('font-weight', 600)
       .attr('fill', (s) => textOn(fill(s.code)))
       .text((s) => options.shortNames?.get(s.code) ?? nameOf(s.code));

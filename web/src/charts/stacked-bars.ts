@@ -67,7 +67,7 @@ export function stackedBars(
         text: (d: { total: number; note: string }) => d.note || options.format(d.total),
         textAnchor: 'start',
         dx: 4,
-        fontSize: 11,
+        fontSize: 12,
         fill: '#323f4b',
       }),
       Plot.tip(

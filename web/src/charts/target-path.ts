@@ -95,7 +95,7 @@ export function targetPathChart(
             dx: 4,
             textAnchor: 'start',
             fill: colors.target,
-            fontSize: 11,
+            fontSize: 12,
             fontWeight: 600,
           })
         : null,

@@ -74,6 +74,8 @@ export const en: Record<keyof typeof zh, string> = {
   latestQuarter: 'Latest quarter',
   allFields: 'All fields',
   allCompetitions: 'All competitions',
+  allGroups: 'All major groups',
+  announceUpdated: 'Updated: {changes}',
 
   statusAchieved: 'Achieved',
   statusOnTrack: 'On track',

@@ -71,6 +71,8 @@ export const zh = {
   latestQuarter: '最新季度',
   allFields: '全部领域',
   allCompetitions: '全部赛事',
+  allGroups: '全部职业大类',
+  announceUpdated: '已更新：{changes}',
 
   statusAchieved: '已完成',
   statusOnTrack: '进度正常',
