@@ -107,15 +107,36 @@ const codeColumns = new Set([
 ]);
 
 /**
- * The reference data a result carries: the region reference (codes, names, census population, designated areas)
- * when it has a region column, the code lists when it has a programme, field, occupation, zone or competition
- * code (or is the code lists). An analytic computes over both, so it always lists both.
+ * The region reference's sources by what they give: codes and names (GB/T 2260), census population, designated
+ * poverty areas. A source not found by its title counts as giving everything, so that none is ever left out.
+ */
+function regionSource(pattern: RegExp): DataSource[] {
+  const found = referenceSources.filter((s) => pattern.test(s.title));
+  return found.length ? found : [...referenceSources];
+}
+const divisionSources = regionSource(/GB\/T 2260/);
+const censusSources = regionSource(/census/i);
+const povertySources = regionSource(/poverty/i);
+
+const censusColumns = /^(population|working_age)(_|$)/;
+const povertyColumns = /^poverty_/;
+
+/**
+ * The reference data a result carries: region codes and names (GB/T 2260) with a region column, census population
+ * and the designated poverty areas with the columns taken from them, the code lists with a programme, field,
+ * occupation, zone or competition code (or as the code lists themselves). An analytic computes over all of them
+ * (denominators, designations, names), so it lists them all.
  */
 export function referenceSourcesOf(kind: 'query' | 'dataset', name: string, columns: readonly OutputColumn[]): SourceEntry[] {
   const all = kind === 'query';
-  const regions = all || columns.some((c) => regionColumns.test(c.name));
+  const has = (test: (name: string) => boolean) => all || columns.some((c) => test(c.name));
+  const regionData = [
+    ...(has((c) => regionColumns.test(c)) ? divisionSources : []),
+    ...(has((c) => censusColumns.test(c)) ? censusSources : []),
+    ...(has((c) => povertyColumns.test(c)) ? povertySources : []),
+  ];
   const codes = all || name === 'reference-lists' || columns.some((c) => codeColumns.has(c.name));
-  return [...(regions ? referenceSources.map(entry) : []), ...(codes ? [entry(codeListsSource)] : [])];
+  return [...new Set(regionData)].map(entry).concat(codes ? [entry(codeListsSource)] : []);
 }
 
 /** The licences of the sources, each once, with their titles and terms. */

@@ -89,6 +89,8 @@ describe('Parquet carries the provenance as key-value metadata', () => {
     expect(sources.map((s) => s.title)).toEqual(
       expect.arrayContaining([expect.stringMatching(/GB\/T 2260/), expect.stringMatching(/code lists/)]),
     );
+    // It has no census or poverty-area columns, so those sources are not claimed.
+    expect(sources.filter((s) => /census|poverty/i.test(s.title))).toEqual([]);
     expect((JSON.parse(kv.licenses) as { name: string }[]).map((l) => l.name)).toContain('CC0-1.0');
     expect(JSON.parse(kv.row_count)).toBe(3);
     expect(JSON.parse(kv.row_order)).toEqual(['month', 'region_code', 'program_code', 'field_code']);
@@ -147,6 +149,20 @@ describe('Parquet carries the provenance as key-value metadata', () => {
     const own = (JSON.parse(kv.sources) as Source[]).filter((s) => s.source_value !== undefined).map((s) => s.source_value);
     expect(own).toEqual(['synthetic', bulletin]);
     expect(kv.data_version).toBe(db.snapshotId);
+  });
+});
+
+describe('reference data is listed by what a result takes from it', () => {
+  it('the region export names the division codes, the census and the designated poverty areas, not the code lists', async () => {
+    const doc = await (await get('/api/datasets/region?format=provenance')).json();
+    expect(doc.sources.map((s: Source) => s.title)).toEqual([
+      expect.stringMatching(/GB\/T 2260/),
+      expect.stringMatching(/census/),
+      expect.stringMatching(/poverty/i),
+    ]);
+    expect(doc.sources.map((s: Source) => s.license)).toEqual(['MIT', 'MIT', 'source-terms']);
+    // tests/fixtures/reference/region.csv: eight regions.
+    expect(doc.row_count).toBe(8);
   });
 });
 
