@@ -63,7 +63,7 @@ export async function readGrid(path: string, options: { encoding?: string; sheet
     encoding = decoded.encoding;
     book = xlsx.read(decoded.text.replace(/^\uFEFF/, ''), { type: 'string', raw: true, dense: true });
   }
-  const name = options.sheet ?? book.SheetNames[0];
+  const name = (isSpreadsheet(path) ? options.sheet : undefined) ?? book.SheetNames[0];
   const sheet = name === undefined ? undefined : book.Sheets[name];
   if (!sheet)
     throw new Error(`${basename(path)}: no sheet named '${options.sheet}'; sheets are ${book.SheetNames.map((n) => `'${n}'`).join(', ')}`);

@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
-import { datasetByName, type DatasetSpec } from '../../core/datasets/index.js';
+import { datasetByName, type ColumnSpec, type DatasetSpec } from '../../core/datasets/index.js';
 import { quoteIdent, quoteLiteral } from '../../core/sql-text.js';
 import { scalar } from '../db.js';
 import { detectDataset, mapHeaders } from '../headers.js';
@@ -32,17 +32,23 @@ export const reportOf = (plan: PlannedFile): ReportPlan | undefined => (plan as 
 const reportFormats = new Set(['.csv', '.txt', '.tsv', '.xlsx', '.xlsm']);
 export const mayBeReport = (path: string): boolean => reportFormats.has(extname(path).toLowerCase());
 
+const text = (header: string) => `coalesce(CAST(${quoteIdent(header)} AS VARCHAR), '')`;
 /** Text that is a name rather than a code: Chinese characters or spaces. */
-const nameLike = `regexp_matches(%s, '[\\x{3400}-\\x{9fff}\\s]')`;
+const nameLike = (header: string) => `regexp_matches(${text(header)}, '[\\x{3400}-\\x{9fff}\\s]')`;
+/** A total row's label (合计, 全省 …), wherever it stands among the keys, the period included. */
+const totalLike = (header: string) => `regexp_matches(${text(header)}, '^\\s*(合计|总计|小计|汇总|共计|全[省市州区县盟国])')`;
 
-/** Whether a file that already has a dataset's header in row 1 holds names (or total rows) where codes belong. */
+/** Whether a file that already has a dataset's header in row 1 holds names or total rows where codes belong. */
 async function holdsNames(connection: DuckDBConnection, source: SourceFile, spec: DatasetSpec, headers: string[]): Promise<boolean> {
   const mapping = mapHeaders(spec, headers);
-  const coded = spec.columns.filter((c) => c.references && mapping.columns.has(c.name)).map((c) => mapping.columns.get(c.name)!);
-  if (coded.length === 0) return false;
-  const test = coded.map((h) => nameLike.replace('%s', `coalesce(CAST(${quoteIdent(h)} AS VARCHAR), '')`)).join(' OR ');
+  const mapped = (keep: (c: ColumnSpec) => boolean) =>
+    spec.columns.filter((c) => keep(c) && mapping.columns.has(c.name)).map((c) => mapping.columns.get(c.name)!);
+  const coded = mapped((c) => c.references !== undefined);
+  const keys = mapped((c) => Boolean(c.key));
+  if (coded.length + keys.length === 0) return false;
+  const test = [...coded.map(nameLike), ...keys.map(totalLike)].join(' OR ');
   // The plain reader, without line numbers: a window over the whole file would read all of a large one.
-  const read = source.typedRead(Object.fromEntries(coded.map((h) => [h, 'VARCHAR'] as const)));
+  const read = source.typedRead(Object.fromEntries([...coded, ...keys].map((h) => [h, 'VARCHAR'] as const)));
   return (await scalar(connection, `SELECT count(*) FROM (SELECT * FROM ${read} LIMIT 10000) WHERE ${test}`)) > 0;
 }
 

@@ -337,6 +337,35 @@ describe('header units, subtotals and total columns', () => {
   });
 });
 
+describe('the period', () => {
+  it('comes from the file name when neither a column nor the title names it, and the report says so', async () => {
+    const file = join(root, 'gansu-2025-06-knowledge-renewal.csv');
+    await writeFile(
+      file,
+      ['甘肃省专业技术人才知识更新工程培训情况', '地区,领域,人次,人数,证书数,资金（元）', '兰州市,大数据,7,7,1,700'].join('\n'),
+    );
+    const result = await ingest([file], { dataDir });
+    expect(result.files[0].understanding.period).toEqual({
+      from: 'file name',
+      text: 'gansu-2025-06-knowledge-renewal.csv',
+      values: ['2025-06'],
+    });
+    expect(await trainingFrom('gansu-2025-06-knowledge-renewal.csv', 'region_code')).toEqual([
+      ['2025-06', '620100', 'knowledge_renewal', 'big_data', 7, 7, 1, 700],
+    ]);
+  });
+
+  it('is refused when neither the columns, the title nor the file name name one', async () => {
+    const file = join(root, 'no-period.csv');
+    await writeFile(
+      file,
+      ['甘肃省专业技术人才知识更新工程培训情况', '地区,领域,人次,人数,证书数,资金（元）', '兰州市,大数据,8,8,1,800'].join('\n'),
+    );
+    const error = await refusal(file);
+    expect(problemsOf(error)[0]).toEqual([0, 'file name', 'no-period.csv', 'no month column, and the file name names no single month']);
+  });
+});
+
 describe('--dry-run', () => {
   let dryDir: string;
   beforeAll(async () => {
@@ -373,6 +402,27 @@ describe('--dry-run', () => {
 });
 
 describe('plain tables', () => {
+  it('a table with codes and a 合计 row is read as a report: the total is checked and not stored', async () => {
+    const file = join(root, 'training-codes-total.csv');
+    await writeFile(
+      file,
+      [
+        'month,region_code,program_code,field_code,person_times,participants,certificates,funding_cny',
+        '2025-07,620100,knowledge_renewal,ai,3,3,1,300',
+        '2025-07,620500,knowledge_renewal,ai,4,4,0,400',
+        '合计,,,,7,7,1,700',
+      ].join('\n'),
+    );
+    const result = await ingest([file], { dataDir });
+    expect(result.files[0].understanding.totals).toEqual([
+      { row: 4, column: null, label: '合计', covers: 'rows 2–3', checked: 4, mismatches: 0 },
+    ]);
+    expect(await trainingFrom('training-codes-total.csv', 'region_code')).toEqual([
+      ['2025-07', '620100', 'knowledge_renewal', 'ai', 3, 3, 1, 300],
+      ['2025-07', '620500', 'knowledge_renewal', 'ai', 4, 4, 0, 400],
+    ]);
+  });
+
   it('a table with a header in row 1 and codes is read as it is', async () => {
     const file = join(root, 'training-codes.csv');
     await writeFile(
