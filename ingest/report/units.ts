@@ -40,7 +40,6 @@ export function planUnits(grid: Grid, layout: ReportLayout, present: readonly Co
     const matching = tokens.filter((t) => t.token.base === base || t.token.base === null);
     const exponents = [...new Set(matching.map((t) => t.token.exponent))];
     const scaled = matching.find((x) => x.token.exponent !== 0);
-    const bare = matching.find((x) => x.token.base === null);
     if (base === null && scaled) {
       problem(
         scaled.line,
@@ -55,13 +54,6 @@ export function planUnits(grid: Grid, layout: ReportLayout, present: readonly Co
         matching[0].column,
         declared.join('/'),
         `ambiguous unit: ${m.name} (stored in ${base}) could be in ${declared.join(' or ')}; declare one unit per column, e.g. 资金（万元）`,
-      );
-    } else if (bare && present.length > 1) {
-      problem(
-        bare.line,
-        bare.column,
-        bare.token.text,
-        `ambiguous unit: ${bare.token.text} names no unit and the file has ${present.length} measures`,
       );
     }
     const declared = fromHeader
@@ -78,6 +70,15 @@ export function planUnits(grid: Grid, layout: ReportLayout, present: readonly Co
     });
   }
 
+  const bare = tokens.find((x) => x.token.base === null);
+  if (bare && present.length > 1) {
+    problem(
+      bare.line,
+      bare.column,
+      bare.token.text,
+      `ambiguous unit: ${bare.token.text} names no unit and the file has ${present.length} measures`,
+    );
+  }
   const storedBases = new Set(present.map(storedUnit));
   for (const t of tokens) {
     const indicatorUnit = storedBases.has(null) && t.token.exponent === 0;

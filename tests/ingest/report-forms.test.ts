@@ -269,6 +269,26 @@ describe('refusals of what cannot be read safely', () => {
     ]);
   });
 
+  it('a unit that is no measure’s, a bare 万 over several measures, and a header unit of the wrong kind are refused', async () => {
+    const file = join(root, 'odd-units.csv');
+    await writeFile(
+      file,
+      [
+        '2025年3月甘肃省专业技术人才知识更新工程培训情况统计表',
+        '单位：万户',
+        '单位：万',
+        '地区,领域,培训人次（万元）,培训人数,取证人数,资金（元）',
+        '兰州市,大数据,1,1,0,10',
+      ].join('\n'),
+    );
+    const error = await refusal(file);
+    expect(problemsOf(error)).toEqual([
+      [2, 'A', '万户', 'unit 万户 matches no column of training (stored in 人次, 人, 本, 元)'],
+      [3, 'A', '万', 'ambiguous unit: 万 names no unit and the file has 4 measures'],
+      [4, 'C 培训人次（万元）', '万元', 'unit 万元 is not a unit of person_times (stored in 人次)'],
+    ]);
+  });
+
   it('a cumulative period in the title (2025年1-3月) is refused for monthly data', async () => {
     const error = await refusal(fixture('cumulative-period.csv'));
     expect(problemsOf(error)[0]).toEqual([
