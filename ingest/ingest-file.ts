@@ -9,17 +9,13 @@ import { upsertRows, type UpsertCounts } from './upsert.js';
 import { fastPathApplies, tryFastLoad } from './fast-load.js';
 import { columnSources, problemsSql } from './validate.js';
 import type { PlannedFile } from './planned-file.js';
+import type { Problem } from './problem.js';
 import { mayBeReport, planReport, reportOf } from './report/plan.js';
 import { tableUnderstanding, type FileUnderstanding } from './report/understanding.js';
 
 export type { PlannedFile } from './planned-file.js';
 
-export interface Problem {
-  line: number;
-  column: string;
-  value: string | null;
-  reason: string;
-}
+export type { Problem } from './problem.js';
 
 export interface FileOptions extends SourceOptions {
   dataset?: string;

@@ -1,5 +1,5 @@
 import type { ColumnSpec } from '../../core/datasets/index.js';
-import type { Problem } from '../ingest-file.js';
+import type { Problem } from '../problem.js';
 import type { ReportLayout } from './layout.js';
 import type { Candidate, ReferenceNames, Resolution } from './names.js';
 import type { FileUnderstanding } from './understanding.js';

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { Problem } from '../ingest-file.js';
+import type { Problem } from '../problem.js';
 import { parseDecimal, scaleText } from './decimal.js';
 import { columnLetter, type Grid } from './grid.js';
 import { CellNames, titleKeys } from './keys.js';

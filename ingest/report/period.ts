@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { Problem } from '../ingest-file.js';
+import type { Problem } from '../problem.js';
 import { columnLetter, type Grid } from './grid.js';
 import { columnName, type ReportLayout } from './layout.js';
 import type { FileUnderstanding } from './understanding.js';

@@ -1,4 +1,4 @@
-import type { Problem } from '../ingest-file.js';
+import type { Problem } from '../problem.js';
 import { formatDecimal, parseDecimal, sumDecimals, totalMatches, type Decimal } from './decimal.js';
 import { columnLetter, type Grid } from './grid.js';
 import { columnName, type ReportLayout } from './layout.js';

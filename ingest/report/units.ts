@@ -1,5 +1,5 @@
 import type { ColumnSpec } from '../../core/datasets/index.js';
-import type { Problem } from '../ingest-file.js';
+import type { Problem } from '../problem.js';
 import { columnLetter, type Grid } from './grid.js';
 import { columnName, type ColumnRole, type ReportLayout } from './layout.js';
 import type { FileUnderstanding } from './understanding.js';
