@@ -40,6 +40,8 @@ function decode(bytes: Buffer, encoding?: string): { text: string; encoding: str
 function cellText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value.toISOString().slice(0, 10);
+  // A spreadsheet keeps 15 significant digits; beyond them is binary noise of its arithmetic (1.4000000000000001).
+  if (typeof value === 'number') return String(Number(value.toPrecision(15)));
   const text = String(value)
     .replace(/[\s\u3000]+/g, ' ')
     .trim();

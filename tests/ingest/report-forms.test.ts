@@ -185,15 +185,16 @@ describe('wide layouts', () => {
 });
 
 describe('two-row headers and merged cells', () => {
-  it('a region merged down its rows names each of them; a 合计 merged across the labels is a total', async () => {
+  it('a region merged down its rows names each of them; a 合计 merged across the labels is a total (read at the 15 digits a spreadsheet keeps)', async () => {
     const result = await ingest([fixture('merged-regions.xlsx')], { dataDir });
     expect(result.files[0].understanding.totals).toEqual([
       { row: 7, column: null, label: '合计', covers: 'rows 4–6', checked: 4, mismatches: 0 },
     ]);
     expect(await trainingFrom('merged-regions.xlsx', 'region_code, field_code')).toEqual([
+      // 资金 in 万元: 0.2 → 2000, 0.1 → 1000, 1.1 → 11000 元.
       ['2025-05', '620100', 'digital_engineers', 'ai', 20, 18, 2, 2000],
       ['2025-05', '620100', 'digital_engineers', 'big_data', 10, 9, 1, 1000],
-      ['2025-05', '620400', 'digital_engineers', 'big_data', 5, 5, 0, 500],
+      ['2025-05', '620400', 'digital_engineers', 'big_data', 5, 5, 0, 11000],
     ]);
   });
 
