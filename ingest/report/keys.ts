@@ -75,13 +75,9 @@ export function titleKeys(
         reason: `no ${k.label.zh} (${k.name}) column, and the title names no ${what}`,
       });
     } else if (hit.codes.length > 1) {
-      const candidates = hit.codes.map((code) => ({ code, place: index!.place(code) }));
-      problems.push({
-        line: titleRow,
-        column: k.name,
-        value: hit.name,
-        reason: resolutionReason(hit.name, { kind: 'ambiguous', candidates }, index!.table, null),
-      });
+      const named = hit.codes.map((code) => `${code} (${index!.place(code)})`).join(', ');
+      const reason = `the title names several: ${named}; give a ${k.label.zh} column, or name one`;
+      problems.push({ line: titleRow, column: k.name, value: hit.codes.map((code) => index!.place(code)).join('、'), reason });
     } else {
       keys[k.name] = hit.codes[0];
       understood.push({ column: k.name, name: hit.name, code: hit.codes[0] });

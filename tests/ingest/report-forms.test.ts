@@ -387,6 +387,63 @@ describe('the period', () => {
   });
 });
 
+describe('more layouts and refusals', () => {
+  it('a quarter named by the title, regions in a column', async () => {
+    const file = join(root, 'quarter-title.csv');
+    await writeFile(
+      file,
+      ['2025年第二季度甘肃省人力资源市场供求状况', '地区,职业,需求人数,求职人数', '兰州市,仓储管理员,30,45', '合计,,30,45'].join('\n'),
+    );
+    const result = await ingest([file], { dataDir });
+    expect(result.files[0].understanding.period).toMatchObject({ from: 'title', values: ['2025Q2'] });
+    expect(
+      await query(
+        `SELECT strftime(quarter, '%Y-%m'), region_code, occupation_code, vacancies::INTEGER, job_seekers::INTEGER FROM labor_market WHERE source = 'quarter-title.csv'`,
+      ),
+    ).toEqual([['2025-04', '620100', '4-02-06-01', 30, 45]]);
+  });
+
+  it('months with their year as headers (2025年1月), measures by row', async () => {
+    const file = join(root, 'year-months.csv');
+    await writeFile(
+      file,
+      [
+        '甘肃省数字技术工程师培育项目人工智能领域培训情况',
+        '地区,指标,2025年1月,2025年2月',
+        '白银市,培训人次,6,7',
+        '白银市,培训人数,6,6',
+        '白银市,取证人数,1,0',
+        '白银市,资金（万元）,0.06,0.07',
+      ].join('\n'),
+    );
+    await ingest([file], { dataDir });
+    expect(await trainingFrom('year-months.csv', 'month')).toEqual([
+      ['2025-01', '620400', 'digital_engineers', 'ai', 6, 6, 1, 600],
+      ['2025-02', '620400', 'digital_engineers', 'ai', 7, 6, 0, 700],
+    ]);
+  });
+
+  it('refuses a title naming two fields, and a row naming no measure', async () => {
+    const file = join(root, 'two-fields.csv');
+    await writeFile(
+      file,
+      ['2025年3月甘肃省专业技术人才知识更新工程大数据、区块链培训', '地区,指标,3月', '兰州市,培训人次,5', '兰州市,学时,40'].join('\n'),
+    );
+    const error = await refusal(file);
+    expect(problemsOf(error)).toEqual(
+      expect.arrayContaining([
+        [
+          1,
+          'field_code',
+          '大数据、区块链',
+          'the title names several: big_data (大数据), blockchain (区块链); give a 领域代码 column, or name one',
+        ],
+        [4, 'B 指标', '学时', 'unknown measure: expected one of 人次, 人数, 证书数, 资金（元）'],
+      ]),
+    );
+  });
+});
+
 describe('--dry-run', () => {
   let dryDir: string;
   beforeAll(async () => {
