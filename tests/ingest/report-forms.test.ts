@@ -444,6 +444,15 @@ describe('more layouts and refusals', () => {
   });
 });
 
+describe('references ingested alongside', () => {
+  it('resolve the names of a report loaded in the same run', async () => {
+    const fresh = join(root, 'fresh');
+    const result = await ingest([join(repoRoot, 'data/reference'), fixture('labour-market-by-quarter.xlsx')], { dataDir: fresh });
+    const report = result.files.find((f) => f.dataset === 'labor_market')!;
+    expect([report.added, report.understanding.names.map((n) => n.code)]).toEqual([12, ['4-04-04-02', '2-02-38-03', '4-02-06-01']]);
+  }, 60_000);
+});
+
 describe('--dry-run', () => {
   let dryDir: string;
   beforeAll(async () => {
