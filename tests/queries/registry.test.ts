@@ -42,6 +42,7 @@ describe('every registered query and export', () => {
       'poverty-prefectures',
       'prefecture-trend',
       'province-target-league',
+      'published-figures',
       'region-comparison',
       'region-profile',
       'shortage-occupations',
@@ -52,7 +53,16 @@ describe('every registered query and export', () => {
       'zone-pressure',
       'zone-tightest-occupations',
     ]);
-    expect([...exports.keys()]).toEqual(['competition', 'labor_market', 'reference-lists', 'region', 'talent_stock', 'target', 'training']);
+    expect([...exports.keys()]).toEqual([
+      'competition',
+      'labor_market',
+      'published',
+      'reference-lists',
+      'region',
+      'talent_stock',
+      'target',
+      'training',
+    ]);
   });
 
   it('plans against the schema (EXPLAIN) with its defaults and with its example values', async () => {
