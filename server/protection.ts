@@ -41,12 +41,16 @@ export function compress(): RequestHandler {
   return compression({ threshold: 1024 });
 }
 
+/** The small reference exports every page of the web app reads at start: never limited. */
+const referenceExports = new Set(['reference-lists', 'region', 'published']);
+
 /** Limits each client's dataset exports (large streamed downloads) per minute; 0 turns the limit off. */
 export function exportRateLimit(perMinute: number): RequestHandler {
   if (perMinute <= 0) return (_req, _res, next) => next();
   return rateLimit({
     windowMs: 60_000,
     limit: perMinute,
+    skip: (req) => referenceExports.has(String(req.params.table)),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, res, _next, options) =>

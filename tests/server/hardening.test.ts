@@ -161,8 +161,10 @@ describe('safe defaults', () => {
       const refused = await raw('/api/datasets/training?format=csv', {}, limited);
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
       expect(problemOf(refused).detail).toContain('3 dataset exports a minute');
-      // Analytics are not counted.
+      // Analytics are not counted, nor the small reference lists every page of the app reads at start.
       expect((await raw('/api/queries/training-trend', {}, limited)).status).toBe(200);
+      for (let i = 0; i < 5; i += 1) expect((await raw('/api/datasets/reference-lists?format=json', {}, limited)).status).toBe(200);
+      expect((await raw('/api/datasets/region?levels=province', {}, limited)).status).toBe(200);
     } finally {
       await limited.close();
     }
