@@ -33,7 +33,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const run = (params: Record<string, unknown>) => runByParams(db.connection, definition, params);
+const run = (params: Record<string, string>) => runByParams(db.connection, definition, params);
 
 describe('poverty-counties', () => {
   it('lists the flagged counties by rate, year to date, against province and nation, with placements', async () => {
@@ -127,7 +127,7 @@ describe('poverty-counties', () => {
   });
 
   it('takes a whole past year when asked, ranking on that year', async () => {
-    const rows = await run({ year: 2023 });
+    const rows = await run({ year: '2023' });
     expect(rows.map((r) => [r.region_code, r.person_times, r.per_10k, r.rank])).toEqual([
       ['622921', 51, 6375, 1],
       ['451228', 30, 5000, 2],
@@ -146,6 +146,6 @@ describe('poverty-counties', () => {
   });
 
   it('returns nothing for a year the nation did not report the programme', async () => {
-    expect(await run({ year: 2022 })).toEqual([]);
+    expect(await run({ year: '2022' })).toEqual([]);
   });
 });

@@ -153,7 +153,7 @@ describe('prefecture-trend at county level', () => {
 
   it('still counts the county within its prefecture', async () => {
     // Linxia prefecture 622900 in 2024: its own 9 plus its counties' 40 + 15 = 64.
-    const rows = await runByParams(counties.connection, definition, { prefecture: '622900', from: 2024 });
+    const rows = await runByParams(counties.connection, definition, { prefecture: '622900', from: '2024' });
     expect(rows.map((r) => r.person_times)).toEqual([64]);
   });
 });

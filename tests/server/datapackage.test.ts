@@ -183,10 +183,7 @@ describe('GET /api/datasets/:table?format=datapackage', () => {
     expect(validate(descriptor), JSON.stringify(validate.errors)).toBe(true);
     expect(descriptor.title).toBe('培训明细');
     expect(descriptor.resources[0].schema.fields.find((f) => f.name === 'person_times')).toMatchObject({ title: '培训人次', unit: '人次' });
-    expect(descriptor.sources.map((s) => s.title).slice(0, 2)).toEqual([
-      'talent-dashboard synthetic sample (not real figures)',
-      bulletin,
-    ]);
+    expect(descriptor.sources.map((s) => s.title).slice(0, 2)).toEqual(['talent-dashboard synthetic sample (not real figures)', bulletin]);
     expect(descriptor.licenses.map((l) => l.name)).toEqual(expect.arrayContaining(['CC0-1.0', 'source-terms']));
     const file = await fileOf(entries.get('training.parquet')!, 'parquet');
     expect(await read(`SELECT count(*)::INTEGER AS n, sum(person_times)::INTEGER AS total FROM read_parquet('${file}')`)).toEqual([
