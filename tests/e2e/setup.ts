@@ -1,11 +1,7 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { build } from 'vite';
-import { ensureDefaultData } from '../../tools/default-data.js';
+import { sharedBuild } from './shared-build.js';
 import { chromiumPath, launchChromium } from './browser.js';
 import { startWebServer, type WebServer } from './web-server.js';
 
@@ -30,20 +26,13 @@ export interface Dashboard {
 }
 
 /**
- * The whole stack as a user meets it: the web app built by Vite (into a temporary folder), the default
- * database (the synthetic sample through the normal ingest), the real server, and Debian's Chromium.
+ * The whole stack as a user meets it: the web app built by Vite and the default database (the synthetic sample
+ * through the normal ingest), both built once per test run and shared by the browser test files
+ * (tests/e2e/shared-build.ts), the real server and Debian's Chromium.
  */
 export async function startDashboard(): Promise<Dashboard> {
   if (chromiumMissing) throw new Error(`the browser tests cannot run: ${chromiumMissing}`);
-  const root = await mkdtemp(join(tmpdir(), 'talent-e2e-'));
-  const webDir = join(root, 'web');
-  const dataDir = join(root, 'data');
-  await build({
-    configFile: fileURLToPath(new URL('../../web/vite.config.ts', import.meta.url)),
-    logLevel: 'warn',
-    build: { outDir: webDir, emptyOutDir: true },
-  });
-  await ensureDefaultData(dataDir);
+  const { webDir, dataDir } = await sharedBuild();
   const server = await startWebServer(dataDir, webDir);
   const browser = await launchChromium();
   return {
@@ -53,7 +42,6 @@ export async function startDashboard(): Promise<Dashboard> {
     async close() {
       await browser.close();
       await server.close();
-      await rm(root, { recursive: true, force: true });
     },
   };
 }
