@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import { sharedRoot } from './shared-build.js';
+import { sharedRoot } from './shared-root.js';
 
 /** Removes what the run's browser tests shared (tests/e2e/shared-build.ts) once every test file has finished. */
 export default function setup(): () => Promise<void> {

@@ -1,17 +1,11 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { build } from 'vite';
 import { ensureDefaultData } from '../../tools/default-data.js';
-
-/**
- * The folder the browser test files of one vitest run share: the test workers are child processes of the run,
- * so their parent's id names it. tests/e2e/global-setup.ts removes it when the run ends.
- */
-export const sharedRoot = (runPid = process.ppid): string => join(tmpdir(), `talent-e2e-${runPid}`);
+import { sharedRoot } from './shared-root.js';
 
 /**
  * The web app built by Vite and the default database (the synthetic sample through the normal ingest), built once
