@@ -3,7 +3,9 @@ import expressStaticGzip from 'express-static-gzip';
 import { STATUS_CODES } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { readConfig } from './config.js';
 import type { AppContext } from './context.js';
+import { ExportGate, type ExportLimits } from './export-gate.js';
 import { HttpProblem, sendProblem } from './problem.js';
 import { compress, exportRateLimit, securityHeaders } from './protection.js';
 import { datasetsRouter } from './routes/datasets.js';
@@ -16,6 +18,13 @@ export interface AppOptions {
   log?: (line: Record<string, unknown>) => void;
   /** Dataset exports one client may start a minute (EXPORTS_PER_MINUTE; 0: no limit). */
   exportsPerMinute?: number;
+  /** Concurrent exports and their temporary space (EXPORT_CONCURRENCY, EXPORT_TEMP_BUDGET_MB, EXPORT_TEMP_DIR; from the environment when absent). */
+  exportLimits?: ExportLimits;
+}
+
+function environmentExportLimits(): ExportLimits {
+  const config = readConfig();
+  return { concurrency: config.EXPORT_CONCURRENCY, tempBudgetMb: config.EXPORT_TEMP_BUDGET_MB, tempDir: config.EXPORT_TEMP_DIR };
 }
 
 /** One structured line per request: route, status, time, rows, snapshot, cache. */
@@ -86,7 +95,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
   app.use(compress());
   app.use(queriesRouter(ctx));
   app.use('/api/datasets/:table', exportRateLimit(options.exportsPerMinute ?? 60));
-  app.use(datasetsRouter(ctx));
+  app.use(datasetsRouter(ctx, new ExportGate(options.exportLimits ?? environmentExportLimits())));
   app.use(metaRouter(ctx));
   app.use('/api', (req, _res, next) => next(new HttpProblem(404, 'Not found', `no API route ${req.method} ${req.originalUrl}`)));
   if (options.webDir && existsSync(join(options.webDir, 'index.html'))) {

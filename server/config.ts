@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { z } from 'zod';
 
 /** Server configuration from the environment, validated once at start-up. */
@@ -17,6 +18,19 @@ const configSchema = z.object({
   LOG_REQUESTS: z.enum(['true', 'false']).default('true'),
   /** Dataset exports one client may start a minute (429 beyond); 0 turns the limit off. */
   EXPORTS_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(60),
+  /**
+   * Large dataset exports (and data packages) running at once, from all clients (503 with Retry-After beyond). Two:
+   * on two cores more at once finish no sooner, and each one's sort and writer take cores from every other request.
+   */
+  EXPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /**
+   * Temporary disk all running exports may hold together (MB), shared equally: each may hold this ÷ EXPORT_CONCURRENCY
+   * (4 GB by default: a whole JSON export of ten million training rows). An export is refused when the directory
+   * has less than that free, and stopped if its file outgrows it.
+   */
+  EXPORT_TEMP_BUDGET_MB: z.coerce.number().int().min(0).max(10_000_000).default(8192),
+  /** Where exports' temporary files go. */
+  EXPORT_TEMP_DIR: z.string().default(tmpdir()),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -42,7 +42,7 @@ export function compress(): RequestHandler {
 }
 
 /** The small reference exports every page of the web app reads at start: never limited. */
-const referenceExports = new Set(['reference-lists', 'region', 'published']);
+export const referenceExports = new Set(['reference-lists', 'region', 'published']);
 
 /** Limits each client's dataset exports (large streamed downloads) per minute; 0 turns the limit off. */
 export function exportRateLimit(perMinute: number): RequestHandler {

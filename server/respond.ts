@@ -7,6 +7,7 @@ import type { BoundQuery } from './encode/bound-query.js';
 import { probeColumns, type ResultColumn } from './encode/columns.js';
 import { encodeQuery } from './encode/encode-result.js';
 import type { ResultMeta } from './encode/meta.js';
+import type { TempSpace } from './export-gate.js';
 import { BufferSink, responseSink, type Sink } from './encode/sink.js';
 import { contentTypes, downloadName, sameRequestAs, type DataFormat, type OutputOptions } from './format.js';
 import { buildProvenance, type Provenance, type RequestKind } from './provenance.js';
@@ -44,10 +45,11 @@ export async function encodeResult(
   meta: ResultMeta,
   sink: Sink,
   firstRows?: () => void,
+  temp?: TempSpace,
 ): Promise<number> {
   const query = boundQuery(definition, values);
   const columns = await resultColumns(connection, definition, query, meta.snapshot);
-  return encodeQuery(connection, query, columns, format, { ...meta, declared: definition.columns }, sink, firstRows);
+  return encodeQuery(connection, query, columns, format, { ...meta, declared: definition.columns }, sink, firstRows, temp);
 }
 
 /** What a result is for the provenance document: which request, on which snapshot. */
@@ -110,6 +112,10 @@ export function provenanceLinkHeaders(req: Request, format: DataFormat, lang: Ou
  * Streams a result of any size to the client as it is produced (CSV, JSON, Parquet: from the file DuckDB is
  * writing; Arrow: record batches built from the result's chunks), never holding the whole of it in memory.
  * Calls firstRows once rows flow. Returns the rows sent.
+ *
+ * A failure before the first bytes is thrown (the client gets a problem response). A failure after them (the temporary
+ * space full, the engine's error) destroys the connection before rethrowing: the body is then never ended cleanly (no
+ * final chunk), so that every HTTP client reports an incomplete response rather than a short file behind a 200.
  */
 export async function streamToResponse(
   res: Response,
@@ -119,9 +125,15 @@ export async function streamToResponse(
   format: DataFormat,
   meta: ResultMeta,
   firstRows: () => void,
+  temp?: TempSpace,
 ): Promise<number> {
   res.set(downloadHeaders(format, definition, values, meta.snapshot));
-  const rows = await encodeResult(connection, definition, values, format, meta, responseSink(res), firstRows);
-  res.end();
-  return rows;
+  try {
+    const rows = await encodeResult(connection, definition, values, format, meta, responseSink(res), firstRows, temp);
+    res.end();
+    return rows;
+  } catch (error) {
+    if (res.headersSent) res.destroy();
+    throw error;
+  }
 }

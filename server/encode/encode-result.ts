@@ -2,7 +2,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { arrowSchema, writeArrowStream } from './arrow.js';
 import type { BoundQuery } from './bound-query.js';
 import type { ResultColumn } from './columns.js';
-import { copyThroughFile } from './copy-file.js';
+import type { TempSpace } from '../export-gate.js';
+import { copyThroughFile, unboundedTemp } from './copy-file.js';
 import { BOM, csvCopyOptions } from './csv.js';
 import { jsonCopyOptions, jsonHead, jsonTail } from './json.js';
 import type { ResultMeta } from './meta.js';
@@ -47,7 +48,7 @@ function arrowMetadata(meta: ResultMeta): Record<string, string> {
  * Runs a query and encodes its result into the sink, streaming: CSV, JSON and Parquet are written by
  * DuckDB itself (copy-file.ts), Arrow is built in JS from the result's chunks (arrow.ts). `columns` are the
  * query's own (columns.ts probeColumns). Calls onFirstRows once rows flow, just before the first bytes are
- * written. Returns the number of rows.
+ * written. CSV, JSON and Parquet go through a temporary file in `temp`, no larger than its limit. Returns the number of rows.
  */
 export async function encodeQuery(
   connection: DuckDBConnection,
@@ -57,6 +58,7 @@ export async function encodeQuery(
   meta: ResultMeta,
   sink: Sink,
   onFirstRows: () => void = () => {},
+  temp: TempSpace = unboundedTemp,
 ): Promise<number> {
   switch (format) {
     case 'csv': {
@@ -72,6 +74,7 @@ export async function encodeQuery(
         sink,
         onFirstRows,
         meta.bom === false ? '' : BOM,
+        temp,
       );
     }
     case 'json': {
@@ -82,6 +85,7 @@ export async function encodeQuery(
         sink,
         onFirstRows,
         jsonHead(columns, meta),
+        temp,
       );
       await sink.write(jsonTail(rows));
       return rows;
@@ -89,7 +93,7 @@ export async function encodeQuery(
     case 'parquet': {
       const periods = declaredPeriods(meta);
       const shaped = Object.keys(periods).length ? shapeQuery(query, columns, 'parquet', { periods }) : query;
-      return copyThroughFile(connection, shaped, parquetOptions(meta), sink, onFirstRows);
+      return copyThroughFile(connection, shaped, parquetOptions(meta), sink, onFirstRows, '', temp);
     }
     case 'arrow': {
       const schema = arrowSchema(columns, arrowMetadata(meta), meta.provenance?.columns);

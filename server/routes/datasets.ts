@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
 import { withLease } from '../execute.js';
+import { admitExport, type ExportGate } from '../export-gate.js';
 import { outputOptions, requestParams } from '../format.js';
 import { parseParams } from '../parse-params.js';
 import { sendProvenanceOrPackage } from '../provenance-response.js';
@@ -9,7 +10,7 @@ import { carriesProvenance, provenanceLinkHeaders, provenanceOf, streamToRespons
 import { describeQuery } from '../catalog.js';
 
 /** GET /api/datasets (what can be exported) and GET /api/datasets/:table (a streamed, filtered export). */
-export function datasetsRouter(ctx: AppContext): Router {
+export function datasetsRouter(ctx: AppContext, gate: ExportGate): Router {
   const router = Router();
 
   router.get('/api/datasets', async (_req, res) => {
@@ -25,24 +26,30 @@ export function datasetsRouter(ctx: AppContext): Router {
       throw new HttpProblem(404, 'Unknown dataset', `there is no dataset named '${req.params.table}'; GET /api/datasets lists them`);
     const options = outputOptions(req);
     const { format } = options;
-    await withLease(ctx.store, ctx.config.QUERY_TIMEOUT_MS, async (lease, disarm) => {
-      const values = await parseParams(definition, requestParams(req), {
-        snapshotId: lease.snapshotId,
-        connection: lease.connection,
-        allowed: ctx.allowed,
+    // Admitted before a connection is taken: a refused export costs nothing. Released when the response has ended.
+    const slot = await admitExport(gate, res, definition.name, format);
+    try {
+      await withLease(ctx.store, ctx.config.QUERY_TIMEOUT_MS, async (lease, disarm) => {
+        const values = await parseParams(definition, requestParams(req), {
+          snapshotId: lease.snapshotId,
+          connection: lease.connection,
+          allowed: ctx.allowed,
+        });
+        res.locals.snapshot = lease.snapshotId;
+        const request = { kind: 'dataset' as const, definition, values, snapshot: lease.snapshotId, url: req.originalUrl };
+        if (format === 'provenance' || format === 'datapackage')
+          return sendProvenanceOrPackage(res, lease.connection, request, { ...options, format }, disarm);
+        const provenance = carriesProvenance(format, options) ? await provenanceOf(lease.connection, request, options.lang) : null;
+        const meta = { name: definition.name, snapshot: lease.snapshotId, params: values, provenance, lang: options.lang };
+        res.set(provenanceLinkHeaders(req, format, options.lang));
+        // An export sorts its rows by its key before the first one leaves: that sort is the export's own work, bounded
+        // by the table, so the time limit covers the checks and the provenance pass and ends here.
+        disarm();
+        res.locals.rows = await streamToResponse(res, lease.connection, definition, values, format, meta, () => {}, slot?.temp);
       });
-      res.locals.snapshot = lease.snapshotId;
-      const request = { kind: 'dataset' as const, definition, values, snapshot: lease.snapshotId, url: req.originalUrl };
-      if (format === 'provenance' || format === 'datapackage')
-        return sendProvenanceOrPackage(res, lease.connection, request, { ...options, format }, disarm);
-      const provenance = carriesProvenance(format, options) ? await provenanceOf(lease.connection, request, options.lang) : null;
-      const meta = { name: definition.name, snapshot: lease.snapshotId, params: values, provenance, lang: options.lang };
-      res.set(provenanceLinkHeaders(req, format, options.lang));
-      // An export sorts its rows by its key before the first one leaves: that sort is the export's own work, bounded
-      // by the table, so the time limit covers the checks and the provenance pass and ends here.
-      disarm();
-      res.locals.rows = await streamToResponse(res, lease.connection, definition, values, format, meta, () => {});
-    });
+    } finally {
+      slot?.release();
+    }
   });
 
   return router;
