@@ -99,6 +99,24 @@ describe.skipIf(skip)('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
     }, 180_000);
   }
 
+  it('works at 200 % zoom (a 1366 px screen at twice the size: 683 px of CSS width) without sideways scrolling', async () => {
+    const zoomed = await dashboard.browser.newContext({ viewport: { width: 683, height: 450 } });
+    const wide: string[] = [];
+    try {
+      for (const path of pages) {
+        const page = await zoomed.newPage();
+        await page.goto(dashboard.server.url + withLang(path, 'zh'));
+        await settle(page);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        if (overflow > 0) wide.push(`${path}: ${overflow} px wider than the window`);
+        await page.close();
+      }
+    } finally {
+      await zoomed.close();
+    }
+    expect(wide).toEqual([]);
+  }, 180_000);
+
   it('announces a filter change in the live region, and sets the page language', async () => {
     const page = await open('/training?lang=zh');
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
