@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { basename, resolve } from 'node:path';
-import { InvalidFileError } from './ingest-file.js';
+import { failureText } from './failure-text.js';
 import { ingest, type IngestEvent } from './ingest.js';
 import { formatCount, formatFileSummary, formatProblems } from './report.js';
 import { formatUnderstanding } from './report/print.js';
@@ -84,20 +84,7 @@ async function main(): Promise<number> {
     );
     return 0;
   } catch (error) {
-    if (error instanceof InvalidFileError) {
-      const o = error.outcome;
-      if (values['dry-run'] || o.understanding.layout === 'report')
-        console.error(formatUnderstanding(basename(error.file), o.understanding));
-      console.error(
-        `${error.file}: refused (dataset ${o.dataset}): ${formatCount(o.problemCount)} problem(s) in ${formatCount(o.rejected)} of ${formatCount(o.rowsRead)} rows`,
-      );
-      console.error(formatProblems(error.file, o.position, o.problems, o.problemCount));
-      console.error(
-        values['dry-run'] ? 'dry run: nothing was stored' : 'nothing was stored; fix the file, or load its good rows with --allow-partial',
-      );
-    } else {
-      console.error(`ingest failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    console.error(failureText(error, values['dry-run']));
     return 1;
   }
 }

@@ -3,6 +3,7 @@ import type { ColumnSpec, DatasetSpec } from '../core/datasets/index.js';
 import { rawExpr, sqlList, typedExpr } from '../core/column-sql.js';
 import { quoteIdent, quoteLiteral } from '../core/sql-text.js';
 import { scalar } from './db.js';
+import { futurePeriod } from './future-period.js';
 import type { PlannedFile } from './planned-file.js';
 
 /** Column types a CSV reader can parse natively; the rest are read as text and parsed in SQL. */
@@ -23,6 +24,7 @@ function projection(column: ColumnSpec, header: string | null, fileName: string)
   if (header === null) return column.defaultFromFile ? quoteLiteral(fileName) : 'NULL';
   const v = quoteIdent(header);
   const bounds = [
+    column.type === 'number' ? 'isfinite(x)' : '',
     column.type === 'count' ? 'x >= 0' : '',
     column.min !== undefined ? `x >= ${column.min}` : '',
     column.max !== undefined ? `x <= ${column.max}` : '',
@@ -42,15 +44,26 @@ function projection(column: ColumnSpec, header: string | null, fileName: string)
   }
   if (column.type === 'month') return `coalesce(TRY_CAST(${v} || '-01' AS DATE), ${typedExpr('month', raw)}, ${invalid})`;
   const typed = typedExpr(column.type, raw);
-  const bounded = bounds.filter((b) => b !== 'x = trunc(x)' && b !== 'x >= 0').map((b) => b.replaceAll('x', `(${typed})`));
+  const bounded = bounds.filter((b) => b.startsWith('x >= ') || b.startsWith('x <= ')).map((b) => b.replaceAll('x', `(${typed})`));
   if (!bounded.length) return `coalesce(${typed}, ${invalid})`;
   // Years (the only bounded text-parsed columns) are short: parsing them twice costs little.
   return `CASE WHEN (${typed}) IS NULL THEN ${invalid} WHEN ${bounded.join(' AND ')} THEN ${typed} ELSE ${fail(column)} END`;
 }
 
-/** Rows that break a reference or repeat a key: checked on the loaded table, inside the transaction. */
+/**
+ * Rows that break a reference, repeat a key, report a period in the future or hold a NUL in text: checked on
+ * the loaded table, inside the transaction.
+ */
 async function countViolations(connection: DuckDBConnection, spec: DatasetSpec): Promise<number> {
   const table = quoteIdent(spec.table);
+  const rowChecks = spec.columns.flatMap((c) => {
+    const future = futurePeriod(spec, c);
+    return [
+      future ? future.when(quoteIdent(c.name)) : '',
+      c.type === 'text' || c.type === 'code' ? `strpos(${quoteIdent(c.name)}, chr(0)) > 0` : '',
+    ].filter(Boolean);
+  });
+  const perRow = rowChecks.length ? [`(SELECT count(*) FROM ${table} WHERE ${rowChecks.join(' OR ')})`] : [];
   const references = spec.columns
     .filter((c) => c.references)
     .map((c) => {
@@ -65,7 +78,7 @@ async function countViolations(connection: DuckDBConnection, spec: DatasetSpec):
   // Distinct 64-bit key hashes are cheaper to count than distinct key tuples. A collision can only make a
   // clean file look suspect, and then the exact line-by-line validator decides.
   const duplicates = `(SELECT count(*) - count(DISTINCT hash(${keys})) FROM ${table})`;
-  return scalar(connection, `SELECT ${[...references, duplicates].join(' + ')}`);
+  return scalar(connection, `SELECT ${[...references, ...perRow, duplicates].join(' + ')}`);
 }
 
 /**

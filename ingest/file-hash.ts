@@ -21,7 +21,7 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
       continue;
     }
     const names = (await readdir(input)).sort();
-    files.push(...names.filter((n) => isSupportedFile(n) && !n.endsWith('.rejects.csv')).map((n) => join(input, n)));
+    files.push(...names.filter((n) => isSupportedFile(n) && !/\.rejects(-summary)?\.csv$/.test(n)).map((n) => join(input, n)));
   }
   return files;
 }

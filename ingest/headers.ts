@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { datasets, isRequired, type ColumnSpec, type DatasetSpec } from '../core/datasets/index.js';
 
 /** Folds a header for matching: full-width → half-width, case, spaces, underscores, hyphens and brackets. */
-function normalizeHeader(header: string): string {
+export function normalizeHeader(header: string): string {
   return header
     .normalize('NFKC')
     .toLowerCase()

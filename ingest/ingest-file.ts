@@ -1,7 +1,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { basename } from 'node:path';
-import { datasetByName } from '../core/datasets/index.js';
-import { detectDataset, mapHeaders } from './headers.js';
+import { datasetByName, type DatasetSpec } from '../core/datasets/index.js';
+import { detectDataset, mapHeaders, normalizeHeader } from './headers.js';
+import { columnLetter } from './report/grid.js';
+import { ingestLimits } from './limits.js';
+import { FileRefusedError } from './refusal.js';
 import { queryRows, scalar } from './db.js';
 import { openSource, type SourceFile, type SourceOptions } from './source-file.js';
 import { quoteIdent, quoteLiteral } from '../core/sql-text.js';
@@ -37,6 +40,8 @@ export interface FileOutcome extends UpsertCounts {
   problemCount: number;
   ignoredHeaders: string[];
   rejectsFile: string | null;
+  /** With --allow-partial: every row was rejected, so nothing may be published. */
+  allGoodRowsRejected?: boolean;
   /** How the file was read: a plain table, or a report form normalised first (ingest/report/). */
   understanding: FileUnderstanding;
 }
@@ -52,20 +57,66 @@ export class InvalidFileError extends Error {
 
 const STAGE = 'stage_raw';
 
+const engineError = /^[A-Z][A-Za-z ]* Error: /;
+const formatName = { csv: 'CSV', xlsx: 'an Excel sheet', parquet: 'Parquet', json: 'JSON' } as const;
+
+/**
+ * Runs a step that reads the file through DuckDB. A file whose quoted cells hold line breaks is read again in
+ * one thread; anything else DuckDB cannot read is refused in our words (its own message names internals).
+ */
+async function reading<T>(source: SourceFile, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (!(error instanceof Error) || !engineError.test(error.message)) throw error;
+    if (/parallel\s*=\s*false/.test(error.message) && source.readSerially()) return reading(source, step);
+    const line = /on line:? (\d+)/i.exec(error.message)?.[1];
+    throw new FileRefusedError(
+      basename(source.path),
+      `cannot be read as ${formatName[source.format]} (a malformed or damaged file${source.format === 'csv' ? ', or cells that do not line up with the header' : ''})`,
+      line ? { line: Number(line) } : {},
+    );
+  }
+}
+
+/** Refuses a header that names one of the dataset's columns twice: one of the two would be silently dropped. */
+async function refuseRepeatedHeaders(connection: DuckDBConnection, source: SourceFile, spec: DatasetSpec): Promise<void> {
+  if (!source.headerRowSql) return;
+  const [row] = await queryRows(connection, source.headerRowSql);
+  const written = Object.values(row ?? {}).map((v) => (v === null ? '' : String(v)));
+  const known = new Set(spec.columns.flatMap((c) => [c.name, ...(c.aliases ?? [])]).map(normalizeHeader));
+  const first = new Map<string, number>();
+  for (const [index, header] of written.entries()) {
+    const folded = normalizeHeader(header);
+    if (!known.has(folded)) continue;
+    const earlier = first.get(folded);
+    if (earlier !== undefined) {
+      throw new FileRefusedError(
+        basename(source.path),
+        `the same column twice${written[earlier] === header ? '' : ` (as '${written[earlier]}' and '${header}')`}; keep one`,
+        { line: 1, column: `${columnLetter(earlier)} and ${columnLetter(index)}`, value: written[earlier] },
+      );
+    }
+    first.set(folded, index);
+  }
+}
+
 /** Opens a file, reads its headers and works out which dataset and columns it holds. */
 export async function planFile(connection: DuckDBConnection, path: string, options: FileOptions): Promise<PlannedFile> {
   const source = await openSource(path, options);
   try {
     const headers = (
-      await queryRows<{ column_name: string }>(connection, `DESCRIBE ${source.selectSql}`).catch((error: unknown) => {
-        // A report form (title lines above its header) may not even read as a table.
-        if (mayBeReport(path)) return null;
-        throw error;
-      })
+      await reading(source, () => queryRows<{ column_name: string }>(connection, `DESCRIBE ${source.selectSql}`)).catch(
+        (error: unknown) => {
+          // A report form (title lines above its header) may not even read as a table.
+          if (mayBeReport(path)) return null;
+          throw error;
+        },
+      )
     )
       ?.map((r) => r.column_name)
       .filter((h) => h !== '__line');
-    const report = await planReport(connection, path, options, source, headers ?? null);
+    const report = await reading(source, () => planReport(connection, path, options, source, headers ?? null));
     if (report) {
       await source.dispose();
       return report;
@@ -73,6 +124,7 @@ export async function planFile(connection: DuckDBConnection, path: string, optio
     if (!headers) throw new Error(`${path}: cannot be read as a table`);
     const spec = options.dataset ? datasetByName(options.dataset) : detectDataset(path, headers);
     if (!spec) throw new Error(`--dataset ${options.dataset}: no such dataset`);
+    await reading(source, () => refuseRepeatedHeaders(connection, source, spec));
     const mapping = mapHeaders(spec, headers);
     if (mapping.missingRequired.length > 0) {
       const missing = mapping.missingRequired.map((c) => `${c.name} (${[c.label.zh, ...(c.aliases ?? [])].join(' / ')})`).join(', ');
@@ -88,8 +140,10 @@ export async function planFile(connection: DuckDBConnection, path: string, optio
 /** Copies a planned file into a text staging table. Blank rows are dropped; __line keeps each row's own position. */
 async function stageFile(connection: DuckDBConnection, plan: PlannedFile): Promise<StagedFile> {
   const mapped = plan.sources.filter((s) => s.header !== null).map((s) => s.raw);
-  await connection.run(
-    `CREATE OR REPLACE TEMP TABLE ${STAGE} AS SELECT * FROM (${plan.source.selectSql}) WHERE coalesce(${mapped.join(', ')}) IS NOT NULL`,
+  await reading(plan.source, () =>
+    connection.run(
+      `CREATE OR REPLACE TEMP TABLE ${STAGE} AS SELECT * FROM (${plan.source.selectSql}) WHERE coalesce(${mapped.join(', ')}) IS NOT NULL`,
+    ),
   );
   return { ...plan, rowsRead: await scalar(connection, `SELECT count(*) FROM ${STAGE}`) };
 }
@@ -130,7 +184,7 @@ export async function loadFile(connection: DuckDBConnection, plan: PlannedFile, 
 /** Validates a staged file and, when it passes (or --allow-partial), upserts its good rows. */
 async function loadStagedFile(connection: DuckDBConnection, staged: StagedFile, options: FileOptions): Promise<FileOutcome> {
   const { source, spec, sources } = staged;
-  await connection.run(`CREATE OR REPLACE TEMP TABLE problems AS ${problemsSql(STAGE, sources)}`);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE problems AS ${problemsSql(STAGE, sources, spec)}`);
   const report = reportOf(staged);
   if (report) await report.amendProblems(connection);
   await connection.run('CREATE OR REPLACE TEMP TABLE rejected_lines AS SELECT DISTINCT line FROM problems');
@@ -155,20 +209,38 @@ async function loadStagedFile(connection: DuckDBConnection, staged: StagedFile, 
   if (problemCount > 0 && !options.allowPartial) {
     throw new InvalidFileError(source.path, { ...base, accepted: 0, added: 0, replaced: 0, left: 0, rejectsFile: null });
   }
-  const rejectsFile = problemCount > 0 ? await writeRejects(connection, source.path) : null;
+  if (rejected > 0 && rejected === staged.rowsRead) {
+    throw new InvalidFileError(source.path, {
+      ...base,
+      accepted: 0,
+      added: 0,
+      replaced: 0,
+      left: 0,
+      rejectsFile: null,
+      allGoodRowsRejected: true,
+    });
+  }
+  const rejectsFile = problemCount > 0 ? await writeRejects(connection, source.path, ingestLimits().rejectsRows) : null;
   const counts = await upsertRows(connection, spec, sources, STAGE, 'rejected_lines');
   return { ...base, ...counts, rejectsFile };
 }
 
-/** Writes the rejected rows, as read, with their reasons, beside the input: <file>.rejects.csv. */
-async function writeRejects(connection: DuckDBConnection, path: string): Promise<string> {
+/**
+ * Writes the first `limit` rejected rows, as read, with their reasons, beside the input (<file>.rejects.csv),
+ * and the number of rows rejected for each column and reason (<file>.rejects-summary.csv), which covers all.
+ */
+async function writeRejects(connection: DuckDBConnection, path: string, limit: number): Promise<string> {
   const rejectsPath = `${path}.rejects.csv`;
   await connection.run(`COPY (
       SELECT r.__line AS line, r.reasons, s.* EXCLUDE (__line)
       FROM (SELECT line AS __line, string_agg("column" || ': ' || reason || coalesce(' (' || value || ')', ''), '; ' ORDER BY "column") AS reasons
-            FROM problems GROUP BY line) r
+            FROM problems WHERE line IN (SELECT line FROM rejected_lines ORDER BY line LIMIT ${limit}) GROUP BY line) r
       JOIN ${STAGE} s USING (__line) ORDER BY r.__line
     ) TO ${quoteLiteral(rejectsPath)} (HEADER, DELIMITER ',')`);
+  await connection.run(`COPY (
+      SELECT "column", regexp_replace(reason, 'same as row [0-9]+', 'same as an earlier row') AS reason, count(DISTINCT line) AS rows, min(line) AS first_line
+      FROM problems GROUP BY ALL ORDER BY rows DESC, first_line
+    ) TO ${quoteLiteral(`${path}.rejects-summary.csv`)} (HEADER, DELIMITER ',')`);
   return rejectsPath;
 }
 

@@ -1,11 +1,14 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import iconv from 'iconv-lite';
 import xlsx from 'xlsx';
 import { quoteLiteral } from '../core/sql-text.js';
+import { checkJson } from './json-check.js';
+import { ingestLimits, type IngestLimits } from './limits.js';
+import { FileRefusedError } from './refusal.js';
+import { checkText } from './text-check.js';
+import { checkSheetRows, checkWorkbook } from './xlsx-check.js';
 
 type SourceFormat = 'csv' | 'xlsx' | 'parquet' | 'json';
 
@@ -26,7 +29,14 @@ export interface SourceFile {
    */
   position: 'row' | 'record';
   /** SELECT yielding __line and every column of the file, in file order. */
-  selectSql: string;
+  readonly selectSql: string;
+  /** SELECT yielding the first row of the file as written (the header of a CSV or sheet), or null. */
+  readonly headerRowSql: string | null;
+  /**
+   * Reads the file in one thread from now on: DuckDB's parallel CSV reader cannot split a file whose quoted
+   * cells hold line breaks (Excel's multi-line cells). Returns false when the source has no such mode.
+   */
+  readSerially(): boolean;
   /** A table-function call reading the file in parallel with the given column types (CSV), no line numbers. */
   typedRead(types: Readonly<Record<string, 'DOUBLE' | 'VARCHAR'>>): string;
   dispose(): Promise<void>;
@@ -84,34 +94,75 @@ function isUtf8(bytes: Buffer): boolean {
   }
 }
 
-const csvSelect = (path: string): string =>
-  `SELECT row_number() OVER () + 1 AS __line, * FROM read_csv(${quoteLiteral(path)}, header = true, all_varchar = true, null_padding = true)`;
+const csvOptions = (parallel: boolean) => `header = true, null_padding = true${parallel ? '' : ', parallel = false'}`;
 
-const csvTypedRead =
-  (path: string) =>
-  (types: Readonly<Record<string, 'DOUBLE' | 'VARCHAR'>>): string => {
-    const struct = Object.entries(types)
-      .map(([header, type]) => `${quoteLiteral(header)}: '${type}'`)
-      .join(', ');
-    return `read_csv(${quoteLiteral(path)}, header = true, null_padding = true${struct ? `, types = {${struct}}` : ''})`;
+/** A CSV read by DuckDB, in parallel until told otherwise. */
+function csvSource(csvPath: string, fields: Pick<SourceFile, 'path' | 'format' | 'encoding' | 'dispose'>): SourceFile {
+  let parallel = true;
+  return {
+    ...fields,
+    position: 'row',
+    get selectSql() {
+      return `SELECT row_number() OVER () + 1 AS __line, * FROM read_csv(${quoteLiteral(csvPath)}, ${csvOptions(parallel)}, all_varchar = true)`;
+    },
+    headerRowSql: `SELECT * FROM read_csv(${quoteLiteral(csvPath)}, header = false, all_varchar = true, null_padding = true, parallel = false) LIMIT 1`,
+    typedRead(types) {
+      const struct = Object.entries(types)
+        .map(([header, type]) => `${quoteLiteral(header)}: '${type}'`)
+        .join(', ');
+      return `read_csv(${quoteLiteral(csvPath)}, ${csvOptions(parallel)}${struct ? `, types = {${struct}}` : ''})`;
+    },
+    readSerially() {
+      const changed = parallel;
+      parallel = false;
+      return changed;
+    },
   };
+}
 
-/** Opens any supported file as a DuckDB-readable source, converting what DuckDB cannot read natively. */
-export async function openSource(path: string, options: SourceOptions = {}): Promise<SourceFile> {
+/** Refuses a Parquet file that does not begin and end with Parquet's mark (a truncated or damaged file). */
+async function checkParquet(path: string, file: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const head = Buffer.alloc(4);
+    const tail = Buffer.alloc(4);
+    await handle.read(head, 0, 4, 0);
+    await handle.read(tail, 0, 4, Math.max(size - 4, 0));
+    if (size < 12 || head.toString('latin1') !== 'PAR1' || tail.toString('latin1') !== 'PAR1') {
+      throw new FileRefusedError(file, 'not a complete Parquet file (truncated or damaged)');
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Opens any supported file as a DuckDB-readable source, converting what DuckDB cannot read natively. Each
+ * file is checked first against the ingest limits (limits.ts) and refused, with where and why, when it breaks
+ * one or cannot be what its name says.
+ */
+export async function openSource(path: string, options: SourceOptions = {}, limits: IngestLimits = ingestLimits()): Promise<SourceFile> {
   const format = formatOf(path);
+  const file = basename(path);
   const none = async () => {};
+  if ((await stat(path)).size === 0) throw new FileRefusedError(file, 'the file is empty');
   if (format === 'parquet') {
+    await checkParquet(path, file);
     return {
       path,
       format,
       encoding: null,
       position: 'record',
       dispose: none,
+      headerRowSql: null,
+      readSerially: () => false,
       selectSql: `SELECT file_row_number + 1 AS __line, * EXCLUDE (file_row_number) FROM read_parquet(${quoteLiteral(path)}, file_row_number = true)`,
       typedRead: () => `read_parquet(${quoteLiteral(path)})`,
     };
   }
   if (format === 'json') {
+    await checkJson(path, file, limits);
     const read = `read_json(${quoteLiteral(path)}, format = 'auto', sample_size = -1)`;
     return {
       path,
@@ -119,38 +170,44 @@ export async function openSource(path: string, options: SourceOptions = {}): Pro
       encoding: null,
       position: 'record',
       dispose: none,
+      headerRowSql: null,
+      readSerially: () => false,
       selectSql: `SELECT row_number() OVER () AS __line, * FROM ${read}`,
       typedRead: () => read,
     };
   }
+  if (format === 'xlsx') await checkWorkbook(path, file, limits);
   const workDir = await mkdtemp(join(tmpdir(), 'talent-ingest-'));
   const dispose = () => rm(workDir, { recursive: true, force: true });
   try {
     if (format === 'xlsx') {
-      const csvPath = join(workDir, `${basename(path)}.csv`);
-      await writeFile(csvPath, sheetAsCsv(path, options.sheet));
-      return { path, format, encoding: null, position: 'row', dispose, selectSql: csvSelect(csvPath), typedRead: csvTypedRead(csvPath) };
+      const csvPath = join(workDir, `${file}.csv`);
+      await writeFile(csvPath, sheetAsCsv(path, options.sheet, limits));
+      return csvSource(csvPath, { path, format, encoding: null, dispose });
     }
     const encoding = options.encoding?.toLowerCase() ?? (await detectEncoding(path));
     if (!iconv.encodingExists(encoding)) throw new Error(`--encoding ${options.encoding}: unknown encoding`);
     if (encoding === 'utf-8' || encoding === 'utf8') {
       await dispose();
-      return { path, format, encoding: 'utf-8', position: 'row', dispose: none, selectSql: csvSelect(path), typedRead: csvTypedRead(path) };
+      await checkText(path, file, 'utf-8', null, limits);
+      return csvSource(path, { path, format, encoding: 'utf-8', dispose: none });
     }
-    const utf8Path = join(workDir, `${basename(path)}.utf8.csv`);
-    await pipeline(createReadStream(path), iconv.decodeStream(encoding), iconv.encodeStream('utf-8'), createWriteStream(utf8Path));
-    return { path, format, encoding, position: 'row', dispose, selectSql: csvSelect(utf8Path), typedRead: csvTypedRead(utf8Path) };
+    const utf8Path = join(workDir, `${file}.utf8.csv`);
+    await checkText(path, file, encoding, utf8Path, limits);
+    return csvSource(utf8Path, { path, format, encoding, dispose });
   } catch (error) {
     await dispose();
     throw error;
   }
 }
 
-function sheetAsCsv(path: string, sheetName?: string): string {
-  const book = xlsx.readFile(path, { cellDates: true, dense: true });
+function sheetAsCsv(path: string, sheetName: string | undefined, limits: IngestLimits): string {
+  // One row beyond the limit is read, so that a sheet over it is known without reading the rest.
+  const book = xlsx.readFile(path, { cellDates: true, dense: true, sheetRows: limits.xlsxRows + 1 });
   const name = sheetName ?? book.SheetNames[0];
   const sheet = name === undefined ? undefined : book.Sheets[name];
   if (!sheet) throw new Error(`${path}: no sheet named '${sheetName}'; sheets are ${book.SheetNames.map((n) => `'${n}'`).join(', ')}`);
+  if (sheet['!ref']) checkSheetRows(basename(path), xlsx.utils.decode_range(sheet['!ref']).e.r + 1, limits);
   // Keep blank rows so that __line is the spreadsheet's own row number; empty rows are skipped later.
   return xlsx.utils.sheet_to_csv(sheet, { blankrows: true, dateNF: 'yyyy-mm-dd', rawNumbers: true });
 }

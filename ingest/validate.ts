@@ -1,4 +1,5 @@
 import { isRequired, type ColumnSpec, type DatasetSpec } from '../core/datasets/index.js';
+import { futurePeriod } from './future-period.js';
 import { expectation, rawExpr, sqlList, typedExpr } from '../core/column-sql.js';
 import { quoteIdent, quoteLiteral } from '../core/sql-text.js';
 
@@ -25,9 +26,20 @@ interface Check {
   reason: string;
 }
 
-function checksFor(source: ColumnSource): Check[] {
+const numeric = new Set(['integer', 'count', 'number']);
+
+function checksFor(source: ColumnSource, spec: DatasetSpec): Check[] {
   const { column, raw, typed } = source;
   const checks: Check[] = [];
+  if (column.type === 'number') {
+    // DuckDB reads 'NaN', 'Infinity' and 'inf' as doubles: no figure is either.
+    checks.push({ source, when: `NOT isfinite(${typed})`, reason: quoteLiteral('expected a finite number (not NaN or infinity)') });
+  }
+  if (!numeric.has(column.type)) {
+    checks.push({ source, when: `strpos(${raw}, chr(0)) > 0`, reason: quoteLiteral('a NUL character (0x00): not text') });
+  }
+  const future = futurePeriod(spec, column);
+  if (future) checks.push({ source, when: future.when(typed), reason: quoteLiteral(future.reason) });
   if (isRequired(column)) checks.push({ source, when: `${raw} IS NULL`, reason: quoteLiteral('required value is missing') });
   checks.push({ source, when: `${raw} IS NOT NULL AND (${typed}) IS NULL`, reason: quoteLiteral(`expected ${expectation[column.type]}`) });
   if (column.type === 'count') checks.push({ source, when: `(${typed}) < 0`, reason: quoteLiteral('must not be negative') });
@@ -58,10 +70,10 @@ function checksFor(source: ColumnSource): Check[] {
  * SQL that lists every problem of the staged rows as (line, column, value, reason): one row per failed
  * check, plus one per repeated key (pointing at the line that first used it).
  */
-export function problemsSql(stageTable: string, sources: ColumnSource[]): string {
+export function problemsSql(stageTable: string, sources: ColumnSource[], spec: DatasetSpec): string {
   const label = (s: ColumnSource) => quoteLiteral(s.header ?? s.column.name);
   const perColumn = sources
-    .flatMap(checksFor)
+    .flatMap((s) => checksFor(s, spec))
     .map(
       ({ source, when, reason }) =>
         `SELECT __line AS line, ${label(source)} AS "column", ${source.raw} AS value, ${reason} AS reason FROM ${stageTable} WHERE ${when}`,

@@ -295,6 +295,7 @@ export const target: DatasetSpec = {
   kind: 'reference',
   label: { zh: '目标', en: 'Targets' },
   grain: 'one programme target over a period (a year or several), national (region 000000) or for one region',
+  periods: 'plans',
   columns: [
     {
       name: 'program_code',

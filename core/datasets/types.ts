@@ -48,6 +48,11 @@ export interface DatasetSpec {
   /** One row is … (stated grain). */
   grain: string;
   columns: readonly ColumnSpec[];
+  /**
+   * What the periods of its rows are: actual figures (the default), which cannot lie after the current month,
+   * quarter or year, or plans (targets), which may.
+   */
+  periods?: 'actuals' | 'plans';
 }
 
 export const keyColumns = (spec: DatasetSpec): ColumnSpec[] => spec.columns.filter((c) => c.key);

@@ -108,6 +108,9 @@ export async function planReport(
     encoding: grid.encoding,
     position: 'row',
     selectSql: `SELECT * FROM ${readCsv(csvPath, all, { __line: 'BIGINT' })}`,
+    // The rows are written by the normaliser: one header, checked, and no multi-line cells.
+    headerRowSql: null,
+    readSerially: () => false,
     typedRead: (types) => readCsv(csvPath, all, types),
     dispose: () => rm(workDir, { recursive: true, force: true }),
   };

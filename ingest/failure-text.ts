@@ -1,0 +1,30 @@
+import { basename } from 'node:path';
+import { InvalidFileError } from './ingest-file.js';
+import { FileRefusedError } from './refusal.js';
+import { formatCount, formatProblems } from './report.js';
+import { formatUnderstanding } from './report/print.js';
+
+/** What the user reads when an ingest fails: the file, where, the value and the reason, and what was stored. */
+export function failureText(error: unknown, dryRun = false): string {
+  const stored = dryRun ? 'dry run: nothing was stored' : 'nothing was stored; fix the file, or load its good rows with --allow-partial';
+  if (error instanceof InvalidFileError) {
+    const o = error.outcome;
+    const lines: string[] = [];
+    if (dryRun || o.understanding.layout === 'report') lines.push(formatUnderstanding(basename(error.file), o.understanding));
+    if (o.allGoodRowsRejected) {
+      lines.push(
+        `${basename(error.file)}: no row passed validation (${formatCount(o.rejected)} of ${formatCount(o.rowsRead)} rejected): nothing was published`,
+      );
+      lines.push(formatProblems(error.file, o.position, o.problems, o.problemCount));
+      return lines.join('\n');
+    }
+    lines.push(
+      `${error.file}: refused (dataset ${o.dataset}): ${formatCount(o.problemCount)} problem(s) in ${formatCount(o.rejected)} of ${formatCount(o.rowsRead)} rows`,
+    );
+    lines.push(formatProblems(error.file, o.position, o.problems, o.problemCount));
+    lines.push(stored);
+    return lines.join('\n');
+  }
+  if (error instanceof FileRefusedError) return `${error.message}\n${dryRun ? 'dry run: nothing was stored' : 'nothing was stored'}`;
+  return `ingest failed: ${error instanceof Error ? error.message : String(error)}`;
+}
