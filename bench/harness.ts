@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureWebBuild } from '../tools/web-build.js';
 import { prepareData } from './data.js';
+import { measureExportLatency } from './export-latency.js';
 import { measureExports } from './exports.js';
 import { measureIngest } from './ingest.js';
 import { measureLoad } from './load.js';
@@ -161,6 +162,10 @@ async function measureAll(options: BenchOptions): Promise<BenchResult> {
     },
   );
 
+  // Servers of their own, with the cache off, one after the other: first admitting every export, then the default.
+  log('a dashboard request during 10 concurrent JSON exports …');
+  const exportLatency = await measureExportLatency({ dataDir: data.dataDir, exports: 10, rows: Math.max(...options.exportRows), log });
+
   const finished = new Date();
   return {
     meta: {
@@ -193,6 +198,7 @@ async function measureAll(options: BenchOptions): Promise<BenchResult> {
     queries: phase1.queries,
     load: phase1.load,
     exports: phase2.exports,
+    exportLatency,
     memory: {
       restAfterStartMb: phase2.restAfterStartMb,
       restAfterQueriesMb: phase1.restAfterQueriesMb,

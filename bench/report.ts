@@ -137,6 +137,26 @@ function exportSection(r: BenchResult): string {
   );
 }
 
+function exportLatencySection(r: BenchResult): string {
+  if (!r.exportLatency) return 'Not measured in this run.';
+  return table(
+    [
+      'EXPORT_CONCURRENCY',
+      'Exports asked / sent / refused (503)',
+      'Until the last answer (s)',
+      'Probe p50 / p99 (ms)',
+      'At rest p50 / p99 (ms)',
+    ],
+    r.exportLatency.map((e) => [
+      e.concurrency === 'unbounded' ? `${e.exports} (every export admitted)` : `${e.concurrency} (default)`,
+      `${e.exports} / ${e.admitted} / ${e.refused}${e.failed ? `, ${e.failed} failed` : ''}`,
+      num(e.exportsSeconds, 1),
+      `${ms(e.probe.p50)} / ${ms(e.probe.p99)}`,
+      `${ms(e.probeAtRest.p50)} / ${ms(e.probeAtRest.p99)}`,
+    ]),
+  );
+}
+
 function memorySection(r: BenchResult): string {
   const m = r.memory;
   return table(
@@ -220,6 +240,9 @@ export function renderMarkdown(r: BenchResult): string {
     '',
     '### Exports of the training table (GET /api/datasets/training?limit=N&format=…)',
     exportSection(r),
+    '',
+    `### A dashboard request during ${r.exportLatency?.[0]?.exports ?? 10} concurrent JSON exports of ${int(r.exportLatency?.[0]?.rows ?? 0)} rows (cache off; sequential probes of annual-target-progress)`,
+    exportLatencySection(r),
     '',
     '### Server memory',
     memorySection(r),

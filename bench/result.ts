@@ -1,4 +1,5 @@
 import type { BenchData } from './data.js';
+import type { ExportLatencyFigures } from './export-latency.js';
 import type { ExportFigures } from './exports.js';
 import type { IngestFigures } from './ingest.js';
 import type { LoadFigures } from './load.js';
@@ -32,6 +33,8 @@ export interface BenchResult {
   queries: QueryFigures[];
   load: LoadFigures[];
   exports: ExportFigures[];
+  /** A dashboard request's latency while many large exports are asked for at once (absent in older results). */
+  exportLatency?: ExportLatencyFigures[];
   memory: MemoryFigures;
   web: WebFigures;
 }

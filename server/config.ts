@@ -25,8 +25,8 @@ const configSchema = z.object({
   EXPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /**
    * Temporary disk all running exports may hold together (MB), shared equally: each may hold this ÷ EXPORT_CONCURRENCY
-   * (4 GB by default: a whole JSON export of ten million training rows). An export is refused when the directory
-   * has less than that free, and stopped if its file outgrows it.
+   * (4 GB by default), or less when the disk has less free (refused below 1 MB); an export whose file outgrows it is
+   * stopped.
    */
   EXPORT_TEMP_BUDGET_MB: z.coerce.number().int().min(0).max(10_000_000).default(8192),
   /** Where exports' temporary files go. */

@@ -33,12 +33,15 @@ export class ExportBusy extends HttpProblem {
 
 /**
  * Admits large exports: at most `concurrency` at once, each holding at most its share of the temporary-space budget
- * (budget ÷ concurrency, so that together they never exceed it), and only when the temporary directory really has
- * that share free. Everything is checked before an export starts, so a refusal is a problem response, never a
- * half-sent body.
+ * (budget ÷ concurrency, so that together they never exceed it). The disk may have less free than the budget
+ * promises: then an export is given what is free, less what the running exports may still write, and is refused
+ * when that is below MIN_EXPORT_SHARE_MB. Everything is checked before an export starts, so a refusal is a problem
+ * response, never a half-sent body.
  */
 export class ExportGate {
   private running = 0;
+  /** The limits given to the running exports, in bytes. */
+  private reserved = 0;
 
   constructor(readonly limits: ExportLimits) {}
 
@@ -71,19 +74,29 @@ export class ExportGate {
       released = true;
       this.running--;
     };
+    let limit: number;
     try {
       const free = await freeBytes(tempDir);
-      if (free < share)
+      // What the running exports have written is no longer free; what they may still write is counted too.
+      limit = Math.min(share, free - this.reserved);
+      if (limit < MIN_EXPORT_SHARE_MB * MB)
         throw new ExportBusy(
           503,
           'Not enough temporary space for an export',
-          `the server's temporary directory has ${mb(free)} MB free, less than the ${mb(share)} MB an export may need (EXPORT_TEMP_BUDGET_MB=${tempBudgetMb} shared by EXPORT_CONCURRENCY=${concurrency}); retry later`,
+          `the server's temporary directory has ${mb(Math.max(0, free))} MB free (${mb(Math.max(0, free - this.reserved))} MB once the running exports are counted), less than the ${MIN_EXPORT_SHARE_MB} MB an export needs to start; retry later`,
         );
     } catch (error) {
       release();
       throw error;
     }
-    return { temp: { dir: tempDir, limitBytes: share }, release };
+    this.reserved += limit;
+    return {
+      temp: { dir: tempDir, limitBytes: limit },
+      release: () => {
+        if (!released) this.reserved -= limit;
+        release();
+      },
+    };
   }
 
   /** Exports running now. */

@@ -8,6 +8,7 @@ import { probeColumns, type ResultColumn } from './encode/columns.js';
 import { encodeQuery } from './encode/encode-result.js';
 import type { ResultMeta } from './encode/meta.js';
 import type { TempSpace } from './export-gate.js';
+import { HttpProblem } from './problem.js';
 import { BufferSink, responseSink, type Sink } from './encode/sink.js';
 import { contentTypes, downloadName, sameRequestAs, type DataFormat, type OutputOptions } from './format.js';
 import { buildProvenance, type Provenance, type RequestKind } from './provenance.js';
@@ -133,7 +134,12 @@ export async function streamToResponse(
     res.end();
     return rows;
   } catch (error) {
-    if (res.headersSent) res.destroy();
+    if (res.headersSent) {
+      res.destroy();
+      // Nobody can be answered any more; the operator is told why the download was cut off.
+      if (error instanceof HttpProblem)
+        console.warn(JSON.stringify({ time: new Date().toISOString(), stopped: res.req.originalUrl.slice(0, 200), reason: error.title }));
+    }
     throw error;
   }
 }

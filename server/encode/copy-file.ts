@@ -23,7 +23,7 @@ export const unboundedTemp: TempSpace = { dir: tmpdir(), limitBytes: Infinity };
 /** The export outgrew its share of the temporary space (or the disk refused DuckDB's write). */
 function tempFull(limitBytes: number): HttpProblem {
   const limit = Number.isFinite(limitBytes)
-    ? ` (${Math.round(limitBytes / (1024 * 1024))} MB, EXPORT_TEMP_BUDGET_MB ÷ EXPORT_CONCURRENCY)`
+    ? ` (${Math.round(limitBytes / (1024 * 1024))} MB: its share of EXPORT_TEMP_BUDGET_MB, or what the disk had free)`
     : '';
   return new HttpProblem(
     503,
