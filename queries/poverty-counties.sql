@@ -4,27 +4,14 @@
 -- total row for them all. Training is compared like for like, as in poverty-prefectures: a year still being
 -- reported runs from January to the nation's latest month, against the same months of the previous year.
 -- Placements are a yearly count (talent_stock), of the chosen calendar year.
-WITH calendar AS (
-  SELECT DISTINCT month FROM rollup_training_national_month WHERE program_code = $program
-),
-chosen AS (
-  SELECT y.year, (SELECT max(month(month)) FROM calendar WHERE year(month) = y.year)::INTEGER AS months_covered
-  FROM (SELECT coalesce($year, (SELECT max(year(month)) FROM calendar))::INTEGER AS year) y
-),
+WITH
+-- @include shared/poverty-year.sql
+,
 county AS (
   SELECT c.region_code, c.name_zh, c.name_en, c.province_code, c.parent_code AS prefecture_code,
          f.name_zh AS prefecture_name_zh, f.name_en AS prefecture_name_en, c.working_age_2020 AS working_age
   FROM region c LEFT JOIN region f ON f.region_code = c.parent_code
   WHERE c.level = 'county' AND c.poverty_county_52 AND ($province IS NULL OR c.province_code = $province)
-),
-mainland AS (
-  SELECT region_code AS province_code, name_zh, name_en, working_age_2020 AS working_age
-  FROM region WHERE level = 'province' AND in_mainland
-),
-months AS (
-  SELECT m.month, year(m.month) = c.year AS current
-  FROM calendar m, chosen c
-  WHERE year(m.month) IN (c.year, c.year - 1) AND month(m.month) <= c.months_covered
 ),
 county_volume AS (
   SELECT r.county_code AS region_code,
@@ -35,17 +22,6 @@ county_volume AS (
   JOIN county c ON c.region_code = r.county_code
   WHERE r.program_code = $program AND ($province IS NULL OR r.province_code = $province)
   GROUP BY r.county_code
-),
--- Every mainland province's whole total in the chosen year (January to the months covered: the nation reports
--- no later month), rows kept at province level included; summed, the nation's.
-province_volume AS (
-  SELECT m.province_code, m.name_zh, m.name_en, m.working_age, coalesce(sum(r.person_times), 0) AS person_times
-  FROM mainland m
-  LEFT JOIN (SELECT r.province_code, r.person_times
-             FROM rollup_training_province_year r JOIN chosen c ON r.year = c.year
-             WHERE r.program_code = $program) r
-    USING (province_code)
-  GROUP BY ALL
 ),
 -- Placements of the chosen year: at the county (NULL when it reported none: unknown, not zero), in the whole
 -- province, and in the nation (the mainland provinces).

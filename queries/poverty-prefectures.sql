@@ -5,28 +5,13 @@
 -- those of poverty-areas: prefectures flagged with a poverty group, counting the rows recorded at them or their
 -- counties; the nation is the 31 mainland provinces. A year still being reported is compared like for like
 -- (January to the nation's latest month, against the same months of the previous year), as in training-by-region.
-WITH calendar AS (
-  SELECT DISTINCT month FROM rollup_training_national_month WHERE program_code = $program
-),
-chosen AS (
-  SELECT y.year, (SELECT max(month(month)) FROM calendar WHERE year(month) = y.year)::INTEGER AS months_covered
-  FROM (SELECT coalesce($year, (SELECT max(year(month)) FROM calendar))::INTEGER AS year) y
-),
+WITH
+-- @include shared/poverty-year.sql
+,
 area AS (
   SELECT region_code, name_zh, name_en, province_code, poverty_group, working_age_2020 AS working_age
   FROM region
   WHERE level = 'prefecture' AND poverty_group IS NOT NULL AND ($province IS NULL OR province_code = $province)
-),
-mainland AS (
-  SELECT region_code AS province_code, name_zh, name_en, working_age_2020 AS working_age
-  FROM region WHERE level = 'province' AND in_mainland
-),
--- The months compared: January to the last month covered, in the chosen year and the year before (a join on
--- them lets the scans below skip the other months).
-months AS (
-  SELECT m.month, year(m.month) = c.year AS current
-  FROM calendar m, chosen c
-  WHERE year(m.month) IN (c.year, c.year - 1) AND month(m.month) <= c.months_covered
 ),
 area_volume AS (
   SELECT r.prefecture_code AS region_code,
@@ -38,17 +23,6 @@ area_volume AS (
   -- The province again, although the join on area implies it: as a constant it lets the scan skip the others.
   WHERE r.program_code = $program AND ($province IS NULL OR r.province_code = $province)
   GROUP BY r.prefecture_code
-),
--- Every mainland province's own total over the same months (its rows at province level included): the provinces'
--- rates, and summed, the nation's. The months covered are all the months of the chosen year: the yearly rollup.
-province_volume AS (
-  SELECT m.province_code, m.name_zh, m.name_en, m.working_age, coalesce(sum(r.person_times), 0) AS person_times
-  FROM mainland m
-  LEFT JOIN (SELECT r.province_code, r.person_times
-             FROM rollup_training_province_year r JOIN chosen c ON r.year = c.year
-             WHERE r.program_code = $program) r
-    USING (province_code)
-  GROUP BY ALL
 ),
 national AS (
   SELECT sum(person_times) * 10000.0 / nullif(sum(working_age), 0) AS per_10k FROM province_volume
