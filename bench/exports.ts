@@ -1,5 +1,6 @@
 import { httpGet } from './http-client.js';
 import { readRssMb, sampleRss } from './server-process.js';
+import { summarize } from './stats.js';
 
 export type ExportFormat = 'json' | 'csv' | 'arrow' | 'parquet';
 export const exportFormats: readonly ExportFormat[] = ['json', 'csv', 'arrow', 'parquet'];
@@ -7,7 +8,7 @@ export const exportFormats: readonly ExportFormat[] = ['json', 'csv', 'arrow', '
 export interface ExportFigures {
   rows: number;
   format: ExportFormat;
-  /** Fastest of the repeats: to the response headers and to the last byte. */
+  /** Medians of the repeats: to the response headers and to the last byte. */
   ttfbMs: number;
   lastByteMs: number;
   bytes: number;
@@ -33,13 +34,15 @@ const exportUrl = (base: string, rows: number, format: ExportFormat): string =>
 /**
  * Large exports of the training table in every format: time to last byte, size, and how much the server's
  * memory grows while it streams. A Parquet export of the same rows runs first, untimed, so that every format
- * finds DuckDB's buffers equally warm; repeats run round-robin over the formats, each repeat starting one format further on.
+ * finds DuckDB's buffers equally warm; repeats run round-robin over the formats, each repeat starting one format further on. Times are
+ * medians of the repeats; memory is the worst repeat's.
  */
 export async function measureExports(options: ExportOptions): Promise<ExportFigures[]> {
   const figures: ExportFigures[] = [];
   for (const rows of options.sizes) {
     await httpGet(exportUrl(options.url, rows, 'parquet'));
-    const best = new Map<ExportFormat, Omit<ExportFigures, 'speedupOverJson'>>();
+    const samples = new Map<ExportFormat, { ttfbMs: number[]; lastByteMs: number[] }>();
+    const worst = new Map<ExportFormat, Pick<ExportFigures, 'bytes' | 'rssBeforeMb' | 'rssPeakMb' | 'rssGrowthMb'>>();
     for (let repeat = 0; repeat < options.repeats; repeat++) {
       // Each repeat starts one format further on, so no format always follows the same one.
       for (const format of [
@@ -51,20 +54,24 @@ export async function measureExports(options: ExportOptions): Promise<ExportFigu
         const response = await httpGet(exportUrl(options.url, rows, format));
         const { peakMb } = sampler.stop();
         if (response.status !== 200) throw new Error(`export of ${rows} rows as ${format} answered ${response.status}`);
-        const previous = best.get(format);
+        const times = samples.get(format) ?? { ttfbMs: [], lastByteMs: [] };
+        times.ttfbMs.push(response.ttfbMs);
+        times.lastByteMs.push(response.totalMs);
+        samples.set(format, times);
         const growth = peakMb - rssBeforeMb;
-        best.set(format, {
-          rows,
-          format,
-          ttfbMs: Math.min(previous?.ttfbMs ?? Infinity, response.ttfbMs),
-          lastByteMs: Math.min(previous?.lastByteMs ?? Infinity, response.totalMs),
-          bytes: response.bytes,
-          rssBeforeMb: previous && previous.rssGrowthMb >= growth ? previous.rssBeforeMb : rssBeforeMb,
-          rssPeakMb: previous && previous.rssGrowthMb >= growth ? previous.rssPeakMb : peakMb,
-          rssGrowthMb: Math.max(previous?.rssGrowthMb ?? -Infinity, growth),
-        });
+        const previous = worst.get(format);
+        if (!previous || growth > previous.rssGrowthMb) {
+          worst.set(format, { bytes: response.bytes, rssBeforeMb, rssPeakMb: peakMb, rssGrowthMb: growth });
+        }
       }
     }
+    const best = new Map<ExportFormat, Omit<ExportFigures, 'speedupOverJson'>>(
+      exportFormats.map((format) => {
+        const times = samples.get(format)!;
+        const figures = { rows, format, ttfbMs: summarize(times.ttfbMs).p50, lastByteMs: summarize(times.lastByteMs).p50 };
+        return [format, { ...figures, ...worst.get(format)! }];
+      }),
+    );
     const jsonMs = best.get('json')!.lastByteMs;
     for (const format of exportFormats) {
       const f = best.get(format)!;

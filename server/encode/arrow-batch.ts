@@ -1,10 +1,24 @@
-import { Bool, DateDay, Float64, Int64, RecordBatch, Struct, Utf8, makeData, type Data, type DataType, type Schema } from 'apache-arrow';
+import {
+  Bool,
+  DateDay,
+  Dictionary,
+  Float64,
+  Int64,
+  RecordBatch,
+  Struct,
+  Utf8,
+  makeData,
+  type Data,
+  type DataType,
+  type Schema,
+} from 'apache-arrow';
 import type { DuckDBDataChunk } from '@duckdb/node-api';
 import { VARCHAR_SLACK, appendVarchar, booleanWidth, isValid, rawColumn, varcharByteLength, type RawColumn } from './duckdb-vectors.js';
+import { Utf8Dictionary } from './utf8-dictionary.js';
 
 /** Bytes a value takes in a DuckDB vector (VARCHAR: the 16-byte string_t). */
 function byteWidth(type: DataType): number {
-  if (type instanceof Utf8) return 16;
+  if (type instanceof Utf8 || type instanceof Dictionary) return 16;
   if (type instanceof Bool) return booleanWidth;
   if (type instanceof DateDay) return 4;
   return 8;
@@ -23,7 +37,8 @@ class Grown {
 /**
  * Builds Arrow record batches from DuckDB chunks, straight from their memory: fixed-width columns are copied
  * as bytes (BIGINT → Int64, DOUBLE → Float64, DATE → DateDay: the same layouts), validity bits keep DuckDB's
- * order, and text goes into one offsets array and one bytes array a column. The query has been shaped
+ * order, and text goes into one offsets array and one bytes array a column — or, for a dictionary-encoded
+ * column, into indices of the column's distinct strings (utf8-dictionary.ts). The query has been shaped
  * (select-list.ts) so that every column is BIGINT, DOUBLE, DATE, BOOLEAN or VARCHAR.
  *
  * The arrays are reused: a batch's data is only valid until the next call to build().
@@ -32,10 +47,13 @@ export class BatchBuilder {
   private readonly values: Grown[];
   private readonly offsets: Grown[];
   private readonly validity: Grown[];
+  private readonly indices: Grown[];
+  private readonly dictionaries: (Utf8Dictionary | null)[];
 
   constructor(private readonly schema: Schema) {
     const grown = () => schema.fields.map(() => new Grown());
-    [this.values, this.offsets, this.validity] = [grown(), grown(), grown()];
+    [this.values, this.offsets, this.validity, this.indices] = [grown(), grown(), grown(), grown()];
+    this.dictionaries = schema.fields.map((f) => (f.type instanceof Dictionary ? new Utf8Dictionary() : null));
   }
 
   build(chunks: readonly DuckDBDataChunk[], rows: number): RecordBatch {
@@ -49,6 +67,7 @@ export class BatchBuilder {
   private column(type: DataType, index: number, parts: RawColumn[], rows: number): Data {
     const props = { length: rows, ...this.nulls(index, parts, rows) };
     if (type instanceof Utf8) return makeData({ type, ...props, ...this.utf8(index, parts, rows) });
+    if (type instanceof Dictionary) return makeData({ type, ...props, ...this.dictionaryIndices(index, parts, rows, props.nullBitmap) });
     if (type instanceof Bool) return makeData({ type, ...props, data: this.bits(index, parts, rows) });
     const bytes = this.fixedWidth(index, parts, rows, byteWidth(type));
     if (type instanceof Int64) return makeData({ type, ...props, data: new BigInt64Array(bytes.buffer, bytes.byteOffset, rows) });
@@ -92,6 +111,20 @@ export class BatchBuilder {
       at += part.rows;
     }
     return { valueOffsets, data: data.subarray(0, total) };
+  }
+
+  private dictionaryIndices(
+    index: number,
+    parts: RawColumn[],
+    rows: number,
+    nullBitmap: Uint8Array | undefined,
+  ): { data: Int32Array; dictionary: ReturnType<Utf8Dictionary['vector']> } {
+    const { valueOffsets, data } = this.utf8(index, parts, rows);
+    const bytes = this.indices[index].ensure(rows * 4);
+    const indices = new Int32Array(bytes.buffer, bytes.byteOffset, rows);
+    const dictionary = this.dictionaries[index]!;
+    dictionary.encode(data, valueOffsets, rows, indices, (row) => nullBitmap !== undefined && !isValid(nullBitmap, row));
+    return { data: indices, dictionary: dictionary.vector() };
   }
 
   /** Arrow's validity bitmap (bit set = valid, least significant bit first, as DuckDB's), or none when nothing is null. */

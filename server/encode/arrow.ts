@@ -2,16 +2,15 @@ import {
   AsyncByteQueue,
   Bool,
   DateDay,
+  Dictionary,
   Field,
   Float64,
+  Int32,
   Int64,
-  RecordBatch,
+  type RecordBatch,
   RecordBatchStreamWriter,
   Schema,
-  Struct,
   Utf8,
-  makeData,
-  vectorFromArray,
   type DataType,
 } from 'apache-arrow';
 import type { DuckDBDataChunk, DuckDBResult } from '@duckdb/node-api';
@@ -25,7 +24,11 @@ import type { Sink } from './sink.js';
  */
 export const BATCH_ROWS = 16_384;
 
-function arrowType(column: ResultColumn): DataType {
+/**
+ * Text is dictionary-encoded: each column's distinct strings are sent once (and those a later batch adds, as
+ * a delta), its rows as 32-bit indices — codes and names repeat on nearly every row of an export.
+ */
+function arrowType(column: ResultColumn, id: number): DataType {
   switch (column.kind) {
     case 'integer':
       return new Int64();
@@ -36,7 +39,7 @@ function arrowType(column: ResultColumn): DataType {
     case 'date':
       return new DateDay();
     default:
-      return new Utf8();
+      return new Dictionary(new Utf8(), new Int32(), id);
   }
 }
 
@@ -65,7 +68,7 @@ export function arrowSchema(
   described: readonly FieldDescription[] = [],
 ): Schema {
   return new Schema(
-    columns.map((c) => new Field(c.name, arrowType(c), true, fieldMetadata(described.find((d) => d.name === c.name)))),
+    columns.map((c, i) => new Field(c.name, arrowType(c, i), true, fieldMetadata(described.find((d) => d.name === c.name)))),
     new Map(Object.entries(metadata)),
   );
 }
@@ -85,17 +88,6 @@ class ByteCollector extends AsyncByteQueue<Uint8Array> {
     return taken;
   }
 }
-
-const emptyBatch = (schema: Schema) =>
-  new RecordBatch(
-    schema,
-    makeData({
-      type: new Struct(schema.fields),
-      length: 0,
-      nullCount: 0,
-      children: schema.fields.map((f) => vectorFromArray([], f.type).data[0]),
-    }),
-  );
 
 /**
  * Streams a result (shaped by select-list.ts for Arrow) as an Arrow IPC stream: the schema, then a record
@@ -137,7 +129,7 @@ export async function writeArrowStream(result: DuckDBResult, schema: Schema, sin
   if (pendingRows > 0) await emit(builder.build(pending, pendingRows));
   if (rows === 0) {
     onFirstRows();
-    await emit(emptyBatch(schema));
+    await emit(builder.build([], 0));
   }
   writer.finish();
   await sink.write(collector.take());

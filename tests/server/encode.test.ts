@@ -12,6 +12,10 @@ import { encodeQuery, type EncodeFormat } from '../../server/encode/encode-resul
 import type { ResultMeta } from '../../server/encode/meta.js';
 import { BufferSink, type Sink } from '../../server/encode/sink.js';
 import { col } from '../../queries/lib/define.js';
+import { loadExports } from '../../queries/registry.js';
+import { bindings } from '../../queries/lib/run.js';
+import { sqlOf } from '../../queries/lib/sql-file.js';
+import { buildFixtureDb, type FixtureDb } from '../helpers/fixture-db.js';
 
 // Four rows worked out by hand: formulas, a Chinese name with a comma, quotes, line breaks, NaN, nulls and ''.
 const sample = `SELECT id, formula, name, amount, day, flag, note FROM (VALUES
@@ -121,13 +125,14 @@ describe('Arrow (built in JS from the chunks)', () => {
     const table = tableFromIPC((await encode('arrow', query(sample))).body);
     expect(table.schema.fields.map((f) => `${f.name}:${Type[f.typeId]}`)).toEqual([
       'id:Int',
-      'formula:Utf8',
-      'name:Utf8',
+      'formula:Dictionary',
+      'name:Dictionary',
       'amount:Float',
       'day:Date',
       'flag:Bool',
-      'note:Utf8',
+      'note:Dictionary',
     ]);
+    expect(String(table.schema.fields[1].type)).toBe('Dictionary<Int32, Utf8>');
     expect(String(table.schema.fields[0].type)).toBe('Int64');
     expect(String(table.schema.fields[3].type)).toBe('Float64');
     expect(String(table.schema.fields[4].type)).toBe('Date32<DAY>');
@@ -155,11 +160,18 @@ describe('Arrow (built in JS from the chunks)', () => {
     expect(table.schema.metadata.get('snapshot')).toBe('20261125T1000-abcd');
   });
 
-  it('turns other integer, decimal and text-like types into Int64, Float64 and Utf8', async () => {
+  it('turns other integer, decimal and text-like types into Int64, Float64 and dictionary-encoded Utf8', async () => {
     const sql = `SELECT 7::INTEGER AS i32, (-3)::SMALLINT AS i16, 12.34::DECIMAL(10, 2) AS dec, 1.5::FLOAT AS f32,
       TIMESTAMP '2024-03-01 10:00:00' AS ts, ['a', 'b'] AS lst WHERE $min IS NULL`;
     const table = tableFromIPC((await encode('arrow', query(sql))).body);
-    expect(table.schema.fields.map((f) => String(f.type))).toEqual(['Int64', 'Int64', 'Float64', 'Float64', 'Utf8', 'Utf8']);
+    expect(table.schema.fields.map((f) => String(f.type))).toEqual([
+      'Int64',
+      'Int64',
+      'Float64',
+      'Float64',
+      'Dictionary<Int32, Utf8>',
+      'Dictionary<Int32, Utf8>',
+    ]);
     expect(table.get(0)!.toJSON()).toEqual({ i32: 7n, i16: -3n, dec: 12.34, f32: 1.5, ts: '2024-03-01 10:00:00', lst: '[a, b]' });
     const json = JSON.parse((await encode('json', query(sql))).body.toString('utf8'));
     expect(json.rows).toEqual([{ i32: 7, i16: -3, dec: 12.34, f32: 1.5, ts: '2024-03-01 10:00:00', lst: '[a, b]' }]);
@@ -188,6 +200,120 @@ describe('Arrow (built in JS from the chunks)', () => {
         throw new Error(`row ${k}: ${[i[k], nn[k], s[k], even[k], d[k], day[k]].join(' | ')}`);
       }
     }
+  });
+  it('sends each distinct string once: later batches add only the strings they bring (delta dictionaries)', async () => {
+    const n = 2 * BATCH_ROWS + 100;
+    // Three labels on every row; 'late', in the last 100 rows only, is first seen in the last record batch.
+    const sql = `SELECT i, CASE WHEN i >= ${2 * BATCH_ROWS} THEN 'late' ELSE ['甲地区名称较长的一个', 'beta', 'a label longer than twelve bytes'][i % 3 + 1] END AS label
+      FROM range(${n}) r(i) WHERE $min IS NULL ORDER BY i`;
+    const body = (await encode('arrow', query(sql))).body;
+    const table = tableFromIPC(body);
+    expect(table.batches.length).toBe(3);
+    const label = table.getChild('label')!;
+    const dictionaries = label.data.map((d) => [...d.dictionary!]);
+    expect(dictionaries[0]).toEqual(['甲地区名称较长的一个', 'beta', 'a label longer than twelve bytes']);
+    expect(dictionaries[2]).toEqual(['甲地区名称较长的一个', 'beta', 'a label longer than twelve bytes', 'late']);
+    const labels = [...label];
+    for (let k = 0; k < n; k++) {
+      const expected = k >= 2 * BATCH_ROWS ? 'late' : ['甲地区名称较长的一个', 'beta', 'a label longer than twelve bytes'][k % 3];
+      if (labels[k] !== expected) throw new Error(`row ${k}: ${String(labels[k])}`);
+    }
+    // Each label's bytes are in the stream once, not once a row.
+    const occurrences = body.toString('latin1').split(Buffer.from('a label longer than twelve bytes').toString('latin1')).length - 1;
+    expect(occurrences).toBe(1);
+  });
+});
+
+describe('Arrow export of hand-made training rows', () => {
+  // Three rows over two regions, two programmes and two fields of the fixture reference (names from its files).
+  const training = `month,region_code,program_code,field_code,person_times,participants,certificates,funding_cny,source
+2024-01,440100,knowledge_renewal,ai,5,4,1,1000.5,synthetic
+2024-01,440100,vocational_training,general,7,6,0,0,synthetic
+2024-02,440300,vocational_training,general,9,8,2,250,synthetic
+`;
+  let db: FixtureDb;
+  beforeAll(async () => {
+    db = await buildFixtureDb({ 'training.csv': training });
+  });
+  afterAll(() => db.close());
+
+  it('has dictionary-encoded text columns whose values are the rows of the JSON export', async () => {
+    const definition = (await loadExports()).get('training')!;
+    const bound: BoundQuery = { sql: sqlOf(definition), ...bindings(definition, definition.schema.parse({})) };
+    const columns = await probeColumns(db.connection, bound);
+    const run = async (format: EncodeFormat) => {
+      const sink = new BufferSink();
+      await encodeQuery(db.connection, bound, columns, format, meta, sink);
+      return sink.toBuffer();
+    };
+    const table = tableFromIPC(await run('arrow'));
+    const text = definition.columns.filter((c) => c.type === 'string').map((c) => c.name);
+    expect(text).toHaveLength(13);
+    for (const name of text) expect(String(table.schema.fields.find((f) => f.name === name)!.type), name).toBe('Dictionary<Int32, Utf8>');
+    const arrowRows = table
+      .toArray()
+      .map((row) => Object.fromEntries(Object.entries(row.toJSON()).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
+    const jsonRows = JSON.parse((await run('json')).toString('utf8')).rows;
+    expect(arrowRows).toEqual(jsonRows);
+    // The same rows, worked out from the CSV above and the fixture's region, programme and field files.
+    const guangzhou = {
+      region_code: '440100',
+      region_name_zh: '广州市',
+      region_name_en: 'Guangzhou',
+      region_level: 'prefecture',
+      province_code: '440000',
+    };
+    const vocational = {
+      program_code: 'vocational_training',
+      program_name_zh: '补贴性职业技能培训',
+      program_name_en: 'Subsidised vocational training',
+    };
+    const general = { field_code: 'general', field_name_zh: '通用', field_name_en: 'General' };
+    expect(arrowRows).toEqual([
+      {
+        month: '2024-01',
+        ...guangzhou,
+        program_code: 'knowledge_renewal',
+        program_name_zh: '专业技术人才知识更新工程',
+        program_name_en: 'Knowledge-renewal project',
+        field_code: 'ai',
+        field_name_zh: '人工智能',
+        field_name_en: 'Artificial intelligence',
+        person_times: 5,
+        participants: 4,
+        certificates: 1,
+        funding_cny: 1000.5,
+        source: 'synthetic',
+      },
+      {
+        month: '2024-01',
+        ...guangzhou,
+        ...vocational,
+        ...general,
+        person_times: 7,
+        participants: 6,
+        certificates: 0,
+        funding_cny: 0,
+        source: 'synthetic',
+      },
+      {
+        month: '2024-02',
+        ...{
+          region_code: '440300',
+          region_name_zh: '深圳市',
+          region_name_en: 'Shenzhen',
+          region_level: 'prefecture',
+          province_code: '440000',
+        },
+        ...vocational,
+        ...general,
+        person_times: 9,
+        participants: 8,
+        certificates: 2,
+        funding_cny: 250,
+        source: 'synthetic',
+      },
+    ]);
   });
 });
 
