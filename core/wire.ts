@@ -1,4 +1,6 @@
 import type { Bilingual } from './bilingual.js';
+import type { ColumnType } from './datasets/types.js';
+import type { Licence } from './licences.js';
 
 /**
  * The shapes that cross the wire between server and web. The server builds its JSON with these types and the
@@ -116,4 +118,39 @@ export interface ProblemDetails {
   status: number;
   detail?: string;
   invalid_params?: InvalidParam[];
+}
+
+/** The rules a column of an export obeys where it is a column of the dataset's own table (as its declaration states them). */
+export interface ColumnRules {
+  /** How the table stores it (core/datasets/types.ts): 'month', 'count', 'code', … */
+  stored_as: ColumnType;
+  key: boolean;
+  required: boolean;
+  min?: number;
+  max?: number;
+  allowed?: readonly string[];
+  /** A code that must exist in another table (and the extra codes accepted besides). */
+  references?: { table: string; column: string; also_allowed?: readonly string[] };
+}
+
+/** Where the rows of a dataset come from: one value of its `source` column (or a reference source), its terms and rows. */
+export interface RowSource {
+  /** The value rows carry in their `source` column ('synthetic'), or null for a reference table's documented source. */
+  name: string | null;
+  title: string;
+  path: string;
+  licence: Licence;
+  synthetic: boolean;
+  /** Rows of the live snapshot with this source (null where the table does not record it per row). */
+  rows: number | null;
+}
+
+/** What GET /api/datasets adds to a dataset beside the catalog entry: its table, grain, column rules, sources and licence. */
+export interface DatasetDescription {
+  table: string | null;
+  grain: string | null;
+  rules: Record<string, ColumnRules>;
+  sources: RowSource[];
+  /** The one licence every row is under, or null when the sources differ (each source then names its own). */
+  licence: Licence | null;
 }

@@ -1,7 +1,9 @@
-import { datasetByName, isRequired, type ColumnType, type DatasetSpec } from '../core/datasets/index.js';
-import { licenceOfSource, referenceSources, sampleSource, type Licence } from '../core/licences.js';
+import { datasetByName, isRequired, type DatasetSpec } from '../core/datasets/index.js';
+import { licenceOfSource, referenceSources, sampleSource } from '../core/licences.js';
 import { quoteIdent } from '../core/sql-text.js';
-import type { CatalogEntry, CatalogParam } from '../core/wire.js';
+import type { CatalogEntry, CatalogParam, ColumnRules, DatasetDescription, RowSource } from '../core/wire.js';
+
+export type { ColumnRules, DatasetDescription, RowSource } from '../core/wire.js';
 import type { QueryDefinition } from '../queries/lib/define.js';
 import { exampleUrl } from '../queries/lib/example.js';
 import type { AllowedValues } from './allowed-values.js';
@@ -53,41 +55,6 @@ export async function describeQuery(
     example: exampleUrl(base, definition),
   };
   return base.endsWith('/datasets') ? { ...entry, ...(await describeDataset(definition, lease)) } : entry;
-}
-
-/** The rules a column of an export obeys where it is a column of the dataset's own table (as its declaration states them). */
-export interface ColumnRules {
-  /** How the table stores it (core/datasets/types.ts): 'month', 'count', 'code', … */
-  stored_as: ColumnType;
-  key: boolean;
-  required: boolean;
-  min?: number;
-  max?: number;
-  allowed?: readonly string[];
-  /** A code that must exist in another table (and the extra codes accepted besides). */
-  references?: { table: string; column: string; also_allowed?: readonly string[] };
-}
-
-/** Where the rows of a dataset come from: one value of its `source` column (or a reference source), its terms and rows. */
-export interface RowSource {
-  /** The value rows carry in their `source` column ('synthetic'), or null for a reference table's documented source. */
-  name: string | null;
-  title: string;
-  path: string;
-  licence: Licence;
-  synthetic: boolean;
-  /** Rows of the live snapshot with this source (null where the table does not record it per row). */
-  rows: number | null;
-}
-
-/** What GET /api/datasets adds to a dataset beside the catalog entry: its table, grain, column rules, sources and licence. */
-export interface DatasetDescription {
-  table: string | null;
-  grain: string | null;
-  rules: Record<string, ColumnRules>;
-  sources: RowSource[];
-  /** The one licence every row is under, or null when the sources differ (each source then names its own). */
-  licence: Licence | null;
 }
 
 function rulesOf(spec: DatasetSpec | undefined): Record<string, ColumnRules> {
