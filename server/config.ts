@@ -25,10 +25,10 @@ const configSchema = z.object({
   EXPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /**
    * Temporary disk all running exports may hold together (MB), shared equally: each may hold this ÷ EXPORT_CONCURRENCY
-   * (4 GB by default), or less when the disk has less free (refused below 1 MB); an export whose file outgrows it is
-   * stopped.
+   * (8 GB by default: a whole JSON export of 10 million training rows is about 5 GB), or less when the disk has less
+   * free (refused below 1 MB); an export whose file outgrows it is stopped.
    */
-  EXPORT_TEMP_BUDGET_MB: z.coerce.number().int().min(0).max(10_000_000).default(8192),
+  EXPORT_TEMP_BUDGET_MB: z.coerce.number().int().min(0).max(10_000_000).default(16_384),
   /** Where exports' temporary files go. */
   EXPORT_TEMP_DIR: z.string().default(tmpdir()),
 });
