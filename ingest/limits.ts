@@ -23,7 +23,7 @@ export const defaultLimits: Readonly<IngestLimits> = {
   csvLineBytes: 1 * MB,
   jsonBytes: 512 * MB,
   jsonDepth: 64,
-  xlsxUncompressedBytes: 200 * MB,
+  xlsxUncompressedBytes: 100 * MB,
   xlsxRows: 1_048_576,
   rejectsRows: 10_000,
 };

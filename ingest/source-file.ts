@@ -1,14 +1,14 @@
-import { mkdtemp, open, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import iconv from 'iconv-lite';
-import xlsx from 'xlsx';
 import { quoteLiteral } from '../core/sql-text.js';
 import { checkJson } from './json-check.js';
 import { ingestLimits, type IngestLimits } from './limits.js';
 import { FileRefusedError } from './refusal.js';
 import { checkText } from './text-check.js';
-import { checkSheetRows, checkWorkbook } from './xlsx-check.js';
+import { checkWorkbook } from './xlsx-check.js';
+import { sheetToCsv } from './workbook.js';
 
 type SourceFormat = 'csv' | 'xlsx' | 'parquet' | 'json';
 
@@ -182,7 +182,7 @@ export async function openSource(path: string, options: SourceOptions = {}, limi
   try {
     if (format === 'xlsx') {
       const csvPath = join(workDir, `${file}.csv`);
-      await writeFile(csvPath, sheetAsCsv(path, options.sheet, limits));
+      await sheetToCsv(path, csvPath, options.sheet, limits);
       return csvSource(csvPath, { path, format, encoding: null, dispose });
     }
     const encoding = options.encoding?.toLowerCase() ?? (await detectEncoding(path));
@@ -199,15 +199,4 @@ export async function openSource(path: string, options: SourceOptions = {}, limi
     await dispose();
     throw error;
   }
-}
-
-function sheetAsCsv(path: string, sheetName: string | undefined, limits: IngestLimits): string {
-  // One row beyond the limit is read, so that a sheet over it is known without reading the rest.
-  const book = xlsx.readFile(path, { cellDates: true, dense: true, sheetRows: limits.xlsxRows + 1 });
-  const name = sheetName ?? book.SheetNames[0];
-  const sheet = name === undefined ? undefined : book.Sheets[name];
-  if (!sheet) throw new Error(`${path}: no sheet named '${sheetName}'; sheets are ${book.SheetNames.map((n) => `'${n}'`).join(', ')}`);
-  if (sheet['!ref']) checkSheetRows(basename(path), xlsx.utils.decode_range(sheet['!ref']).e.r + 1, limits);
-  // Keep blank rows so that __line is the spreadsheet's own row number; empty rows are skipped later.
-  return xlsx.utils.sheet_to_csv(sheet, { blankrows: true, dateNF: 'yyyy-mm-dd', rawNumbers: true });
 }

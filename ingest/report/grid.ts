@@ -1,7 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import xlsx from 'xlsx';
+import { readSheet, type CellValue } from '../workbook.js';
 
 /** A report is read whole into memory: it must stay within these bounds. */
 export const reportBounds = { bytes: 10 * 1024 * 1024, rows: 20_000 };
@@ -55,35 +56,34 @@ export async function readGrid(path: string, options: { encoding?: string; sheet
       `${basename(path)}: a report layout is read whole and may be at most ${reportBounds.bytes / 1024 / 1024} MB; save it as a plain table with a header in row 1 and codes`,
     );
   }
-  const bytes = await readFile(path);
-  let book: xlsx.WorkBook;
+  let cells: CellValue[][];
+  let merges: Grid['merges'] = [];
   let encoding: string | null = null;
+  let sheet: string | null = null;
   if (isSpreadsheet(path)) {
-    book = xlsx.read(bytes, { type: 'buffer', cellDates: true, dense: true });
+    const read = await readSheet(path, options.sheet);
+    ({ rows: cells, merges } = read);
+    sheet = read.name;
   } else {
-    const decoded = decode(bytes, options.encoding);
+    const decoded = decode(await readFile(path), options.encoding);
     encoding = decoded.encoding;
-    book = xlsx.read(decoded.text.replace(/^\uFEFF/, ''), { type: 'string', raw: true, dense: true });
+    cells = parse(decoded.text.replace(/^\uFEFF/, ''), {
+      delimiter: extname(path).toLowerCase() === '.tsv' ? '\t' : ',',
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    }) as string[][];
   }
-  const name = (isSpreadsheet(path) ? options.sheet : undefined) ?? book.SheetNames[0];
-  const sheet = name === undefined ? undefined : book.Sheets[name];
-  if (!sheet)
-    throw new Error(`${basename(path)}: no sheet named '${options.sheet}'; sheets are ${book.SheetNames.map((n) => `'${n}'`).join(', ')}`);
-  const range = sheet['!ref'] ? xlsx.utils.decode_range(sheet['!ref']) : { s: { r: 0, c: 0 }, e: { r: -1, c: 0 } };
-  if (range.e.r - range.s.r + 1 > reportBounds.rows) {
+  // Trailing rows with no cell at all are not part of the sheet.
+  while (cells.length > 0 && cells[cells.length - 1].every((c) => cellText(c) === null)) cells.pop();
+  if (cells.length > reportBounds.rows) {
     throw new ReportTooLargeError(
       `${basename(path)}: a report layout is read whole and may have at most ${reportBounds.rows.toLocaleString('en-US')} rows; save it as a plain table with a header in row 1 and codes`,
     );
   }
-  const raw = xlsx.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true });
-  const width = range.e.c - range.s.c + 1;
-  const rows = raw.map((r) => Array.from({ length: width }, (_, c) => cellText(r[c])));
-  const merges = (sheet['!merges'] ?? []).map((m) => ({
-    s: { r: m.s.r - range.s.r, c: m.s.c - range.s.c },
-    e: { r: m.e.r - range.s.r, c: m.e.c - range.s.c },
-  }));
-  return { rows, firstRow: range.s.r + 1, merges, encoding, sheet: isSpreadsheet(path) ? (name ?? null) : null };
+  const width = Math.max(0, ...cells.map((r) => r.length), ...merges.map((m) => m.e.c + 1));
+  const rows = cells.map((r) => Array.from({ length: width }, (_, c) => cellText(r[c])));
+  return { rows, firstRow: 1, merges, encoding, sheet };
 }
 
-/** Spreadsheet column letters of a zero-based index: 0 → A, 26 → AA. */
-export const columnLetter = (index: number): string => xlsx.utils.encode_col(index);
+export { columnLetter } from '../workbook.js';
