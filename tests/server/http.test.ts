@@ -273,6 +273,12 @@ describe('caching', () => {
 
   it('runs identical concurrent requests once', async () => {
     const path = '/api/queries/training-by-region?program=vocational_training&year=2023';
+    // A request line is logged when its response has finished, which can come after its client has the answer:
+    // wait until the earlier tests' lines are all in before counting.
+    for (let seen = -1; seen !== server.logs.length;) {
+      seen = server.logs.length;
+      await new Promise((r) => setTimeout(r, 50));
+    }
     const before = server.logs.length;
     const responses = await Promise.all(Array.from({ length: 6 }, () => get(path)));
     expect(responses.every((r) => r.status === 200)).toBe(true);
