@@ -7,6 +7,8 @@ import { ingest } from '../../ingest/ingest.js';
 import { failureText } from '../../ingest/failure-text.js';
 import { snapshotPath } from '../../core/snapshot-layout.js';
 import { fixtureReferenceDir, rowsOf } from '../helpers/fixture-db.js';
+import xlsx from 'xlsx';
+import { readdir } from 'node:fs/promises';
 
 // What hostile-looking files that are in fact good still do: load, within bounds, and say so.
 const header = 'month,region_code,program_code,field_code,person_times,participants,certificates,funding_cny,source';
@@ -112,6 +114,55 @@ describe('files that look hostile but are good', () => {
     expect(await refusal(ingest([quarter], { dataDir, memoryLimit: '1GB', dataset: 'labor_market' }))).toMatch(
       new RegExp(`labor_market\\.csv row 2, column quarter: '${year}Q1': a period in the future \\(after ${year - 3}Q[1-4]\\)`),
     );
+  }, 60_000);
+
+  it('a workbook is read by a reader with no published advisories: xlsx is no run-time dependency and ingest does not import it', async () => {
+    const manifest = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    expect(Object.keys(manifest.dependencies)).not.toContain('xlsx');
+    expect(Object.keys(manifest.dependencies)).toContain('exceljs');
+    const sources = await readdir(new URL('../../ingest/', import.meta.url), { recursive: true });
+    for (const name of sources.filter((n) => n.endsWith('.ts'))) {
+      expect(await readFile(new URL(`../../ingest/${name}`, import.meta.url), 'utf8'), name).not.toMatch(/from 'xlsx'/);
+    }
+  });
+
+  it('a workbook with a date cell, a formula and a chosen sheet loads; a sheet over INGEST_MAX_XLSX_ROWS is refused', async () => {
+    // Sheet 'data': 2024-03-01 as a date cell (a serial number with a date format, as Excel writes it), funding
+    // as the formula 1000+500.5 (cached 1500.5).
+    const sheet = xlsx.utils.aoa_to_sheet(
+      [
+        ['month', 'region_code', 'program_code', 'field_code', 'person_times', 'participants', 'certificates', 'funding_cny'],
+        [new Date(Date.UTC(2024, 2, 1)), '440100', 'knowledge_renewal', 'ai', 12, 10, 3, 0],
+        [new Date(Date.UTC(2024, 3, 1)), '440300', 'knowledge_renewal', 'general', 7, 7, 0, 80],
+      ],
+      { cellDates: true },
+    );
+    sheet.H2 = { t: 'n', f: '1000+500.5', v: 1500.5 };
+    const book = xlsx.utils.book_new();
+    xlsx.utils.book_append_sheet(book, xlsx.utils.aoa_to_sheet([['说明']]), 'notes');
+    xlsx.utils.book_append_sheet(book, sheet, 'data');
+    const file = join(root, 'dated.xlsx');
+    await writeFile(file, xlsx.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    expect(await refusal(ingest([file], { dataDir, sheet: 'missing' }))).toMatch(
+      /^ingest failed: dated\.xlsx: no sheet named 'missing'; sheets are 'notes', 'data'/,
+    );
+    process.env.INGEST_MAX_XLSX_ROWS = '2';
+    expect(await refusal(ingest([file], { dataDir, sheet: 'data' }))).toMatch(
+      /^dated\.xlsx: the sheet has more than 2 \(set with INGEST_MAX_XLSX_ROWS\) rows/,
+    );
+    delete process.env.INGEST_MAX_XLSX_ROWS;
+    const result = await ingest([file], { dataDir, sheet: 'data' });
+    expect(
+      await query(
+        result.snapshotId!,
+        "SELECT strftime(month, '%Y-%m') AS month, region_code, funding_cny FROM training WHERE source = 'dated.xlsx' ORDER BY month",
+      ),
+    ).toEqual([
+      { month: '2024-03', region_code: '440100', funding_cny: 1500.5 },
+      { month: '2024-04', region_code: '440300', funding_cny: 80 },
+    ]);
   }, 60_000);
 
   it('a JSON file over INGEST_MAX_JSON_BYTES is refused before it is parsed, naming the limit', async () => {
