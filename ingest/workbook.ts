@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { basename } from 'node:path';
 import type { IngestLimits } from './limits.js';
+import { FileRefusedError } from './refusal.js';
 import { checkSheetRows } from './xlsx-check.js';
 
 /** A cell as read: text, a number, a truth value or a date; formulas give their cached result. */
@@ -69,7 +70,11 @@ const cellAddress = (ref: string) => {
 /** Reads a whole sheet (a report form, already bounded in size) with its merged ranges. */
 export async function readSheet(path: string, sheet: string | undefined): Promise<SheetGrid> {
   const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(path);
+  const notWorkbook = () => new FileRefusedError(basename(path), 'not an Excel workbook (a zip archive, but no sheet can be read from it)');
+  await book.xlsx.readFile(path).catch(() => {
+    throw notWorkbook();
+  });
+  if (book.worksheets.length === 0) throw notWorkbook();
   const worksheet = sheet === undefined ? book.worksheets[0] : book.getWorksheet(sheet);
   if (!worksheet)
     throw unknownSheet(
