@@ -11,6 +11,7 @@ import {
   type Data,
   type DataType,
   type Schema,
+  type Vector,
 } from 'apache-arrow';
 import type { DuckDBDataChunk } from '@duckdb/node-api';
 import { VARCHAR_SLACK, appendVarchar, booleanWidth, isValid, rawColumn, varcharByteLength, type RawColumn } from './duckdb-vectors.js';
@@ -67,7 +68,7 @@ export class BatchBuilder {
   private column(type: DataType, index: number, parts: RawColumn[], rows: number): Data {
     const props = { length: rows, ...this.nulls(index, parts, rows) };
     if (type instanceof Utf8) return makeData({ type, ...props, ...this.utf8(index, parts, rows) });
-    if (type instanceof Dictionary) return makeData({ type, ...props, ...this.dictionaryIndices(index, parts, rows, props.nullBitmap) });
+    if (type instanceof Dictionary) return makeData({ type, ...props, ...this.dictionaryIndices(index, parts, rows) });
     if (type instanceof Bool) return makeData({ type, ...props, data: this.bits(index, parts, rows) });
     const bytes = this.fixedWidth(index, parts, rows, byteWidth(type));
     if (type instanceof Int64) return makeData({ type, ...props, data: new BigInt64Array(bytes.buffer, bytes.byteOffset, rows) });
@@ -96,9 +97,9 @@ export class BatchBuilder {
     return out.subarray(0, Math.ceil(rows / 8));
   }
 
-  private utf8(index: number, parts: RawColumn[], rows: number): { valueOffsets: Int32Array; data: Uint8Array } {
+  private utf8(index: number, parts: RawColumn[], rows: number, longOnly = false): { valueOffsets: Int32Array; data: Uint8Array } {
     let total = 0;
-    for (const part of parts) total += varcharByteLength(part);
+    for (const part of parts) total += varcharByteLength(part, longOnly);
     if (total > 0x7fff_ffff) throw new Error('a text column of one record batch exceeds 2 GiB');
     const data = this.values[index].ensure(total + VARCHAR_SLACK);
     const offsetBytes = this.offsets[index].ensure((rows + 1) * 4);
@@ -107,23 +108,23 @@ export class BatchBuilder {
     let end = 0;
     let at = 0;
     for (const part of parts) {
-      end = appendVarchar(part, data, end, valueOffsets, at + 1);
+      end = appendVarchar(part, data, end, valueOffsets, at + 1, longOnly);
       at += part.rows;
     }
     return { valueOffsets, data: data.subarray(0, total) };
   }
 
-  private dictionaryIndices(
-    index: number,
-    parts: RawColumn[],
-    rows: number,
-    nullBitmap: Uint8Array | undefined,
-  ): { data: Int32Array; dictionary: ReturnType<Utf8Dictionary['vector']> } {
-    const { valueOffsets, data } = this.utf8(index, parts, rows);
+  private dictionaryIndices(index: number, parts: RawColumn[], rows: number): { data: Int32Array; dictionary: Vector<Utf8> } {
+    // The dictionary reads strings of up to 12 bytes from DuckDB's structs; only the longer ones are copied.
+    const { valueOffsets, data } = this.utf8(index, parts, rows, true);
     const bytes = this.indices[index].ensure(rows * 4);
     const indices = new Int32Array(bytes.buffer, bytes.byteOffset, rows);
     const dictionary = this.dictionaries[index]!;
-    dictionary.encode(data, valueOffsets, rows, indices, (row) => nullBitmap !== undefined && !isValid(nullBitmap, row));
+    let first = 0;
+    for (const part of parts) {
+      dictionary.encode(part, data, valueOffsets, first, indices);
+      first += part.rows;
+    }
     return { data: indices, dictionary: dictionary.vector() };
   }
 

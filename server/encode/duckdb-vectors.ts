@@ -43,11 +43,13 @@ const address = (w: Uint32Array, row: number) => w[row * 4 + 2] + w[row * 4 + 3]
 /** Bytes appendVarchar may write past the last string (inline strings are copied as whole 4-byte words). */
 export const VARCHAR_SLACK = 12;
 
-/** Total bytes of a VARCHAR column's non-null strings. */
-export function varcharByteLength(column: RawColumn): number {
+/** Total bytes of a VARCHAR column's non-null strings (with `longOnly`, of those longer than 12 bytes). */
+export function varcharByteLength(column: RawColumn, longOnly = false): number {
   const w = words(column);
   let total = 0;
-  for (let row = 0; row < column.rows; row++) if (isValid(column.validity, row)) total += w[row * 4];
+  for (let row = 0; row < column.rows; row++) {
+    if (isValid(column.validity, row) && !(longOnly && w[row * 4] <= 12)) total += w[row * 4];
+  }
   return total;
 }
 
@@ -60,9 +62,10 @@ export function varcharByteLength(column: RawColumn): number {
  * prefix and a pointer. The strings a chunk points to mostly sit back to back in its string heap, so they
  * are fetched one run of adjacent strings at a time (a handful of native calls a chunk instead of one a
  * row) and copied one span of consecutive rows at a time; a string outside the current run starts a new
- * run, so nothing is assumed about the layout.
+ * run, so nothing is assumed about the layout. With `longOnly`, strings of up to 12 bytes (inline, readable
+ * from the structs themselves) are left out: their rows add no bytes.
  */
-export function appendVarchar(column: RawColumn, out: Uint8Array, at: number, ends: Int32Array, endsAt: number): number {
+export function appendVarchar(column: RawColumn, out: Uint8Array, at: number, ends: Int32Array, endsAt: number, longOnly = false): number {
   const { rows, validity, data: structs } = column;
   const w = words(column);
   const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
@@ -71,7 +74,8 @@ export function appendVarchar(column: RawColumn, out: Uint8Array, at: number, en
   let runEnd = 0;
   let pos = at;
   for (let row = 0; row < rows;) {
-    const length = isValid(validity, row) ? w[row * 4] : 0;
+    const valid = isValid(validity, row) ? w[row * 4] : 0;
+    const length = longOnly && valid <= 12 ? 0 : valid;
     if (length <= 12) {
       // Whole 4-byte words: bytes past the string land where the next strings go, or in the slack.
       if (length > 0) view.setUint32(pos, w[row * 4 + 1], littleEndian);

@@ -1,4 +1,5 @@
 import { Utf8, Vector, makeData, type Data } from 'apache-arrow';
+import { isValid, type RawColumn } from './duckdb-vectors.js';
 
 /** MurmurHash3's 32-bit mixing of a string's bytes (four at a time, then the tail). */
 function hashBytes(view: DataView, start: number, end: number): number {
@@ -29,6 +30,33 @@ function sameBytes(x: DataView, a: number, y: DataView, b: number, length: numbe
   return true;
 }
 
+/** A table of `count` keys (open addressing, linear probing) at `size` slots: slot → the key's value, or -1. */
+function rehashed(size: number, count: number, hash: (key: number) => number, value: (key: number) => number = (key) => key): Int32Array {
+  const slots = new Int32Array(size).fill(-1);
+  const mask = size - 1;
+  for (let key = 0; key < count; key++) {
+    let slot = hash(key) & mask;
+    while (slots[slot] !== -1) slot = (slot + 1) & mask;
+    slots[slot] = value(key);
+  }
+  return slots;
+}
+
+const littleEndian = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
+/**
+ * For an inline string_t of each length (0…12), the bits of its three words that hold the string's bytes:
+ * DuckDB zeroes the rest, but nothing here relies on it.
+ */
+const inlineMasks = Uint32Array.from({ length: 39 }, (_, i) => {
+  const bytes = Math.max(0, Math.min(4, Math.floor(i / 3) - (i % 3) * 4));
+  if (bytes === 4) return 0xffff_ffff;
+  return littleEndian ? (1 << (bytes * 8)) - 1 : ~(0xffff_ffff >>> (bytes * 8));
+});
+
+/** A short string's bytes, written from its struct's words, on their way into the dictionary. */
+const inlineBytes = new DataView(new ArrayBuffer(12));
+
 const grow = <T extends Uint8Array | Int32Array>(array: T, size: number, make: (n: number) => T): T => {
   if (size <= array.length) return array;
   const grown = make(Math.max(size, array.length * 2));
@@ -43,41 +71,71 @@ const grow = <T extends Uint8Array | Int32Array>(array: T, size: number, make: (
  * (vector() returns the earlier chunks, unchanged, plus one of the new strings).
  */
 export class Utf8Dictionary {
-  private bytes = new Uint8Array(1024);
+  private bytes: Uint8Array = new Uint8Array(1024);
   private view = new DataView(this.bytes.buffer);
   /** ends[i] is where string i ends in `bytes` (string i starts at ends[i - 1], or 0). */
-  private ends = new Int32Array(64);
-  private hashes = new Int32Array(64);
+  private ends: Int32Array = new Int32Array(64);
+  private hashes: Int32Array = new Int32Array(64);
   /** Open addressing: an entry's index, or -1. */
-  private slots = new Int32Array(128).fill(-1);
+  private slots: Int32Array = new Int32Array(128).fill(-1);
+  /** Strings of up to 12 bytes: their keys (length and three words, then the entry), and a table of them. */
+  private shortKeys: Int32Array = new Int32Array(320);
+  private shortSlots: Int32Array = new Int32Array(128).fill(-1);
+  private shortCount = 0;
+  private longCount = 0;
   private size = 0;
   private sent = 0;
   private chunks: Data<Utf8>[] = [];
   private current: Vector<Utf8> | null = null;
 
   /**
-   * Indices of the strings given as Arrow Utf8 buffers (`offsets`: rows + 1 offsets into `data`), written to
-   * `indices`. Rows that are not valid (`isNull(row)`) get index 0 and are not looked at.
+   * Indices of one chunk's strings, written to `indices` from `first`: `column` is the chunk's VARCHAR vector
+   * (its 16-byte string_t structs), and the same strings sit copied as Arrow Utf8 buffers in `data` between
+   * `offsets[first + row]` and `offsets[first + row + 1]`. A null row gets index 0.
+   *
+   * A string of up to 12 bytes is inline in its struct, so it is looked up by the struct's words (length and
+   * bytes, nothing past the length), without reading the copy; a longer one by its bytes. Either is first
+   * compared with the row before (rows sorted by a key repeat their neighbour's text).
    */
-  encode(data: Uint8Array, offsets: Int32Array, rows: number, indices: Int32Array, isNull: (row: number) => boolean): void {
+  encode(column: RawColumn, data: Uint8Array, offsets: Int32Array, first: number, indices: Int32Array): void {
+    const w = new Uint32Array(column.data.buffer, column.data.byteOffset, column.rows * 4);
     const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-    let previousStart = 0;
-    let previousLength = -1;
-    let previous = 0;
-    for (let row = 0; row < rows; row++) {
-      const start = offsets[row];
-      const length = offsets[row + 1] - start;
-      if (length === 0 && isNull(row)) {
-        indices[row] = 0;
+    const { validity } = column;
+    let lastLength = -1;
+    let last1 = 0;
+    let last2 = 0;
+    let last3 = 0;
+    let lastShort = 0;
+    let lastStart = 0;
+    let lastLongLength = -1;
+    let lastLong = 0;
+    for (let row = 0; row < column.rows; row++) {
+      if (!isValid(validity, row)) {
+        indices[first + row] = 0;
         continue;
       }
-      // Rows sorted by a key repeat their neighbour's text: compare with it before hashing.
-      if (length !== previousLength || !sameBytes(view, start, view, previousStart, length)) {
-        previous = this.indexOf(view, start, length);
-        previousStart = start;
-        previousLength = length;
+      const length = w[row * 4];
+      if (length <= 12) {
+        const w1 = w[row * 4 + 1] & inlineMasks[length * 3];
+        const w2 = w[row * 4 + 2] & inlineMasks[length * 3 + 1];
+        const w3 = w[row * 4 + 3] & inlineMasks[length * 3 + 2];
+        if (length !== lastLength || w1 !== last1 || w2 !== last2 || w3 !== last3) {
+          lastShort = this.shortIndex(length, w1, w2, w3);
+          lastLength = length;
+          last1 = w1;
+          last2 = w2;
+          last3 = w3;
+        }
+        indices[first + row] = lastShort;
+        continue;
       }
-      indices[row] = previous;
+      const start = offsets[first + row];
+      if (length !== lastLongLength || !sameBytes(view, start, view, lastStart, length)) {
+        lastLong = this.longIndex(view, start, length);
+        lastStart = start;
+        lastLongLength = length;
+      }
+      indices[first + row] = lastLong;
     }
   }
 
@@ -94,7 +152,44 @@ export class Utf8Dictionary {
     return this.current;
   }
 
-  private indexOf(view: DataView, start: number, length: number): number {
+  private shortIndex(length: number, w1: number, w2: number, w3: number): number {
+    let hash = Math.imul(length ^ w1, 0x9e3779b1);
+    hash = Math.imul(hash ^ (hash >>> 15) ^ w2, 0x85ebca6b);
+    hash = Math.imul(hash ^ (hash >>> 13) ^ w3, 0xc2b2ae35);
+    hash ^= hash >>> 16;
+    const mask = this.shortSlots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const key = this.shortSlots[slot];
+      if (key === -1) {
+        this.shortKeys = grow(this.shortKeys, (this.shortCount + 1) * 5, (n) => new Int32Array(n));
+        const at = this.shortCount * 5;
+        inlineBytes.setUint32(0, w1, littleEndian);
+        inlineBytes.setUint32(4, w2, littleEndian);
+        inlineBytes.setUint32(8, w3, littleEndian);
+        const entry = this.add(inlineBytes, 0, length, 0);
+        [this.shortKeys[at], this.shortKeys[at + 1], this.shortKeys[at + 2], this.shortKeys[at + 3]] = [length, w1, w2, w3];
+        this.shortKeys[at + 4] = entry;
+        this.shortSlots[slot] = this.shortCount++;
+        if (this.shortCount * 2 > this.shortSlots.length)
+          this.shortSlots = rehashed(this.shortSlots.length * 2, this.shortCount, (k) => this.shortHash(k));
+        return entry;
+      }
+      const at = key * 5;
+      const k = this.shortKeys;
+      if (k[at] === length && k[at + 1] === (w1 | 0) && k[at + 2] === (w2 | 0) && k[at + 3] === (w3 | 0)) return k[at + 4];
+    }
+  }
+
+  private shortHash(key: number): number {
+    const k = this.shortKeys;
+    const at = key * 5;
+    let hash = Math.imul(k[at] ^ k[at + 1], 0x9e3779b1);
+    hash = Math.imul(hash ^ (hash >>> 15) ^ k[at + 2], 0x85ebca6b);
+    hash = Math.imul(hash ^ (hash >>> 13) ^ k[at + 3], 0xc2b2ae35);
+    return hash ^ (hash >>> 16);
+  }
+
+  private longIndex(view: DataView, start: number, length: number): number {
     const hash = hashBytes(view, start, start + length);
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
@@ -102,7 +197,7 @@ export class Utf8Dictionary {
       if (entry === -1) {
         const added = this.add(view, start, length, hash);
         this.slots[slot] = added;
-        if (this.size * 2 > this.slots.length) this.rehash();
+        if (++this.longCount * 2 > this.slots.length) this.rehash();
         return added;
       }
       if (this.hashes[entry] !== hash) continue;
@@ -126,12 +221,17 @@ export class Utf8Dictionary {
   }
 
   private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
-    const mask = this.slots.length - 1;
-    for (let entry = 0; entry < this.size; entry++) {
-      let slot = this.hashes[entry] & mask;
-      while (this.slots[slot] !== -1) slot = (slot + 1) & mask;
-      this.slots[slot] = entry;
-    }
+    const long: number[] = [];
+    for (let entry = 0; entry < this.size; entry++) if (this.entryLength(entry) > 12) long.push(entry);
+    this.slots = rehashed(
+      this.slots.length * 2,
+      long.length,
+      (i) => this.hashes[long[i]],
+      (i) => long[i],
+    );
+  }
+
+  private entryLength(entry: number): number {
+    return this.ends[entry] - (entry === 0 ? 0 : this.ends[entry - 1]);
   }
 }

@@ -1,4 +1,4 @@
-import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { Dictionary, Int32, Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as ApiModule from '../../web/src/api.js';
 
@@ -28,10 +28,13 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-/** A tiny Arrow IPC stream, as the server sends results. */
+/** A tiny Arrow IPC stream, as the server sends results (text dictionary-encoded). */
 function arrowResponse(version: string | null, columns: { region_code: string[]; person_times: number[] }): Response {
   const bytes = tableToIPC(
-    tableFromArrays({ region_code: columns.region_code, person_times: Int32Array.from(columns.person_times) }),
+    new Table({
+      region_code: vectorFromArray(columns.region_code, new Dictionary(new Utf8(), new Int32())),
+      person_times: vectorFromArray(Int32Array.from(columns.person_times)),
+    }),
     'stream',
   );
   const headers: Record<string, string> = { 'Content-Type': 'application/vnd.apache.arrow.stream' };

@@ -1,6 +1,9 @@
 import {
   Bool,
   DateDay,
+  Dictionary,
+  Int32,
+  Vector,
   Field,
   Float64,
   Int64,
@@ -47,7 +50,57 @@ function serverLikeStream(): Uint8Array {
   return tableToIPC(new Table([batch]), 'stream');
 }
 
+/**
+ * Dictionary-encoded text as the server sends it: two record batches whose dictionary the second extends (a
+ * delta: '650000' and a name are new in it), with a null, over 32-bit indices.
+ */
+function dictionaryStream(): Uint8Array {
+  const type = new Dictionary(new Utf8(), new Int32(), 0);
+  const fields = [new Field('region_code', type, true), new Field('person_times', new Int64(), true)];
+  const first = vectorFromArray(['440000', '110000'], new Utf8()).data[0];
+  const added = vectorFromArray(['650000'], new Utf8()).data[0];
+  const batch = (indices: number[], valid: boolean[], dictionary: Vector<Utf8>, counts: bigint[]) => {
+    const nullBitmap = Uint8Array.of(valid.reduce((bits, v, i) => bits | (v ? 1 << i : 0), 0));
+    const text = makeData({
+      type,
+      length: indices.length,
+      nullCount: valid.filter((v) => !v).length,
+      nullBitmap,
+      data: Int32Array.from(indices),
+      dictionary,
+    });
+    const numbers = vectorFromArray(counts, new Int64()).data[0];
+    return new RecordBatch(
+      new Schema(fields),
+      makeData({ type: new Struct(fields), length: indices.length, nullCount: 0, children: [text, numbers] }),
+    );
+  };
+  return tableToIPC(
+    new Table([
+      batch([0, 1, 0], [true, true, true], new Vector([first]), [1n, 2n, 3n]),
+      batch([2, 0, 0], [true, false, true], new Vector([first, added]), [4n, 5n, 6n]),
+    ]),
+    'stream',
+  );
+}
+
 describe('Arrow results become plain rows', () => {
+  it('turns dictionary-encoded text (a dictionary extended by a later batch) into its strings, keeping nulls', () => {
+    const result = decodeArrow(dictionaryStream());
+    expect(result.columns).toEqual([
+      { name: 'region_code', type: 'string' },
+      { name: 'person_times', type: 'integer' },
+    ]);
+    expect(result.rows).toEqual([
+      { region_code: '440000', person_times: 1 },
+      { region_code: '110000', person_times: 2 },
+      { region_code: '440000', person_times: 3 },
+      { region_code: '650000', person_times: 4 },
+      { region_code: null, person_times: 5 },
+      { region_code: '440000', person_times: 6 },
+    ]);
+  });
+
   it('turns Int64 into numbers and DateDay into YYYY-MM-DD, keeping nulls', () => {
     const result = decodeArrow(serverLikeStream());
     expect(result.columns).toEqual([

@@ -1,4 +1,4 @@
-import { tableFromIPC, Type, type Table } from 'apache-arrow';
+import { tableFromIPC, Type, type Table, type Vector } from 'apache-arrow';
 
 export type Cell = string | number | boolean | null;
 export type Row = Record<string, Cell>;
@@ -53,14 +53,41 @@ function plainValue(value: unknown, type: ResultColumn['type']): Cell {
   }
 }
 
-/** Turns an Arrow table into plain rows: Int64 (bigint) → number, DateDay → 'YYYY-MM-DD'. */
+/**
+ * A column's values as plain cells. Text comes dictionary-encoded (each distinct string once, rows as indices):
+ * a dictionary is decoded once, and its rows share its strings.
+ */
+function columnCells(vector: Vector | null, type: ResultColumn['type'], rows: number): Cell[] {
+  const cells: Cell[] = new Array<Cell>(rows).fill(null);
+  if (!vector) return cells;
+  const decoded = new Map<Vector, Cell[]>();
+  let at = 0;
+  for (const data of vector.data) {
+    const dictionary = data.dictionary;
+    if (dictionary) {
+      let values = decoded.get(dictionary);
+      if (!values) decoded.set(dictionary, (values = Array.from(dictionary, (value) => plainValue(value, type))));
+      const indices = data.values as ArrayLike<number>;
+      for (let i = 0; i < data.length; i++) cells[at + i] = data.getValid(i) ? values[Number(indices[i])] : null;
+    } else {
+      for (let i = 0; i < data.length; i++) cells[at + i] = plainValue(vector.get(at + i), type);
+    }
+    at += data.length;
+  }
+  return cells;
+}
+
+/** Turns an Arrow table into plain rows: Int64 (bigint) → number, DateDay → 'YYYY-MM-DD', dictionary text → its strings. */
 export function rowsFromTable(table: Table): ResultSet {
-  const columns = table.schema.fields.map((f) => ({ name: f.name, type: columnType(f.typeId) }));
-  const vectors = columns.map((c) => table.getChild(c.name));
+  const columns = table.schema.fields.map((f) => ({
+    name: f.name,
+    type: columnType(f.type.typeId === Type.Dictionary ? (f.type as { valueType: { typeId: Type } }).valueType.typeId : f.typeId),
+  }));
+  const cells = columns.map((c) => columnCells(table.getChild(c.name), c.type, table.numRows));
   const rows: Row[] = new Array(table.numRows);
   for (let i = 0; i < table.numRows; i++) {
     const row: Row = {};
-    columns.forEach((c, j) => (row[c.name] = plainValue(vectors[j]?.get(i), c.type)));
+    columns.forEach((c, j) => (row[c.name] = cells[j][i]));
     rows[i] = row;
   }
   return { columns, rows, metadata: Object.fromEntries(table.schema.metadata) };
