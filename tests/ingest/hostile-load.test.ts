@@ -8,6 +8,7 @@ import { failureText } from '../../ingest/failure-text.js';
 import { snapshotPath } from '../../core/snapshot-layout.js';
 import { fixtureReferenceDir, rowsOf } from '../helpers/fixture-db.js';
 import xlsx from 'xlsx';
+import { defaultLimits, limitVariables, type IngestLimits } from '../../ingest/limits.js';
 import { readdir } from 'node:fs/promises';
 
 // What hostile-looking files that are in fact good still do: load, within bounds, and say so.
@@ -172,5 +173,34 @@ describe('files that look hostile but are good', () => {
     expect(await refusal(ingest([file], { dataDir }))).toMatch(
       /^big\.json: the file has 2\d\d bytes, more than 100 bytes \(set with INGEST_MAX_JSON_BYTES\)/,
     );
+  });
+});
+
+describe('docs/operations.md', () => {
+  it('states each ingest limit with its default and the variable that sets it', async () => {
+    const docs = await readFile(new URL('../../docs/operations.md', import.meta.url), 'utf8');
+    const section = docs.slice(docs.indexOf('## Ingest limits'));
+    const expected: Record<keyof IngestLimits, string> = {
+      csvLineBytes: '1 MB',
+      jsonBytes: '512 MB',
+      jsonDepth: '64 levels',
+      xlsxUncompressedBytes: '100 MB',
+      xlsxRows: '1,048,576',
+      rejectsRows: '10,000',
+    };
+    for (const key of Object.keys(limitVariables) as (keyof IngestLimits)[]) {
+      const row = section.split('\n').find((line) => line.includes(`\`${limitVariables[key]}\``));
+      expect(row, limitVariables[key]).toBeDefined();
+      expect(row).toContain(expected[key]);
+    }
+    // The defaults the table states are the ones in force.
+    expect(defaultLimits).toEqual({
+      csvLineBytes: 1024 * 1024,
+      jsonBytes: 512 * 1024 * 1024,
+      jsonDepth: 64,
+      xlsxUncompressedBytes: 100 * 1024 * 1024,
+      xlsxRows: 1_048_576,
+      rejectsRows: 10_000,
+    });
   });
 });
