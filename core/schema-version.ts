@@ -5,7 +5,7 @@
  * updated with it — so that the start-up step rebuilds or refuses a snapshot built by older code instead of
  * serving queries that would fail on it.
  */
-export const schemaVersion = 3;
+export const schemaVersion = 4;
 
 /** sha256 of ingest/rollups.sql and every core/datasets/*.ts (in name order) at this version. */
-export const schemaSources = '0f0a17f3ad0c4bd6176cc0ad901992f982a9661efb998fb92a3428d969a38159';
+export const schemaSources = '27ddf7aa1ae1c4b0e0fa00d8316bbc2579e1cb1ca679f8f8c1850723df1fbf48';

@@ -26,5 +26,17 @@ export function failureText(error: unknown, dryRun = false): string {
     return lines.join('\n');
   }
   if (error instanceof FileRefusedError) return `${error.message}\n${dryRun ? 'dry run: nothing was stored' : 'nothing was stored'}`;
+  if (outOfSpace(error))
+    return (
+      'ingest failed: the disk holding the data directory is full (or a file-size limit was reached) while the new ' +
+      'snapshot was written: nothing was published and the live snapshot is unchanged; free some space (older ' +
+      'snapshots in data/snapshots/ may be removed) and run the ingest again'
+    );
   return `ingest failed: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** A write that failed for want of space: Node's ENOSPC/EFBIG or DuckDB's "No space left on device" / "File too large". */
+function outOfSpace(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code === 'ENOSPC' || code === 'EFBIG' || /no space left on device|file too large|ENOSPC|EFBIG/i.test(String(error));
 }
