@@ -120,6 +120,7 @@ export class BatchBuilder {
     const bytes = this.indices[index].ensure(rows * 4);
     const indices = new Int32Array(bytes.buffer, bytes.byteOffset, rows);
     const dictionary = this.dictionaries[index]!;
+    dictionary.restart();
     let first = 0;
     for (const part of parts) {
       dictionary.encode(part, data, valueOffsets, first, indices);

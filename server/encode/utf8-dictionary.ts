@@ -42,6 +42,9 @@ function rehashed(size: number, count: number, hash: (key: number) => number, va
   return slots;
 }
 
+/** Strings a dictionary holds before it starts afresh (a replacement dictionary). */
+export const DICTIONARY_LIMIT = 65_536;
+
 const littleEndian = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
 /**
@@ -69,6 +72,10 @@ const grow = <T extends Uint8Array | Int32Array>(array: T, size: number, make: (
  * becomes an index into them. The strings are compared by their UTF-8 bytes (hashed, then compared in full),
  * so nothing is decoded into JS strings. What each record batch adds is sent as a delta dictionary batch
  * (vector() returns the earlier chunks, unchanged, plus one of the new strings).
+ *
+ * So that a column of mostly distinct text does not hold the whole export in memory, a dictionary that has
+ * reached DICTIONARY_LIMIT strings starts afresh at the next batch (restart()): the stream then carries a
+ * replacement dictionary, which Arrow stream readers apply to the batches after it.
  */
 export class Utf8Dictionary {
   private bytes: Uint8Array = new Uint8Array(1024);
@@ -85,8 +92,23 @@ export class Utf8Dictionary {
   private longCount = 0;
   private size = 0;
   private sent = 0;
+  private readonly limit: number;
   private chunks: Data<Utf8>[] = [];
   private current: Vector<Utf8> | null = null;
+
+  constructor(limit = DICTIONARY_LIMIT) {
+    this.limit = limit;
+  }
+
+  /** Starts afresh when full (called between batches). */
+  restart(): void {
+    if (this.size < this.limit) return;
+    this.size = this.sent = this.shortCount = this.longCount = 0;
+    this.slots = new Int32Array(128).fill(-1);
+    this.shortSlots = new Int32Array(128).fill(-1);
+    this.chunks = [];
+    this.current = null;
+  }
 
   /**
    * Indices of one chunk's strings, written to `indices` from `first`: `column` is the chunk's VARCHAR vector

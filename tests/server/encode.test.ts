@@ -6,6 +6,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BATCH_ROWS } from '../../server/encode/arrow.js';
+import { DICTIONARY_LIMIT } from '../../server/encode/utf8-dictionary.js';
 import type { BoundQuery } from '../../server/encode/bound-query.js';
 import { probeColumns } from '../../server/encode/columns.js';
 import { encodeQuery, type EncodeFormat } from '../../server/encode/encode-result.js';
@@ -221,6 +222,21 @@ describe('Arrow (built in JS from the chunks)', () => {
     // Each label's bytes are in the stream once, not once a row.
     const occurrences = body.toString('latin1').split(Buffer.from('a label longer than twelve bytes').toString('latin1')).length - 1;
     expect(occurrences).toBe(1);
+  });
+  it('starts the dictionary of a column afresh once it holds DICTIONARY_LIMIT strings (a replacement dictionary)', async () => {
+    const perBatch = BATCH_ROWS;
+    const batches = DICTIONARY_LIMIT / perBatch + 1;
+    const sql = `SELECT 'a distinct value, number ' || i AS s FROM range(${batches * perBatch}) r(i) WHERE $min IS NULL ORDER BY i`;
+    const table = tableFromIPC((await encode('arrow', query(sql))).body);
+    const column = table.getChild('s')!;
+    // Every row distinct: batch k's dictionary holds the strings of batches 1…k, until the limit is reached.
+    expect(column.data.map((d) => d.dictionary!.length)).toEqual([
+      ...Array.from({ length: batches - 1 }, (_, k) => (k + 1) * perBatch),
+      perBatch,
+    ]);
+    const values = [...column];
+    for (let k = 0; k < values.length; k++)
+      if (values[k] !== `a distinct value, number ${k}`) throw new Error(`row ${k}: ${String(values[k])}`);
   });
 });
 
