@@ -8,4 +8,4 @@
 export const schemaVersion = 4;
 
 /** sha256 of ingest/rollups.sql and every core/datasets/*.ts (in name order) at this version. */
-export const schemaSources = '27ddf7aa1ae1c4b0e0fa00d8316bbc2579e1cb1ca679f8f8c1850723df1fbf48';
+export const schemaSources = '16b7b8e4e1a0450540834f2f43f4a86667e4bf3ff6b280a0ab52a390ca1d9142';

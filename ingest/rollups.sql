@@ -65,7 +65,7 @@ FROM rollup_training_prefecture_month
 GROUP BY ALL;
 
 -- month × county × programme (fields summed): a county's months, for the counties that report on their own (the
--- 52 poverty counties in the default sample, 19 k rows; every county in the county-grain layouts). Rows recorded
+-- 52 poverty counties in the default sample, 38 k rows; every county in the county-grain layouts). Rows recorded
 -- at a prefecture or a province are not in it.
 CREATE OR REPLACE TABLE rollup_training_county_month AS
 SELECT t.month, a.province_code, a.prefecture_code, t.region_code AS county_code, t.program_code,
