@@ -282,7 +282,11 @@ describe('caching', () => {
     const before = server.logs.length;
     const responses = await Promise.all(Array.from({ length: 6 }, () => get(path)));
     expect(responses.every((r) => r.status === 200)).toBe(true);
-    const lines = server.logs.slice(before).filter((l) => l.route === '/api/queries/training-by-region');
+    await Promise.all(responses.map((r) => r.arrayBuffer()));
+    const ours = () => server.logs.slice(before).filter((l) => l.route === '/api/queries/training-by-region');
+    // The same wait after: the last lines may come a moment after the answers.
+    for (let tries = 0; ours().length < 6 && tries < 100; tries += 1) await new Promise((r) => setTimeout(r, 20));
+    const lines = ours();
     expect(lines).toHaveLength(6);
     expect(lines.filter((l) => l.cache === 'miss')).toHaveLength(1);
   });
