@@ -44,11 +44,13 @@ async function openVerified(path: string, settings: Record<string, string>): Pro
   }
 }
 
-/** A one-line reason for a snapshot that cannot be served, without paths or engine internals. */
+/** Why a snapshot cannot be served, in our words (health shows it); the engine's own message goes to the log only. */
 const unusable = (id: string, error: unknown): string =>
   /checksum|corrupt/i.test(String(error))
     ? `snapshot ${id} is damaged (a block fails its checksum)`
-    : `snapshot ${id} cannot be opened (${String(error).split('\n')[0].replace(/\/\S+/g, '…').slice(0, 160)})`;
+    : /does not exist|no such file/i.test(String(error))
+      ? `snapshot ${id} is missing (data/current names a file that is not there)`
+      : `snapshot ${id} cannot be opened (not a snapshot file of this version, or unreadable)`;
 
 /**
  * Serves the live snapshot read-only and follows data/current: requests started before a switch finish on
@@ -129,6 +131,7 @@ export class SnapshotStore {
     } catch (error) {
       const reason = unusable(id, error);
       this.refused.set(id, reason);
+      console.error(`snapshot ${id}: ${String(error).split('\n')[0]}`);
       console.error(`SNAPSHOT REFUSED: ${reason}; ${this.live ? `still serving ${this.live.id}` : 'looking for an older one'}`);
       return false;
     }
