@@ -79,11 +79,13 @@ describe('the medal table', () => {
 
   it('states the period on the axis and the top three in the summary', () => {
     expect(model.xLabel).toBe('medals (2025)');
+    expect(model.period).toBe('2025'); // the card's unit line ends with the year shown, chosen or the latest
     expect(model.summary).toBe('WorldSkills (2025), top three: Guangdong (gold 3), Beijing (gold 1), Shanghai (gold 0).');
     const allYears = rows.map((r) => ({ ...r, year: null, from_year: 2010, to_year: 2025 }));
     const zhModel = medalTableModel(resultOf(allYears), { ...zh, competitionName: '全部赛事' })!;
     expect(zhModel.rows[0].label).toBe('1. 广东');
     expect(zhModel.xLabel).toBe(`${translator('zh')('medalsUnit')}（2010–2025）`);
+    expect(zhModel.period).toBe('2010–2025年');
   });
 
   it('is empty when no province took part', () => {

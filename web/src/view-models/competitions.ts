@@ -66,6 +66,8 @@ export function medalTableModel(
         .join(p.list),
     }),
     table: resultTable({ ...result, rows }),
+    // The year shown (the latest, unless one was chosen) or the range of years, on the card's unit line.
+    period: lang === 'zh' ? `${period}年` : period,
     rows: rows.map((r) => ({
       label: `${r.rank}. ${provinceLabel(r, lang)}`,
       values: { gold: num(r.gold) ?? 0, silver: num(r.silver) ?? 0, bronze: num(r.bronze) ?? 0 },
