@@ -9,6 +9,7 @@ import povertyAreas from './poverty-areas.js';
 import povertyCounties from './poverty-counties.js';
 import povertyPrefectures from './poverty-prefectures.js';
 import prefectureTrend from './prefecture-trend.js';
+import programmeHeadlines from './programme-headlines.js';
 import provinceTargetLeague from './province-target-league.js';
 import publishedFigures from './published-figures.js';
 import regionComparison from './region-comparison.js';
@@ -45,6 +46,7 @@ export const analytics = {
   'poverty-counties': povertyCounties,
   'poverty-prefectures': povertyPrefectures,
   'prefecture-trend': prefectureTrend,
+  'programme-headlines': programmeHeadlines,
   'province-target-league': provinceTargetLeague,
   'published-figures': publishedFigures,
   'region-comparison': regionComparison,

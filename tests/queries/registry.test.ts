@@ -41,6 +41,7 @@ describe('every registered query and export', () => {
       'poverty-counties',
       'poverty-prefectures',
       'prefecture-trend',
+      'programme-headlines',
       'province-target-league',
       'published-figures',
       'region-comparison',
