@@ -50,6 +50,13 @@ export interface CatalogParam {
 }
 
 /** A query or dataset as the catalog describes it. */
+/** Who may read a catalog entry (queries/access.ts; docs/access.md). */
+export interface CatalogAccess {
+  minRole: 'public' | 'researcher' | 'official' | 'planner' | 'admin';
+  provinceScoped: boolean;
+  detailWhen?: { param: string; values?: readonly string[] };
+}
+
 export interface CatalogEntry {
   name: string;
   title: Bilingual;
@@ -58,6 +65,9 @@ export interface CatalogEntry {
   columns: readonly OutputColumn[];
   url: string;
   example: string;
+  /** Who may read it, and whether the caller may (set by the catalog routes). */
+  access?: CatalogAccess;
+  allowed?: boolean;
 }
 
 /** GET /api/queries. */

@@ -28,7 +28,8 @@ area AS (
   UNION ALL
   SELECT r.quarter, r.occupation_code, r.vacancies, r.job_seekers
   FROM rollup_labor_prefecture_catalogue_quarter r, chosen
-  WHERE r.province_code = $province AND r.prefecture_code = $prefecture AND r.quarter IN (chosen.q, chosen.previous_q)
+  WHERE r.province_code = $province AND r.prefecture_code = $prefecture
+    AND ($scope_province IS NULL OR r.province_code = $scope_province) AND r.quarter IN (chosen.q, chosen.previous_q)
 ),
 by_occupation AS (
   SELECT a.occupation_code,

@@ -11,7 +11,7 @@ county AS (
   SELECT c.region_code, c.name_zh, c.name_en, c.province_code, c.parent_code AS prefecture_code,
          f.name_zh AS prefecture_name_zh, f.name_en AS prefecture_name_en, c.working_age_2020 AS working_age
   FROM region c LEFT JOIN region f ON f.region_code = c.parent_code
-  WHERE c.level = 'county' AND c.poverty_county_52 AND ($province IS NULL OR c.province_code = $province)
+  WHERE c.level = 'county' AND c.poverty_county_52 AND (coalesce($province, $scope_province) IS NULL OR c.province_code = coalesce($province, $scope_province))
 ),
 county_volume AS (
   SELECT r.county_code AS region_code,
@@ -20,7 +20,7 @@ county_volume AS (
   FROM rollup_training_county_month r
   JOIN months m USING (month)
   JOIN county c ON c.region_code = r.county_code
-  WHERE r.program_code = $program AND ($province IS NULL OR r.province_code = $province)
+  WHERE r.program_code = $program AND (coalesce($province, $scope_province) IS NULL OR r.province_code = coalesce($province, $scope_province))
   GROUP BY r.county_code
 ),
 -- Placements of the chosen year: at the county (NULL when it reported none: unknown, not zero), in the whole
@@ -51,10 +51,10 @@ counties AS (
 ),
 total AS (
   SELECT 'all' AS row_kind, NULL AS region_code,
-         CASE WHEN $province IS NULL THEN '52个未摘帽贫困县合计' ELSE '本省未摘帽贫困县合计' END AS name_zh,
-         CASE WHEN $province IS NULL THEN 'The 52 uncapped poverty counties (total)'
+         CASE WHEN coalesce($province, $scope_province) IS NULL THEN '52个未摘帽贫困县合计' ELSE '本省未摘帽贫困县合计' END AS name_zh,
+         CASE WHEN coalesce($province, $scope_province) IS NULL THEN 'The 52 uncapped poverty counties (total)'
               ELSE 'The province''s uncapped poverty counties (total)' END AS name_en,
-         $province AS province_code,
+         coalesce($province, $scope_province) AS province_code,
          sum(person_times) AS person_times, sum(working_age) AS working_age,
          sum(previous_person_times) AS previous_person_times, sum(placements) AS placements
   FROM counties

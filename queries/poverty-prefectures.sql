@@ -11,7 +11,7 @@ WITH
 area AS (
   SELECT region_code, name_zh, name_en, province_code, poverty_group, working_age_2020 AS working_age
   FROM region
-  WHERE level = 'prefecture' AND poverty_group IS NOT NULL AND ($province IS NULL OR province_code = $province)
+  WHERE level = 'prefecture' AND poverty_group IS NOT NULL AND (coalesce($province, $scope_province) IS NULL OR province_code = coalesce($province, $scope_province))
 ),
 area_volume AS (
   SELECT r.prefecture_code AS region_code,
@@ -21,7 +21,7 @@ area_volume AS (
   JOIN months m USING (month)
   JOIN area a ON a.region_code = r.prefecture_code
   -- The province again, although the join on area implies it: as a constant it lets the scan skip the others.
-  WHERE r.program_code = $program AND ($province IS NULL OR r.province_code = $province)
+  WHERE r.program_code = $program AND (coalesce($province, $scope_province) IS NULL OR r.province_code = coalesce($province, $scope_province))
   GROUP BY r.prefecture_code
 ),
 national AS (
@@ -48,7 +48,7 @@ totals AS (
   HAVING count(*) > 0
 ),
 labelled AS (
-  SELECT t.*, NULL AS region_code, $province AS province_code,
+  SELECT t.*, NULL AS region_code, coalesce($province, $scope_province) AS province_code,
          CASE WHEN row_kind = 'all' THEN '“三区三州”合计'
               WHEN poverty_group = 'three_districts' THEN '“三区”合计'
               WHEN poverty_group = 'three_states' THEN '“三州”合计'

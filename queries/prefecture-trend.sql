@@ -9,6 +9,7 @@ WITH place AS (
          v.working_age_2020 AS province_working_age
   FROM region p JOIN region v ON v.region_code = p.province_code
   WHERE p.region_code = $prefecture AND p.level IN ('prefecture', 'county')
+    AND ($scope_province IS NULL OR p.province_code = $scope_province)
 ),
 -- The nation is the 31 mainland provinces, training and working-age population alike (as in poverty-areas).
 mainland AS (

@@ -26,6 +26,7 @@ cells AS (
   FROM rollup_labor_prefecture_quarter r
   JOIN periods p USING (quarter)
   WHERE $level = 'prefecture' AND ($province IS NULL OR r.province_code = $province)
+    AND ($scope_province IS NULL OR r.province_code = $scope_province)
   GROUP BY ALL
 ),
 by_cell AS (

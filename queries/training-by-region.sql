@@ -22,6 +22,7 @@ volume AS (
   SELECT prefecture_code, year(month), person_times, certificates
   FROM rollup_training_prefecture_month, chosen c
   WHERE $level = 'prefecture' AND year(month) IN (c.year, c.year - 1) AND month(month) <= c.months_covered
+    AND ($scope_province IS NULL OR province_code = $scope_province)
     AND program_code = $program AND ($field IS NULL OR field_code = $field)
     AND ($province IS NULL OR province_code = $province)
 ),

@@ -1,8 +1,12 @@
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import cookieParser from 'cookie-parser';
 import expressStaticGzip from 'express-static-gzip';
 import { STATUS_CODES } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { authenticate } from './access/authenticate.js';
+import { csrfProtection } from './access/csrf.js';
+import { sessionRouter } from './access/session-router.js';
 import { readConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { ExportGate, type ExportLimits } from './export-gate.js';
@@ -93,6 +97,10 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
   app.use(refuseMalformedPaths);
   app.use(securityHeaders());
   app.use(compress());
+  // Who the request acts as (every /api route reads it through the policy), and CSRF for cookie sessions.
+  const csrf = csrfProtection(ctx.access);
+  app.use('/api', cookieParser(), authenticate(ctx.access), csrf.protect);
+  app.use(sessionRouter(ctx.access, csrf.issue));
   app.use(queriesRouter(ctx));
   app.use('/api/datasets/:table', exportRateLimit(options.exportsPerMinute ?? 60));
   app.use(datasetsRouter(ctx, new ExportGate(options.exportLimits ?? environmentExportLimits())));

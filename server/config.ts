@@ -7,6 +7,12 @@ const configSchema = z.object({
   /** Loopback by default: set HOST=0.0.0.0 (or an address) to serve other machines, behind a proxy in production. */
   HOST: z.string().default('127.0.0.1'),
   TALENT_DATA_DIR: z.string().default('./data'),
+  /** 'on' enforces roles (docs/access.md); anything else is the open demo mode, in which everyone sees everything. */
+  TALENT_AUTH: z.enum(['on', 'off']).default('off'),
+  /** How long a browser session lasts after sign-in. */
+  SESSION_HOURS: z.coerce.number().min(0.05).max(24 * 30).default(8),
+  /** Mark the session and CSRF cookies Secure: set to true when the dashboard is served over HTTPS. */
+  TALENT_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   /** A catalog query running longer than this is interrupted (503). */
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   /** Result cache budget. */
@@ -31,6 +37,18 @@ const configSchema = z.object({
   EXPORT_TEMP_BUDGET_MB: z.coerce.number().int().min(0).max(10_000_000).default(16_384),
   /** Where exports' temporary files go. */
   EXPORT_TEMP_DIR: z.string().default(tmpdir()),
+  /** The largest file POST /api/submissions accepts (413 beyond), in MB. */
+  SUBMISSION_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(50),
+  /** Submissions one client may post a minute (429 beyond); 0 turns the limit off. */
+  SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(0).max(10_000).default(10),
+  /** Validations running at once, each a child process (503 with Retry-After beyond). */
+  SUBMISSION_CHECKS: z.coerce.number().int().min(1).max(16).default(2),
+  /** A validation still running after this is stopped and the submission refused, in seconds. */
+  SUBMISSION_CHECK_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
+  /** Memory of one validation process: its DuckDB memory_limit and its JavaScript heap, each, in MB. */
+  SUBMISSION_CHECK_MEMORY_MB: z.coerce.number().int().min(128).max(65_536).default(1024),
+  /** 'spawn': an approval starts the ingest worker (a detached process); 'off': it is run separately. */
+  SUBMISSION_WORKER: z.enum(['spawn', 'off']).default('spawn'),
 });
 
 export type Config = z.infer<typeof configSchema>;

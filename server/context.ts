@@ -1,3 +1,4 @@
+import type { AccessRuntime } from './access/runtime.js';
 import type { Config } from './config.js';
 import type { Registry } from '../queries/registry.js';
 import type { AllowedValues } from './allowed-values.js';
@@ -12,4 +13,7 @@ export interface AppContext {
   cache: ResultCache;
   allowed: AllowedValues;
   config: Pick<Config, 'QUERY_TIMEOUT_MS'>;
+  /** The data directory: snapshots, and beside them the access state and the submissions' staging area. */
+  dataDir: string;
+  access: AccessRuntime;
 }

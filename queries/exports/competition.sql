@@ -8,6 +8,8 @@ JOIN region_ancestry a USING (region_code)
 WHERE ($from_year IS NULL OR c.year >= $from_year)
   AND ($to_year IS NULL OR c.year <= $to_year)
   AND ($regions IS NULL OR list_has_any($regions, [c.region_code, a.province_code, a.prefecture_code]))
+  -- An official reads their own province's rows only (bound by the server from the signed-in account).
+  AND ($scope_province IS NULL OR a.province_code = $scope_province)
   AND ($competitions IS NULL OR list_contains($competitions, c.competition_code))
 ORDER BY c.competition_code, c.year, c.region_code, c.trade
 LIMIT $limit

@@ -9,6 +9,8 @@ WITH chosen AS (
   WHERE ($from_year IS NULL OR l.quarter >= make_date($from_year, 1, 1))
     AND ($to_year IS NULL OR l.quarter < make_date($to_year + 1, 1, 1))
     AND ($regions IS NULL OR list_has_any($regions, [l.region_code, a.province_code, a.prefecture_code]))
+    -- An official reads their own province's rows only (bound by the server from the signed-in account).
+    AND ($scope_province IS NULL OR a.province_code = $scope_province)
     AND ($occupations IS NULL OR list_has_any($occupations, [l.occupation_code, o.group_code]))
   ORDER BY l.quarter, l.region_code, l.occupation_code
   LIMIT $limit

@@ -8,6 +8,8 @@ WITH chosen AS (
   WHERE ($from_year IS NULL OR t.month >= make_date($from_year, 1, 1))
     AND ($to_year IS NULL OR t.month < make_date($to_year + 1, 1, 1))
     AND ($regions IS NULL OR list_has_any($regions, [t.region_code, a.province_code, a.prefecture_code]))
+    -- An official reads their own province's rows only (bound by the server from the signed-in account).
+    AND ($scope_province IS NULL OR a.province_code = $scope_province)
     AND ($programs IS NULL OR list_contains($programs, t.program_code))
     AND ($fields IS NULL OR list_contains($fields, t.field_code))
   ORDER BY t.month, t.region_code, t.program_code, t.field_code

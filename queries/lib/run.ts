@@ -13,6 +13,9 @@ import type { ParamSqlType } from './params.js';
 import { sqlOf } from './sql-file.js';
 import type { ParamSpecs, ParamValues, QueryDefinition } from './define.js';
 
+/** The province an official's reading is restricted to, set by the server from the account (see queries/access.ts). */
+export const SCOPE_PARAM = 'scope_province';
+
 const duckType: Record<ParamSqlType, DuckDBType> = { VARCHAR, INTEGER, DOUBLE, 'VARCHAR[]': LIST(VARCHAR) };
 
 /** Parameter values and their DuckDB types, ready to bind ($name in the SQL). */
@@ -27,6 +30,12 @@ export function bindings<P extends ParamSpecs>(
     types[name] = duckType[spec.sqlType];
     bound[name] =
       value === null || value === undefined ? null : Array.isArray(value) ? listValue(value as string[]) : (value as DuckDBValue);
+  }
+  // The row-level rule of province-scoped entries: never a request parameter, always bound (null: unrestricted).
+  if (sqlOf(definition).includes(`$${SCOPE_PARAM}`)) {
+    const scope = (values as Record<string, unknown>)[SCOPE_PARAM];
+    types[SCOPE_PARAM] = VARCHAR;
+    bound[SCOPE_PARAM] = typeof scope === 'string' ? scope : null;
   }
   return { values: bound, types };
 }

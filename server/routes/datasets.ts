@@ -8,14 +8,23 @@ import { sendProvenanceOrPackage } from '../provenance-response.js';
 import { HttpProblem } from '../problem.js';
 import { carriesProvenance, provenanceLinkHeaders, provenanceOf, streamToResponse } from '../respond.js';
 import { describeQuery } from '../catalog.js';
+import { accessOf, authorizedValues, withAccess } from '../access/entry-access.js';
+import { principalOf } from '../access/principal.js';
+import { hasRole, neededRole, refusal } from '../access/policy.js';
+import { auditExport } from '../access/audit-export.js';
 
 /** GET /api/datasets (what can be exported) and GET /api/datasets/:table (a streamed, filtered export). */
 export function datasetsRouter(ctx: AppContext, gate: ExportGate): Router {
   const router = Router();
 
   router.get('/api/datasets', async (_req, res) => {
+    const principal = principalOf(res);
     const catalog = await withLease(ctx.store, ctx.config.QUERY_TIMEOUT_MS, (lease) =>
-      Promise.all([...ctx.exports.values()].map((q) => describeQuery(q, '/api/datasets', lease, ctx.allowed))),
+      Promise.all(
+        [...ctx.exports.values()].map(async (q) =>
+          withAccess(await describeQuery(q, '/api/datasets', lease, ctx.allowed), 'dataset', principal),
+        ),
+      ),
     );
     res.set('X-Data-Version', ctx.store.snapshotId ?? '').json({ snapshot: ctx.store.snapshotId, datasets: catalog });
   });
@@ -26,15 +35,25 @@ export function datasetsRouter(ctx: AppContext, gate: ExportGate): Router {
       throw new HttpProblem(404, 'Unknown dataset', `there is no dataset named '${req.params.table}'; GET /api/datasets lists them`);
     const options = outputOptions(req);
     const { format } = options;
+    // A role that can never read the table is refused before anything else (its parameters are checked below).
+    const principal = principalOf(res);
+    const needed = neededRole(accessOf('dataset', definition.name), {});
+    if (!hasRole(principal, needed)) throw refusal(principal, needed, `the '${definition.name}' export`);
     // Admitted before a connection is taken: a refused export costs nothing. Released when the response has ended.
     const slot = await admitExport(gate, res, definition.name, format);
     try {
       await withLease(ctx.store, ctx.config.QUERY_TIMEOUT_MS, async (lease, disarm) => {
-        const values = await parseParams(definition, requestParams(req), {
-          snapshotId: lease.snapshotId,
-          connection: lease.connection,
-          allowed: ctx.allowed,
-        });
+        const values = authorizedValues(
+          res,
+          'dataset',
+          definition,
+          await parseParams(definition, requestParams(req), {
+            snapshotId: lease.snapshotId,
+            connection: lease.connection,
+            allowed: ctx.allowed,
+          }),
+        );
+        await auditExport(ctx.dataDir, principal, req.originalUrl, format);
         res.locals.snapshot = lease.snapshotId;
         const request = { kind: 'dataset' as const, definition, values, snapshot: lease.snapshotId, url: req.originalUrl };
         if (format === 'provenance' || format === 'datapackage')

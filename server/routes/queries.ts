@@ -9,6 +9,8 @@ import type { CachedResult } from '../result-cache.js';
 import { HttpProblem } from '../problem.js';
 import { carriesProvenance, downloadHeaders, encodeToBuffer, provenanceLinkHeaders, provenanceOf } from '../respond.js';
 import { describeQuery } from '../catalog.js';
+import { authorizedValues, withAccess } from '../access/entry-access.js';
+import { principalOf } from '../access/principal.js';
 
 /**
  * An origin server answers 304 to a matching If-None-Match whatever the request's Cache-Control says
@@ -24,8 +26,13 @@ export function queriesRouter(ctx: AppContext): Router {
   const router = Router();
 
   router.get('/api/queries', async (_req, res) => {
+    const principal = principalOf(res);
     const catalog = await withLease(ctx.store, ctx.config.QUERY_TIMEOUT_MS, (lease) =>
-      Promise.all([...ctx.queries.values()].map((q) => describeQuery(q, '/api/queries', lease, ctx.allowed))),
+      Promise.all(
+        [...ctx.queries.values()].map(async (q) =>
+          withAccess(await describeQuery(q, '/api/queries', lease, ctx.allowed), 'query', principal),
+        ),
+      ),
     );
     res.set('X-Data-Version', ctx.store.snapshotId ?? '').json({ snapshot: ctx.store.snapshotId, queries: catalog });
   });
@@ -36,7 +43,7 @@ export function queriesRouter(ctx: AppContext): Router {
       throw new HttpProblem(404, 'Unknown query', `there is no query named '${req.params.name}'; GET /api/queries lists them`);
     const options = outputOptions(req);
     const { format } = options;
-    const values = parseShape(definition, requestParams(req));
+    const values = authorizedValues(res, 'query', definition, parseShape(definition, requestParams(req)));
     if (format === 'provenance' || format === 'datapackage') {
       await withLease(ctx.store, ctx.config.QUERY_TIMEOUT_MS, async (lease, disarm) => {
         await checkCodes(definition, values, { snapshotId: lease.snapshotId, connection: lease.connection, allowed: ctx.allowed });
