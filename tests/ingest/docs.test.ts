@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
+import { documentAccess } from '../../tools/docs/access.js';
 import { documentDatasets } from '../../tools/docs/datasets.js';
 import { documentRegistry } from '../../tools/docs/queries.js';
 import { loadExports, loadRegistry } from '../../queries/registry.js';
@@ -15,5 +16,9 @@ describe('generated documentation is in step with the code (run `npm run docs` a
     const api = await doc('api.md');
     expect(api).toContain(documentRegistry('/api/queries', await loadRegistry()));
     expect(api).toContain(documentRegistry('/api/datasets', await loadExports()));
+  });
+
+  it('docs/access.md holds the policy table of every catalog entry', async () => {
+    expect(await doc('access.md')).toContain(documentAccess(await loadRegistry(), await loadExports()));
   });
 });

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { docsDir } from '../../core/repo-paths.js';
+import { documentAccess } from './access.js';
 import { documentDatasets } from './datasets.js';
 import { documentRegistry } from './queries.js';
 import { loadExports, loadRegistry } from '../../queries/registry.js';
@@ -21,3 +22,4 @@ async function replaceBetween(file: string, marker: string, content: string): Pr
 await replaceBetween('data-model.md', 'tables', documentDatasets());
 await replaceBetween('api.md', 'queries', documentRegistry('/api/queries', await loadRegistry()));
 await replaceBetween('api.md', 'datasets', documentRegistry('/api/datasets', await loadExports()));
+await replaceBetween('access.md', 'policy', documentAccess(await loadRegistry(), await loadExports()));
