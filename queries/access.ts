@@ -1,4 +1,4 @@
-import type { Access } from '../core/access.js';
+import { roleRank, type Access, type Role } from '../core/access.js';
 import type { DatasetName, QueryName } from './contract.js';
 
 /**
@@ -55,3 +55,21 @@ export const datasetAccess: Record<DatasetName, EntryAccess> = {
   target: { minRole: 'researcher', provinceScoped: false },
   training: detail,
 };
+
+/** Prefecture-level detail needs at least this role; an official reads their own province's only. */
+export const detailRole: Role = 'researcher';
+
+/** Whether a request of an entry reads prefecture-level detail. */
+export function isDetail(entry: EntryAccess, values: Record<string, unknown>): boolean {
+  if (!entry.provinceScoped) return false;
+  if (!entry.detailWhen) return true;
+  const value = values[entry.detailWhen.param];
+  if (value === null || value === undefined) return false;
+  return !entry.detailWhen.values || entry.detailWhen.values.includes(String(value));
+}
+
+/** The least role a request needs: the entry's, or the detail role for a detail request. */
+export function neededRole(entry: EntryAccess, values: Record<string, unknown>): Role {
+  const detail = isDetail(entry, values);
+  return detail && roleRank[detailRole] > roleRank[entry.minRole] ? detailRole : entry.minRole;
+}

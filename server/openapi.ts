@@ -3,6 +3,8 @@ import type { QueryDefinition } from '../queries/lib/define.js';
 import { exampleUrl } from '../queries/lib/example.js';
 import type { ParamSpec } from '../queries/lib/params.js';
 import type { Registry } from '../queries/registry.js';
+import type { EntryAccess } from '../queries/access.js';
+import { accessOf } from './access/entry-access.js';
 
 const formatParam = {
   name: 'format',
@@ -39,6 +41,11 @@ const responses = {
   },
   304: { description: 'Not modified (ETag matched)' },
   400: { description: 'Invalid parameters (problem details naming each one)', content: { 'application/problem+json': {} } },
+  401: {
+    description: 'Sign-in required (enforced mode): a token or session with a role that reaches',
+    content: { 'application/problem+json': {} },
+  },
+  403: { description: "The account's role, or an official's province, does not reach", content: { 'application/problem+json': {} } },
   503: { description: 'The query ran over its time limit and was stopped', content: { 'application/problem+json': {} } },
 };
 
@@ -80,8 +87,17 @@ function jsonBodySchema(definition: QueryDefinition): Record<string, unknown> {
  * and x-example, a request that runs on the data (the first two parameters with their example values).
  */
 function operation(definition: QueryDefinition, tag: 'queries' | 'datasets') {
+  const access: EntryAccess = accessOf(tag === 'queries' ? 'query' : 'dataset', definition.name);
   return {
     get: {
+      'x-access': access,
+      // Public entries need no credentials; the others take a token or the browser session (docs/access.md).
+      security:
+        access.minRole === 'public' && !access.provinceScoped
+          ? []
+          : access.minRole === 'public'
+            ? [{}, { bearer: [] }, { session: [] }]
+            : [{ bearer: [] }, { session: [] }],
       tags: [tag],
       operationId: `${tag}_${definition.name}`.replace(/[^A-Za-z0-9_]/g, '_'),
       summary: `${definition.title.en} / ${definition.title.zh}`,
@@ -145,5 +161,11 @@ export function openApiDocument(queries: Registry, exports: Registry, docNames: 
       description: 'Analytics of the special action for talent services. Every response carries the data version in X-Data-Version.',
     },
     paths,
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'A token from `npm run users -- add` (docs/access.md)' },
+        session: { type: 'apiKey', in: 'cookie', name: 'td_session', description: "The web app's session after POST /api/session" },
+      },
+    },
   };
 }

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { roles, type Role } from '../core/access.js';
 import { appendAudit } from '../core/audit-log.js';
 import { currentSnapshotId, snapshotPath } from '../core/snapshot-layout.js';
-import { addUser, readUsers, revokeUser, userProblem } from '../server/access/users-store.js';
+import { addUser, readUsers, revokeUser, userProblem } from '../core/accounts.js';
 
 const usage = `usage:
   npm run users -- add --name NAME --role ROLE [--province CODE]   prints the new account's token (once)

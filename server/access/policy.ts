@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { roleRank, type Principal, type Role } from '../../core/access.js';
-import type { EntryAccess } from '../../queries/access.js';
+import { isDetail, neededRole, type EntryAccess } from '../../queries/access.js';
 import type { QueryDefinition } from '../../queries/lib/define.js';
 import { HttpProblem } from '../problem.js';
 import { principalOf } from './principal.js';
@@ -9,9 +9,6 @@ import { principalOf } from './principal.js';
  * The one place that decides who may do what. Routes call it; the row-level part of its answer (an official's
  * province) is bound into the query's SQL as $scope_province, so it holds in the data layer too.
  */
-
-/** Prefecture-level detail needs at least this role; an official reads their own province's only. */
-export const detailRole: Role = 'researcher';
 
 const atLeast = (principal: Principal, role: Role): boolean => roleRank[principal.role] >= roleRank[role];
 export const hasRole = atLeast;
@@ -34,21 +31,6 @@ export function requireRole(min: Role, what = 'this request'): RequestHandler {
 export function mayActForProvince(principal: Principal, provinceCode: string): boolean {
   if (atLeast(principal, 'planner')) return true;
   return principal.role === 'official' && principal.province === provinceCode;
-}
-
-/** Whether a request of an entry reads prefecture-level detail. */
-export function isDetail(entry: EntryAccess, values: Record<string, unknown>): boolean {
-  if (!entry.provinceScoped) return false;
-  if (!entry.detailWhen) return true;
-  const value = values[entry.detailWhen.param];
-  if (value === null || value === undefined) return false;
-  return !entry.detailWhen.values || entry.detailWhen.values.includes(String(value));
-}
-
-/** The least role a request needs: the entry's, or the detail role for a detail request. */
-export function neededRole(entry: EntryAccess, values: Record<string, unknown>): Role {
-  const detail = isDetail(entry, values);
-  return detail && roleRank[detailRole] > roleRank[entry.minRole] ? detailRole : entry.minRole;
 }
 
 /** Whether the principal may read at least part of an entry (the catalog's `allowed`). */

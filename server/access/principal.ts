@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 import type { Principal } from '../../core/access.js';
-import type { UserRecord } from './users-store.js';
+import type { UserRecord } from '../../core/accounts.js';
 
 export const anonymous: Principal = { id: null, name: 'anonymous', role: 'public', province: null, via: 'anonymous' };
 

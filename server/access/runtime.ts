@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { AccessMode } from '../../core/access.js';
 import { loadSecret } from './secret.js';
-import { tokenAccountId, tokenMatches } from './tokens.js';
-import { UserDirectory, type UserRecord } from './users-store.js';
+import { tokenAccountId, tokenMatches } from '../../core/account-tokens.js';
+import { UserDirectory, type UserRecord } from '../../core/accounts.js';
 
 /** What the access layer needs at run time: the mode, the accounts, the signing secret. */
 export interface AccessRuntime {

@@ -6,7 +6,7 @@ import { HttpProblem, sendProblem } from '../problem.js';
 import { principalOf, principalOfUser } from './principal.js';
 import type { AccessRuntime } from './runtime.js';
 import { signSession, sessionCookieName } from './session-cookie.js';
-import { tokenAccountId } from './tokens.js';
+import { tokenAccountId } from '../../core/account-tokens.js';
 
 type IssueCsrf = (req: Request, res: Response) => string;
 

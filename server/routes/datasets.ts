@@ -10,7 +10,8 @@ import { carriesProvenance, provenanceLinkHeaders, provenanceOf, streamToRespons
 import { describeQuery } from '../catalog.js';
 import { accessOf, authorizedValues, withAccess } from '../access/entry-access.js';
 import { principalOf } from '../access/principal.js';
-import { hasRole, neededRole, refusal } from '../access/policy.js';
+import { hasRole, refusal } from '../access/policy.js';
+import { neededRole } from '../../queries/access.js';
 import { auditExport } from '../access/audit-export.js';
 
 /** GET /api/datasets (what can be exported) and GET /api/datasets/:table (a streamed, filtered export). */

@@ -17,6 +17,7 @@ export const documents: Readonly<Record<string, string>> = {
   sample: 'docs/sample-data.md',
   sources: 'data/reference/sources/README.md',
   reference: 'docs/reference-data.md',
+  access: 'docs/access.md',
 };
 
 /** Under which licences the data may be reused: the code, the synthetic sample, the reference tables, each fact source. */

@@ -1,7 +1,6 @@
 import { roleRank, type Role } from '../../core/access.js';
-import { analyticAccess, datasetAccess, type EntryAccess } from '../../queries/access.js';
+import { analyticAccess, datasetAccess, detailRole, neededRole, type EntryAccess } from '../../queries/access.js';
 import type { Registry } from '../../queries/registry.js';
-import { detailRole, neededRole } from '../../server/access/policy.js';
 
 /** What one role gets of one entry, in words, as server/access/policy.ts decides it. */
 function cell(role: Role, access: EntryAccess): string {

@@ -17,6 +17,8 @@ export const docsZh = {
   docsSampleBlurb: '合成样例数据是如何生成的，它不是什么。',
   docsReferenceTitle: '参考数据',
   docsReferenceBlurb: '随附的地区、项目、职业、目标等参考表：来源、构建方法和已知缺口（如普查分母不完整的地区）。',
+  docsAccessTitle: '访问权限',
+  docsAccessBlurb: '角色与登录、各分析和数据集的访问规则表、访问令牌、审计日志。',
   docsEnglishOnly: '本文档以英文撰写，未翻译；页面的标题和导航为中文。',
   docsApiLanguageNote: '分析和参数的名称、说明为中英文；参数默认值的说明和 OpenAPI 文档的其余文字为英文。',
   docsApiIntro:
@@ -88,6 +90,8 @@ export const docsEn: Record<keyof typeof docsZh, string> = {
   docsReferenceTitle: 'Reference data',
   docsReferenceBlurb:
     'The shipped reference tables (regions, programmes, occupations, targets): sources, how they are built and their known gaps (such as incomplete census denominators).',
+  docsAccessTitle: 'Access',
+  docsAccessBlurb: 'Roles and sign-in, the policy table of every analytic and dataset, access tokens, the audit log.',
   docsEnglishOnly: 'This document is written in English.',
   docsApiLanguageNote:
     'Names and descriptions of the analytics and their parameters are given in English and Chinese; default notes and the rest of the OpenAPI document are in English.',

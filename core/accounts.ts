@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import lockfile from 'proper-lockfile';
-import { roles, type Role } from '../../core/access.js';
-import { usersFile } from '../../core/access-layout.js';
-import { hashToken, newToken, type TokenHash } from './tokens.js';
+import { roles, type Role } from './access.js';
+import { usersFile } from './access-layout.js';
+import { hashToken, newToken, type TokenHash } from './account-tokens.js';
 
 /** An account as stored in data/access/users.json: never the token itself, only its hash. */
 export interface UserRecord {
