@@ -3,6 +3,7 @@ import type { ColumnSpec, DatasetSpec } from '../core/datasets/index.js';
 import { rawExpr, sqlList, typedExpr } from '../core/column-sql.js';
 import { quoteIdent, quoteLiteral } from '../core/sql-text.js';
 import { scalar } from './db.js';
+import { noteTableChanged } from './changes.js';
 import { futurePeriod } from './future-period.js';
 import type { PlannedFile } from './planned-file.js';
 
@@ -109,5 +110,6 @@ export async function tryFastLoad(connection: DuckDBConnection, plan: PlannedFil
     await connection.run(`DELETE FROM ${table}`);
     return null;
   }
+  await noteTableChanged(connection, spec.table);
   return inserted;
 }

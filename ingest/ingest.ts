@@ -7,7 +7,7 @@ import { closeQuietly, openWritable, queryRows } from './db.js';
 import { createSchema } from './ddl.js';
 import { expandInputs, sha256File } from './file-hash.js';
 import { loadFile, planFile, type FileOptions, type FileOutcome, type PlannedFile } from './ingest-file.js';
-import { rebuildRollups } from './rollups.js';
+import { rebuildRollups, type RollupRebuild } from './rollups.js';
 import { currentSnapshotId, snapshotPath } from '../core/snapshot-layout.js';
 import { beginSnapshot, pruneSnapshots, publishSnapshot, withIngestLock } from './snapshot.js';
 import { logUnderstanding } from './report/log.js';
@@ -41,6 +41,8 @@ export interface IngestResult {
   previousId: string | null;
   files: FileReport[];
   unchanged: string[];
+  /** How the rollups were rebuilt (absent when nothing was published). */
+  rollups?: RollupRebuild;
 }
 
 /**
@@ -60,7 +62,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
     const previousId = await currentSnapshotId(options.dataDir);
     if (changed.length === 0) return { snapshotId: null, previousId, files: [], unchanged };
 
-    const { id, tmpPath } = await beginSnapshot(options.dataDir);
+    const { id, tmpPath, baseId } = await beginSnapshot(options.dataDir);
     const { instance, connection } = await openWritable(tmpPath, {
       memory_limit: options.memoryLimit ?? '8GB',
       temp_directory: `${options.dataDir}/tmp`,
@@ -77,12 +79,12 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
         await rm(`${tmpPath}.wal`, { force: true });
         return { snapshotId: null, previousId, files: reports, unchanged };
       }
-      await rebuildRollups(connection);
+      const rollups = await rebuildRollups(connection, baseId !== null);
       await connection.run('CHECKPOINT');
       closeQuietly(instance, connection);
       await publishSnapshot(options.dataDir, id, tmpPath);
       await pruneSnapshots(options.dataDir, options.keep);
-      return { snapshotId: id, previousId, files: reports, unchanged };
+      return { snapshotId: id, previousId, files: reports, unchanged, rollups };
     } catch (error) {
       closeQuietly(instance, connection);
       await rm(tmpPath, { force: true });

@@ -3,6 +3,7 @@ import type { DatasetSpec } from '../core/datasets/index.js';
 import { quoteIdent } from '../core/sql-text.js';
 import type { ColumnSource } from './validate.js';
 import { scalar } from './db.js';
+import { noteRowsChanged } from './changes.js';
 
 export interface UpsertCounts {
   accepted: number;
@@ -40,6 +41,7 @@ export async function upsertRows(
   if (replaced > 0) await connection.run(`DELETE FROM ${table} t USING incoming i WHERE ${keyMatch}`);
   const names = sources.map((s) => quoteIdent(s.column.name)).join(', ');
   await connection.run(`INSERT INTO ${table} (${names}) SELECT ${names} FROM incoming`);
+  await noteRowsChanged(connection, spec, 'incoming');
   await connection.run('DROP TABLE incoming');
   return { accepted, added: accepted - replaced, replaced, left: before - replaced };
 }
