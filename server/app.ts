@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { authenticate } from './access/authenticate.js';
 import { csrfProtection } from './access/csrf.js';
 import { sessionRouter } from './access/session-router.js';
+import { auditRouter } from './submissions/audit-router.js';
+import { submissionsRouter } from './submissions/router.js';
 import { readConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { ExportGate, type ExportLimits } from './export-gate.js';
@@ -101,6 +103,8 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
   const csrf = csrfProtection(ctx.access);
   app.use('/api', cookieParser(), authenticate(ctx.access), csrf.protect);
   app.use(sessionRouter(ctx.access, csrf.issue));
+  app.use(submissionsRouter(ctx));
+  app.use(auditRouter(ctx));
   app.use(queriesRouter(ctx));
   app.use('/api/datasets/:table', exportRateLimit(options.exportsPerMinute ?? 60));
   app.use(datasetsRouter(ctx, new ExportGate(options.exportLimits ?? environmentExportLimits())));
