@@ -1,0 +1,109 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Submission } from '../../core/submission.js';
+import { buildFixtureDb, type FixtureDb } from '../helpers/fixture-db.js';
+import { startServer, type RunningServer } from '../helpers/http-server.js';
+
+// The open demo mode (no sign-in: everyone acts as a planner), one validation at a time, and hostile files.
+const fixtures = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+
+let db: FixtureDb;
+let server: RunningServer;
+
+beforeAll(async () => {
+  db = await buildFixtureDb(
+    { 'training.csv': await readFile(fixtures('province-mode/facts/training.csv'), 'utf8') },
+    fixtures('province-mode/reference'),
+  );
+  process.env.SUBMISSION_CHECKS = '1';
+  process.env.SUBMISSIONS_PER_MINUTE = '0';
+  server = await startServer(db.dataDir);
+}, 60_000);
+
+afterAll(async () => {
+  delete process.env.SUBMISSION_CHECKS;
+  delete process.env.SUBMISSIONS_PER_MINUTE;
+  await server?.close();
+  await db?.close();
+});
+
+async function submit(body: BodyInit, fileName: string): Promise<{ status: number; body: Submission }> {
+  const res = await fetch(`${server.url}/api/submissions`, {
+    method: 'POST',
+    body,
+    headers: { 'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent(fileName) },
+  });
+  return { status: res.status, body: (await res.json()) as Submission };
+}
+
+describe('submissions in the open demo mode', () => {
+  it('takes a file without sign-in, as the demo planner, for any province', async () => {
+    const { status, body } = await submit(
+      new Uint8Array(await readFile(fixtures('submissions/gansu-with-guangdong-row.csv'))),
+      'mixed.csv',
+    );
+    expect(status).toBe(201);
+    // A planner's file may hold every province's rows: 3 rows, 2 new keys, 1 replaced (2024-05 620000).
+    expect(body).toMatchObject({ status: 'validated', province: null, submittedBy: { id: null, name: 'demo', role: 'planner' } });
+    expect(body.report).toMatchObject({ rowsRead: 3, rowsAccepted: 3, added: 2, replaced: 1, problemCount: 0 });
+  });
+
+  it('refuses a validation beyond the one slot with 503 and Retry-After, then takes files again', async () => {
+    let finish!: () => void;
+    const held = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(
+          new TextEncoder().encode('month,region_code,program_code,field_code,person_times,participants,certificates,funding_cny\n'),
+        );
+        finish = () => {
+          controller.enqueue(new TextEncoder().encode('2024-09,620100,vocational_training,general,1,1,0,0\n'));
+          controller.close();
+        };
+      },
+    });
+    const first = fetch(`${server.url}/api/submissions`, {
+      method: 'POST',
+      body: held,
+      duplex: 'half',
+      headers: { 'Content-Type': 'text/csv', 'X-File-Name': 'held.csv' },
+    } as RequestInit);
+    // The first upload holds the only slot while its body is still coming.
+    await new Promise((r) => setTimeout(r, 500));
+    const second = await fetch(`${server.url}/api/submissions`, {
+      method: 'POST',
+      body: 'month\n',
+      headers: { 'Content-Type': 'text/csv', 'X-File-Name': 'second.csv' },
+    });
+    expect(second.status).toBe(503);
+    expect(second.headers.get('retry-after')).toBe('10');
+    expect(((await second.json()) as { detail: string }).detail).toMatch(/SUBMISSION_CHECKS/);
+    finish();
+    const done = await first;
+    expect(done.status).toBe(201);
+    expect(((await done.json()) as Submission).report).toMatchObject({ rowsRead: 1, added: 1, problemCount: 0 });
+  });
+
+  it('refuses hostile files as problems in our words, never an engine message or a path; the server keeps serving', async () => {
+    const cases: [string, RegExp][] = [
+      ['binary-garbage.csv', /not valid gb18030/],
+      ['text-renamed.xlsx', /not an Excel workbook/],
+      ['zip-not-workbook.xlsx', /no sheet can be read/],
+      ['truncated.parquet', /not a complete Parquet file/],
+      ['deep-10000.json', /nested deeper than the limit of 64 levels/],
+      ['nul.csv', /a NUL byte \(0x00\)/],
+      ['empty.csv', /the file is empty/],
+    ];
+    for (const [name, reason] of cases) {
+      const { status, body } = await submit(new Uint8Array(await readFile(fixtures(`hostile/${name}`))), name);
+      expect(status, name).toBe(201);
+      expect(body.status, name).toBe('refused');
+      expect(body.report.problemCount, name).toBeGreaterThan(0);
+      expect(body.report.problems[0]!.reason, name).toMatch(reason);
+      const text = JSON.stringify(body);
+      expect(text, name).not.toContain(db.dataDir);
+      expect(text, name).not.toMatch(/\/tmp\/|Error:|\bat \S+\.(ts|js):\d+/);
+    }
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  }, 60_000);
+});
