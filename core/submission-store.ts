@@ -14,6 +14,16 @@ export const submissionRecord = (dataDir: string, id: string): string => join(su
 export const stagedFileDir = (dataDir: string, id: string): string => join(submissionDir(dataDir, id), 'file');
 export const stagedFile = (dataDir: string, id: string, fileName: string): string => join(stagedFileDir(dataDir, id), fileName);
 
+/**
+ * A candidate for the embargo preview: a data directory of its own (snapshots/, current) holding the live snapshot
+ * with the submission ingested, built by the ingest worker and never published. `base` names the live snapshot it
+ * was built on (written last: the candidate is complete); `failed` says why a build failed.
+ */
+export const candidateDir = (dataDir: string, id: string): string => join(submissionDir(dataDir, id), 'candidate');
+export const candidateBase = (dataDir: string, id: string): string => join(candidateDir(dataDir, id), 'base');
+export const candidateFailure = (dataDir: string, id: string): string => join(candidateDir(dataDir, id), 'failed.json');
+export const candidateLock = (dataDir: string, id: string): string => join(submissionDir(dataDir, id), 'candidate.lock');
+
 /** Sortable and unique: 20261130T062500123-3f9a1c (the time it was received, then chance). */
 export function newSubmissionId(now = new Date()): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('.', '').replace('Z', '');

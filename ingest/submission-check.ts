@@ -1,8 +1,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
-import { copyFile, link, mkdir, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { SubmissionCheck, SubmissionProblem, SubmissionReport } from '../core/submission.js';
-import { currentFile, currentSnapshotId, snapshotPath } from '../core/snapshot-layout.js';
 import { closeQuietly } from './db.js';
 import { InvalidFileError } from './ingest-file.js';
 import { ingest, type FileReport } from './ingest.js';
@@ -10,6 +9,7 @@ import type { Problem } from './problem.js';
 import { FileRefusedError } from './refusal.js';
 import { formatUnderstanding } from './report/print.js';
 import { scanRows, type RowScan } from './submission-scan.js';
+import { linkLiveSnapshot } from './submission-scratch.js';
 
 export interface CheckOptions {
   /** The live data directory: its live snapshot is what the file is checked against (never written). */
@@ -64,25 +64,11 @@ export function wholeFileProblem(file: string, error: unknown): SubmissionProble
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * The data directory the dry run works in: the live snapshot linked in (published snapshots never change), so
- * the check sees what is live without taking the live directory's ingest lock or writing beside it.
- */
-async function scratchDataDir(options: CheckOptions): Promise<string | null> {
-  const live = await currentSnapshotId(options.dataDir);
-  await mkdir(dirname(snapshotPath(options.scratchDir, 'x')), { recursive: true });
-  if (!live) return null;
-  const target = snapshotPath(options.scratchDir, live);
-  await link(snapshotPath(options.dataDir, live), target).catch(() => copyFile(snapshotPath(options.dataDir, live), target));
-  await writeFile(currentFile(options.scratchDir), `${live}\n`);
-  return target;
-}
-
-/**
  * Validates a submitted file as the ingest would load it into the live snapshot (a dry run: nothing is stored),
  * and, for an official, refuses rows of any other province. Returns the report the submitter reads.
  */
 export async function checkSubmission(file: string, options: CheckOptions): Promise<SubmissionCheck> {
-  const snapshot = await scratchDataDir(options);
+  const snapshot = (await linkLiveSnapshot(options.dataDir, options.scratchDir))?.path ?? null;
   try {
     let dataset: string | null = options.dataset ?? null;
     let report = emptyReport();

@@ -3,7 +3,9 @@ import { join, resolve } from 'node:path';
 import { submissionsDir } from '../core/access-layout.js';
 import { appendAudit } from '../core/audit-log.js';
 import type { Submission } from '../core/submission.js';
-import { listSubmissions, stagedFile, writeSubmission } from '../core/submission-store.js';
+import { candidateDir, listSubmissions, stagedFile, writeSubmission } from '../core/submission-store.js';
+import { rm } from 'node:fs/promises';
+import { buildCandidate } from './submission-candidate.js';
 import { publishSubmission } from './submission-publish.js';
 import { withPidLock } from './pid-lock.js';
 
@@ -11,6 +13,7 @@ import { withPidLock } from './pid-lock.js';
 // ingest (a new snapshot, published atomically; the server follows it). The server starts it, detached, on each
 // approval (SUBMISSION_WORKER=spawn); it may also be run by hand or from a timer:
 //   node build/ingest/submission-worker.js --data-dir DIR     (npx tsx ingest/submission-worker.ts in development)
+// With --candidate ID it builds that validated submission's embargo preview instead (submission-candidate.ts).
 // It drains the queue and exits. One worker per data directory: a second one started meanwhile exits at once, and
 // the running one looks at the queue again after letting go of its lock, so no approval waits for the next start.
 
@@ -25,6 +28,8 @@ async function queue(dataDir: string): Promise<Submission[]> {
 
 async function publishOne(dataDir: string, submission: Submission, memoryLimit: string | undefined): Promise<void> {
   const outcome = await publishSubmission(stagedFile(dataDir, submission.id, submission.fileName), { dataDir, memoryLimit });
+  // The preview's candidate is of no more use once the file is published (or cannot be).
+  await rm(candidateDir(dataDir, submission.id), { recursive: true, force: true });
   const now = new Date().toISOString();
   const detail = { dataset: submission.dataset, fileName: submission.fileName, province: submission.province };
   if (outcome.ok) {
@@ -81,8 +86,13 @@ async function main(): Promise<number> {
     options: {
       'data-dir': { type: 'string', default: process.env.TALENT_DATA_DIR ?? './data' },
       'memory-limit': { type: 'string' },
+      candidate: { type: 'string' },
     },
   });
+  if (values.candidate) {
+    await buildCandidate(resolve(values['data-dir']), values.candidate, values['memory-limit']);
+    return 0;
+  }
   const handled = await drainQueue(resolve(values['data-dir']), values['memory-limit']);
   console.log(`${new Date().toISOString()} submissions published or failed: ${handled}`);
   return 0;

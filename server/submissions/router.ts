@@ -7,6 +7,7 @@ import { appendAudit } from '../../core/audit-log.js';
 import { datasets } from '../../core/datasets/index.js';
 import type { Submission, SubmissionActor, SubmissionStatus } from '../../core/submission.js';
 import {
+  candidateDir,
   listSubmissions,
   newSubmissionId,
   readSubmission,
@@ -22,6 +23,8 @@ import { CheckFailed, CheckSlots, runCheck } from './check-runner.js';
 import { submissionSettings, type SubmissionSettings } from './settings.js';
 import { receiveUpload } from './upload.js';
 import { startWorker } from './worker-launch.js';
+import { Candidates } from './candidates.js';
+import { sendPreview } from './preview.js';
 
 const actorOf = (p: Principal): SubmissionActor => ({ id: p.id, name: p.name, role: p.role });
 const encodingName = /^[A-Za-z0-9_-]{2,20}$/;
@@ -100,6 +103,9 @@ export function submissionsRouter(ctx: AppContext, settings: SubmissionSettings 
   const launchWorker = () => {
     if (settings.startWorker) startWorker(dataDir, settings.checkMemoryMb);
   };
+  const candidates = new Candidates(dataDir, { memory_limit: `${settings.checkMemoryMb}MB`, threads: '2' }, (id) =>
+    startWorker(dataDir, settings.checkMemoryMb, id),
+  );
   // Approvals left waiting by a stop of the server or of a worker are taken up at start.
   void listSubmissions(dataDir).then((all) => all.some((s) => s.status === 'approved') && launchWorker());
 
@@ -138,7 +144,9 @@ export function submissionsRouter(ctx: AppContext, settings: SubmissionSettings 
         ...(reason ? { reason } : {}),
       };
       await writeSubmission(dataDir, decided);
-      // A returned or withdrawn file will not be published: it is not kept.
+      // A decided submission has no more preview; a returned or withdrawn file will not be published: it is not kept.
+      candidates.drop(id);
+      await rm(candidateDir(dataDir, id), { recursive: true, force: true });
       if (status !== 'approved') await rm(stagedFileDir(dataDir, id), { recursive: true, force: true });
       await appendAudit(dataDir, {
         action,
@@ -283,6 +291,13 @@ export function submissionsRouter(ctx: AppContext, settings: SubmissionSettings 
       res.json(await decide(res, String(req.params.id), 'returned', 'return', () => true, reason.trim()));
     },
   );
+
+  router.get('/api/submissions/:id/preview/:query', requireRole('planner', 'previewing a submission'), async (req, res) => {
+    const submission = await visible(res, String(req.params.id));
+    if (submission.status !== 'validated')
+      throw new HttpProblem(409, 'Not possible now', `the submission is ${submission.status}: only a validated submission is previewed`);
+    await sendPreview(ctx, candidates, submission, req, res);
+  });
 
   return router;
 }

@@ -7,16 +7,24 @@ import { childScript } from './child-script.js';
 
 /**
  * Starts the ingest worker (ingest/submission-worker) detached from the server: it publishes the approved
- * submissions and exits; the server never writes a snapshot. Its output goes to data/submissions/worker.log.
+ * submissions (or, given a submission id, builds its preview's candidate) and exits; the server never writes a
+ * snapshot. Its output goes to data/submissions/worker.log.
  */
-export function startWorker(dataDir: string, memoryLimitMb: number): void {
+export function startWorker(dataDir: string, memoryLimitMb: number, candidateOf?: string): void {
   const dir = submissionsDir(dataDir);
   mkdirSync(dir, { recursive: true });
   const log = openSync(join(dir, 'worker.log'), 'a', 0o600);
   try {
     const child = spawn(
       process.execPath,
-      [...childScript('submission-worker'), '--data-dir', dataDir, '--memory-limit', `${memoryLimitMb}MB`],
+      [
+        ...childScript('submission-worker'),
+        '--data-dir',
+        dataDir,
+        '--memory-limit',
+        `${memoryLimitMb}MB`,
+        ...(candidateOf ? ['--candidate', candidateOf] : []),
+      ],
       {
         cwd: repoRoot,
         detached: true,

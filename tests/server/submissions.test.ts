@@ -257,6 +257,23 @@ describe('submissions in enforced mode', () => {
     expect((await get(`/api/submissions/${validated.id}`, 'guangdong')).status).toBe(404);
   });
 
+  it("previews the submission's effect to a planner on a candidate (Gansu 195) while everyone is still served 150", async () => {
+    const path = `/api/submissions/${validated.id}/preview/training-by-region?program=vocational_training&year=2024`;
+    expect((await get(path, 'gansu')).status).toBe(403);
+    const preview = await until(
+      () => get<{ rows: { region_code: string; person_times: number }[] }>(path),
+      (r) => r.status !== 202,
+    );
+    expect(preview.status).toBe(200);
+    expect(preview.headers.get('x-preview-of')).toBe(validated.id);
+    expect(preview.headers.get('x-preview-base')).toBe(db.snapshotId);
+    expect(preview.headers.get('x-data-version')).not.toBe(db.snapshotId);
+    expect(preview.body.rows.find((r) => r.region_code === '620000')!.person_times).toBe(195);
+    // Nothing is published by a preview.
+    expect(await currentSnapshotId(db.dataDir)).toBe(db.snapshotId);
+    expect(await gansu2024()).toEqual({ figure: 150, version: db.snapshotId });
+  }, 120_000);
+
   it('a planner approves; the worker publishes a new snapshot; the server serves it: Gansu 150 → 195', async () => {
     const res = await fetch(`${server.url}/api/submissions/${validated.id}/approve`, { method: 'POST', headers: auth('planner') });
     expect(res.status).toBe(202);
@@ -271,6 +288,8 @@ describe('submissions in enforced mode', () => {
     expect(await currentSnapshotId(db.dataDir)).toBe(published.snapshotId);
     const served = await until(gansu2024, (g) => g.version === published.snapshotId, 10_000);
     expect(served).toEqual({ figure: 195, version: published.snapshotId });
+    // A decided submission has no more preview.
+    expect((await get(`/api/submissions/${validated.id}/preview/training-by-region?program=vocational_training`)).status).toBe(409);
   }, 120_000);
 
   it('the audit log records the submission, approval and publication with who, when and what (JSON and CSV)', async () => {
