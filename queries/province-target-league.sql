@@ -18,8 +18,11 @@ SELECT p.program_code, c.year, strftime(c.as_of, '%Y-%m') AS as_of, j.months_ela
        j.projected_low::DOUBLE AS projected_low,
        j.projected_high::DOUBLE AS projected_high,
        j.status,
-       CASE WHEN j.pace IS NOT NULL THEN rank() OVER (PARTITION BY j.pace IS NULL ORDER BY j.pace DESC) END::INTEGER AS rank
+       CASE WHEN j.pace IS NOT NULL THEN rank() OVER (PARTITION BY j.pace IS NULL ORDER BY j.pace DESC) END::INTEGER AS rank,
+       g.source AS target_source
 FROM judged j
 JOIN region r USING (region_code)
 CROSS JOIN chosen c CROSS JOIN prog p
+LEFT JOIN target g
+  ON g.program_code = p.program_code AND g.region_code = j.region_code AND g.period_start = c.year AND g.period_end = c.year
 ORDER BY rank NULLS LAST, j.region_code

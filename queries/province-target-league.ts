@@ -34,5 +34,6 @@ export default defineQuery({
     col('projected_high', 'number', '年末预计（高）', 'Projected year end (high)', volume),
     col('status', 'string', '状态', 'Status (achieved, missed, on_track, acceleration_needed, limited_progress, falling_behind)'),
     col('rank', 'integer', '排名', 'Rank by pace among provinces with a target (1 = furthest ahead)'),
+    col('target_source', 'string', '目标来源', "Where the province's target comes from (null without a target)"),
   ],
 });

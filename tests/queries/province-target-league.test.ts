@@ -76,6 +76,9 @@ describe('province-target-league', () => {
 
     expect(sh).toMatchObject({ target: 50, cumulative_actual: 0, expected_basis: 'linear', expected: 25, pace: 0, projected_year_end: 0 });
 
+    // Each province's target names its source (target.csv: Beijing's is its work plan); no target, no source.
+    expect(rows.map((r) => r.target_source)).toEqual(['fixture', 'Beijing 2025 work plan', 'fixture', 'fixture', null]);
+
     expect(xz).toMatchObject({
       target: null,
       cumulative_actual: 10,

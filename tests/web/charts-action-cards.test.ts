@@ -16,6 +16,7 @@ const actions: ActionCard[] = [
         name: 'Knowledge renewal',
         value: '800,000 person-times',
         period: '2025 (full year)',
+        comparison: 'Change on previous year +2.5%',
         status: 'achieved',
         target: null,
       },
@@ -58,11 +59,17 @@ describe('action cards', () => {
   it('lists the programmes with their figure, the period of it and the status for that period', () => {
     const items = [...cards[0].querySelectorAll('ul.action-programs li')];
     expect(items.map((li) => [...li.querySelectorAll(':scope > span[class^="program-"]')].map((s) => s.className))).toEqual([
-      ['program-name', 'program-value', 'program-period'],
+      ['program-name', 'program-value', 'program-period', 'program-change'],
       ['program-name', 'program-value', 'program-period', 'program-target'],
       ['program-name', 'program-value', 'program-period', 'program-target'],
     ]);
     expect(items.map((li) => li.querySelector('.program-period')?.textContent)).toEqual(['2025 (full year)', '2025', '2025']);
+    // The change on the previous year's same period on a line of its own; none where there is no comparison.
+    expect(items.map((li) => li.querySelector('.program-change')?.textContent ?? null)).toEqual([
+      'Change on previous year +2.5%',
+      null,
+      null,
+    ]);
     const annual = items[0].querySelector(':scope > .badge')!;
     expect(annual.getAttribute('data-status')).toBe('achieved');
     expect(annual.getAttribute('title')).toBe('Achieved · 2025 (full year)');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DatasetRows, QueryRows } from '../../queries/contract.js';
+import type { QueryRows } from '../../queries/contract.js';
 import { translator } from '../../web/src/i18n/index.js';
 import { statusStyles } from '../../web/src/ui/theme.js';
 import { behindStatuses, isBehind, leagueModel, leagueTargetSource } from '../../web/src/view-models/overview-league.js';
@@ -50,14 +50,14 @@ describe('the provinces behind their own targets', () => {
 });
 
 describe('the league of provinces against their own targets', () => {
-  const model = leagueModel(resultOf(rows), [], en)!;
+  const model = leagueModel(resultOf(rows), en)!;
 
   it('says in its headline how many of the provinces with a target are behind, and names its period', () => {
     // Beijing (acceleration needed) and Xinjiang (limited progress) of the three with a target.
     expect(model.headline).toBe('2 of 3 provinces are behind their own targets');
     expect([model.behind, model.withTarget]).toEqual([2, 3]);
     expect(model.period).toBe('Jan–Oct 2026');
-    expect(leagueModel(resultOf(rows), [], zh)!.headline).toBe('2个省份落后于本省目标进度（共3个有目标的省份）');
+    expect(leagueModel(resultOf(rows), zh)!.headline).toBe('2个省份落后于本省目标进度（共3个有目标的省份）');
     expect(model.summary).toBe(
       'Jan–Oct 2026: 2 of 3 provinces are behind their own targets. Furthest ahead: Guangdong 96%, Beijing 94%, Xinjiang 54%; furthest behind: Guangdong 96%, Beijing 94%, Xinjiang 54%.',
     );
@@ -98,7 +98,7 @@ describe('the league of provinces against their own targets', () => {
       ['', 'Shanghai', null, null, null, null, null, false],
     ]);
     expect(model.entries[0].compact).toEqual({ target: '120K', cumulative: '91.6K', projected: '115K' });
-    const zhModel = leagueModel(resultOf(rows), [], zh)!;
+    const zhModel = leagueModel(resultOf(rows), zh)!;
     expect(zhModel.entries[0]).toMatchObject({ name: '广东省', short: '广东', target: '12万', cumulative: '9.2万' });
   });
 
@@ -138,7 +138,6 @@ describe('the league of provinces against their own targets', () => {
           rank: 2,
         }),
       ]),
-      [],
       zh,
     )!;
     expect(complete.headline).toBe('1个省份未完成本省年度目标（共2个有目标的省份）');
@@ -150,40 +149,30 @@ describe('the league of provinces against their own targets', () => {
   });
 
   it('says so when no province has a target of its own, and is empty without rows', () => {
-    const none = leagueModel(resultOf([rows[3]]), [], en)!;
+    const none = leagueModel(resultOf([rows[3]]), en)!;
     expect(none.headline).toBe('No province has a target of its own for the chosen year.');
     expect([none.behind, none.withTarget, none.color.legend]).toEqual([0, 0, []]);
-    expect(leagueModel(resultOf<LeagueRow>([], ['region_code']), [], en)).toBeNull();
+    expect(leagueModel(resultOf<LeagueRow>([], ['region_code']), en)).toBeNull();
   });
 });
 
 describe("where the provinces' targets come from", () => {
-  const target = (region: string, start: number, end: number, source: string, program = 'knowledge_renewal') =>
-    ({ program_code: program, region_code: region, period_start: start, period_end: end, source }) as DatasetRows['target'];
-  const national = '人才服务专项行动 (special action)';
-  const targets = [
-    target('000000', 2026, 2026, national),
-    target('110000', 2026, 2026, 'synthetic'),
-    target('440000', 2026, 2026, 'synthetic'),
-    target('440000', 2021, 2025, 'a plan'),
-    target('440000', 2025, 2025, 'a province report'),
-    target('440000', 2026, 2026, 'another', 'vocational_training'),
-  ];
+  const withSource = (source: string | null, target: number | null = 100) => leagueRow({ ...open, target, target_source: source });
   const t = { lang: 'en' as const, t: translator('en') };
 
   it("says the sample's province targets are its apportionment of the national target", () => {
-    expect(leagueTargetSource(targets, 'knowledge_renewal', 2026, t)).toBe(
-      "province targets: the sample's apportionment of the national target (synthetic)",
-    );
-    expect(leagueTargetSource(targets, 'knowledge_renewal', 2026, { lang: 'zh', t: translator('zh') })).toBe(
-      '省级目标为样例按全国目标分摊的合成数据',
-    );
-    const model = leagueModel(resultOf(rows), targets, en)!;
+    const sample = [withSource('synthetic'), withSource('synthetic'), withSource(null, null)];
+    expect(leagueTargetSource(sample, t)).toBe("province targets: the sample's apportionment of the national target (synthetic)");
+    expect(leagueTargetSource(sample, { lang: 'zh', t: translator('zh') })).toBe('省级目标为样例按全国目标分摊的合成数据');
+    const model = leagueModel(resultOf(rows.map((r) => ({ ...r, target_source: r.target === null ? null : 'synthetic' }))), en)!;
     expect(model.sourceNote).toBe("province targets: the sample's apportionment of the national target (synthetic)");
   });
-  it('names other sources, and says nothing without province targets', () => {
-    expect(leagueTargetSource(targets, 'knowledge_renewal', 2025, t)).toBe('province targets: a province report');
-    expect(leagueTargetSource(targets, 'knowledge_renewal', 2024, t)).toBeNull();
-    expect(leagueTargetSource([], 'knowledge_renewal', null, t)).toBeNull();
+  it('names other sources once each, and says nothing without province targets', () => {
+    expect(leagueTargetSource([withSource('a province report'), withSource('synthetic'), withSource('a province report')], t)).toBe(
+      'province targets: a province report; synthetic',
+    );
+    // A source on a row without a target says nothing of the league's targets.
+    expect(leagueTargetSource([withSource('a plan', null)], t)).toBeNull();
+    expect(leagueTargetSource([], t)).toBeNull();
   });
 });

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { DatasetRows, QueryRows } from '../../queries/contract.js';
+import type { QueryRows } from '../../queries/contract.js';
 import type { Code, Program, Province } from '../../web/src/data/references.js';
 import type { ResultSet } from '../../web/src/decode.js';
 import { translator, type Lang } from '../../web/src/i18n/index.js';
 import { noStatus, neutral, statusStyles } from '../../web/src/ui/theme.js';
-import {
-  actionsModel,
-  annualHeadline,
-  annualTargetCodes,
-  levelHeadline,
-  measuredPeriod,
-  multiYearModel,
-} from '../../web/src/view-models/overview-actions.js';
+import { actionsModel, comparisonText, headlineOf, measuredPeriod, multiYearModel } from '../../web/src/view-models/overview-actions.js';
 import { pathModel, progressModel, targetHeadings } from '../../web/src/view-models/overview.js';
 import { scopeNames } from '../../web/src/view-models/scope.js';
 
@@ -277,9 +270,6 @@ describe('the path to the annual target', () => {
 });
 
 describe('the eight actions', () => {
-  const target = (code: string, start: number, end: number, region = '000000') =>
-    ({ program_code: code, period_start: start, period_end: end, region_code: region }) as DatasetRows['target'];
-  const stock = (region: string, value: number | null) => ({ region_code: region, year: 2025, value }) as QueryRows['talent-stock'];
   type MultiRow = QueryRows['multi-year-target-progress'];
   const multi = (code: string, status: string | null, over: Partial<MultiRow> = {}) =>
     ({
@@ -292,55 +282,64 @@ describe('the eight actions', () => {
       share_achieved: 0.93159,
       ...over,
     }) as MultiRow;
+  type HeadlineRow = QueryRows['programme-headlines'];
+  const headlineRow = (over: Partial<HeadlineRow>): HeadlineRow =>
+    ({
+      program_code: 'knowledge_renewal',
+      measure: 'cumulative',
+      region_code: '000000',
+      year: 2026,
+      period: '2026-01/2026-10',
+      period_complete: false,
+      value: 751_921,
+      previous_period: '2025-01/2025-10',
+      previous_value: 810_811,
+      change_on_previous_year: 751_921 / 810_811 - 1,
+      annual_target: 1_000_000,
+      ...over,
+    }) as HeadlineRow;
 
-  it('knows which programmes have an annual target in the scope, for the chosen year when given', () => {
-    const targets = [target('a', 2026, 2026), target('b', 2021, 2025), target('c', 2026, 2026, '440000'), target('d', 2025, 2025)];
-    expect([...annualTargetCodes(targets, '')]).toEqual(['a', 'd']);
-    expect([...annualTargetCodes(targets, '', 2026)]).toEqual(['a']);
-    expect([...annualTargetCodes(targets, '', 2025)]).toEqual(['d']);
-    expect([...annualTargetCodes(targets, '440000')]).toEqual(['c']);
-  });
-  it('gives a training programme its volume in the year and the period of it, with a status only when it has an annual target', () => {
-    const row = progressRow({ target: null, status: 'on_track' });
-    expect(annualHeadline(renewal, row, new Set(['knowledge_renewal']), en)).toEqual({
+  it("gives a training programme its volume in the year, the months of it, the same months' change, and its annual status", () => {
+    expect(headlineOf(renewal, headlineRow({}), 'acceleration_needed', en)).toEqual({
       program: renewal,
-      value: 800_000,
+      value: 751_921,
       unit: 'person-times',
       period: 'through Oct 2026',
       periodCode: '2026-01/2026-10',
       kind: 'training',
-      status: 'on_track',
+      status: 'acceleration_needed',
+      previousPeriod: '2025-01/2025-10',
+      previousValue: 810_811,
+      change: 751_921 / 810_811 - 1,
     });
-    expect(annualHeadline(renewal, row, new Set(), en).status).toBeNull();
-    expect(annualHeadline(renewal, progressRow({ year: 2025, period: '2025', period_complete: true }), new Set(), zh).period).toBe(
-      '2025年全年',
-    );
-    expect(annualHeadline(renewal, progressRow({ cumulative_actual: null }), new Set(), zh).value).toBeNull();
-    expect(annualHeadline(renewal, undefined, new Set(), zh)).toEqual({
-      program: renewal,
-      value: null,
-      unit: '人次',
-      period: '',
-      periodCode: '',
-      kind: 'training',
-      status: null,
-    });
+    // 751,921 ÷ 810,811 − 1 = −0.07263: −7.3%, against the same ten months of 2025.
+    expect(comparisonText(headlineOf(renewal, headlineRow({}), null, en), en)).toBe('vs same months of 2025 −7.3%');
+    expect(comparisonText(headlineOf(renewal, headlineRow({}), null, zh), zh)).toBe('同比（与2025年同期）−7.3%');
+    // No annual target in the scope: no status, whatever annual-target-progress said.
+    expect(headlineOf(renewal, headlineRow({ annual_target: null }), 'on_track', en).status).toBeNull();
+    const year = headlineRow({ year: 2025, period: '2025', period_complete: true, previous_period: '2024' });
+    expect(headlineOf(renewal, year, null, zh).period).toBe('2025年全年');
   });
-  it("gives a counted programme the year's level: the provinces summed, or the one province; none reported is null, not 0", () => {
-    const rows = [stock('110000', 30), stock('440000', 12), stock('650000', null)];
-    expect(levelHeadline(postdocs, rows, '', en)).toMatchObject({
-      value: 42,
+  it("gives a counted programme the year's figure and the change on the previous year; none reported is null, not 0", () => {
+    const row = headlineRow({
+      program_code: 'postdoc_recruits',
+      measure: 'flow',
       period: '2025',
-      periodCode: '2025',
-      kind: 'level',
-      status: null,
+      period_complete: true,
+      value: 42,
+      previous_period: '2024',
+      previous_value: 40,
+      change_on_previous_year: 0.05,
+      annual_target: null,
     });
-    expect(levelHeadline(postdocs, rows, '', zh).period).toBe('2025年');
-    expect(levelHeadline(postdocs, rows, '440000', en).value).toBe(12);
-    expect(levelHeadline(postdocs, rows, '650000', en).value).toBeNull();
-    expect(levelHeadline(postdocs, rows, '310000', en).value).toBeNull();
-    expect(levelHeadline(postdocs, [stock('110000', null)], '', en).value).toBeNull();
-    expect(levelHeadline(postdocs, [], '', en)).toMatchObject({ value: null, period: '' });
+    const hl = headlineOf(postdocs, row, null, en);
+    expect(hl).toMatchObject({ value: 42, unit: 'persons', period: '2025', periodCode: '2025', kind: 'level', status: null });
+    expect(headlineOf(postdocs, row, null, zh).period).toBe('2025年');
+    expect(comparisonText(hl, en)).toBe('Change on previous year +5.0%');
+    expect(comparisonText(headlineOf(postdocs, row, null, zh), zh)).toBe('同比变化 +5.0%');
+    const none = headlineOf(postdocs, { ...row, value: null, previous_value: null, change_on_previous_year: null }, null, en);
+    expect([none.value, none.change, comparisonText(none, en)]).toEqual([null, null, null]);
+    expect(headlineOf(postdocs, undefined, null, zh)).toMatchObject({ value: null, period: '', periodCode: '', previousPeriod: '' });
   });
 
   const actions = [
@@ -348,7 +347,7 @@ describe('the eight actions', () => {
     action('high_end', '高端人才引领行动', 'High-end talent'),
     action('vitality', '活力', 'Vitality'),
   ];
-  const training = (program: Program, value: number | null, status: string | null) => ({
+  const training = (program: Program, value: number | null, status: string | null, change: number | null = null) => ({
     program,
     value,
     unit: 'person-times',
@@ -356,11 +355,25 @@ describe('the eight actions', () => {
     periodCode: '2026-01/2026-10',
     kind: 'training' as const,
     status,
+    previousPeriod: '2025-01/2025-10',
+    previousValue: null,
+    change,
   });
   const headlines = [
-    training(vocational, 1_234_567, 'on_track'),
+    training(vocational, 1_234_567, 'on_track', 0.0221),
     training(renewal, 800_000, 'acceleration_needed'),
-    { program: postdocs, value: null, unit: 'persons', period: '2026', periodCode: '2026', kind: 'level' as const, status: null },
+    {
+      program: postdocs,
+      value: null,
+      unit: 'persons',
+      period: '2026',
+      periodCode: '2026',
+      kind: 'level' as const,
+      status: null,
+      previousPeriod: '2025',
+      previousValue: 30,
+      change: null,
+    },
   ];
 
   it('lists each programme with its figure, the period of it and its annual status, and its multi-year target apart', () => {
@@ -377,6 +390,8 @@ describe('the eight actions', () => {
             name: 'Vocational training',
             value: '1,234,567 person-times',
             period: 'through Oct 2026',
+            // 0.0221: +2.2% on January–October 2025.
+            comparison: 'vs same months of 2025 +2.2%',
             status: 'on_track',
             // 0.93159 is 93.1% rounded down.
             target: { label: '2021–2025 target', status: 'achieved', share: '93.1%', note: null },
@@ -394,6 +409,7 @@ describe('the eight actions', () => {
             name: 'Knowledge renewal',
             value: '800,000 person-times',
             period: 'through Oct 2026',
+            comparison: null,
             status: 'acceleration_needed',
             target: null,
           },
@@ -402,6 +418,7 @@ describe('the eight actions', () => {
             name: 'Postdocs recruited',
             value: null,
             period: '2026',
+            comparison: null,
             status: null,
             target: { label: '2021–2025 target', status: 'missed', share: '93.1%', note: null },
           },
@@ -419,6 +436,9 @@ describe('the eight actions', () => {
       'value',
       'unit',
       'period',
+      'previous_period',
+      'previous_value',
+      'change_on_previous_year',
       'annual_status',
       'multi_year_period',
       'multi_year_status',
@@ -427,6 +447,9 @@ describe('the eight actions', () => {
     expect(model.table.rows[2]).toMatchObject({
       program_code: 'postdoc_recruits',
       period: '2026',
+      previous_period: '2025',
+      previous_value: 30,
+      change_on_previous_year: null,
       annual_status: null,
       multi_year_period: '2021–2025',
       multi_year_status: 'missed',

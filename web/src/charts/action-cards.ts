@@ -20,6 +20,8 @@ export interface ActionProgram {
   /** null: no figure reported ('—' and "no data reported", never 0). */
   value: string | null;
   period: string;
+  /** The change on the same period of the previous year, in words (omitted or null: no comparison). */
+  comparison?: string | null;
   /** The annual target's status for `period` (null: no annual target, no badge). */
   status: string | null;
   target?: ActionTarget | null;
@@ -54,6 +56,7 @@ export function actionCards(actions: readonly ActionCard[], options: { t: Transl
       h('span', { class: 'program-name' }, p.name),
       h('span', { class: 'program-value' }, p.value ?? missingValue(t('noDataReported'))),
       h('span', { class: 'program-period' }, p.period),
+      p.comparison ? h('span', { class: 'program-change' }, p.comparison) : null,
       p.status ? statusBadge(p.status, t, 'small', p.period) : null,
       p.target ? target(p.target) : null,
     );

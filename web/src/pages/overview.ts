@@ -1,16 +1,15 @@
-import { datasetRows, fetchRows, query, queryRows, type Params } from '../api.js';
+import './overview.css';
+import { fetchRows, query, queryRows, type Params, type QueryRequest } from '../api.js';
 import { actionCards } from '../charts/action-cards.js';
 import { bulletSpecChart } from '../charts/bullet.js';
 import { leagueChart } from '../charts/league.js';
 import { progressPanel } from '../charts/progress-panel.js';
 import { targetPathChart } from '../charts/target-path.js';
-import type { Program } from '../data/references.js';
 import { formatNumber } from '../i18n/format.js';
-import type { ChartView } from '../ui/card-frame.js';
 import { selectControl, toolbar } from '../ui/controls.js';
 import { h, replace } from '../ui/dom.js';
 import { pathModel, progressModel, targetHeadings } from '../view-models/overview.js';
-import { actionsModel, annualHeadline, annualTargetCodes, levelHeadline, multiYearModel } from '../view-models/overview-actions.js';
+import { actionsModel, headlineOf, multiYearModel } from '../view-models/overview-actions.js';
 import { leagueModel } from '../view-models/overview-league.js';
 import { scopeNames } from '../view-models/scope.js';
 import { anchorsModel } from '../view-models/published.js';
@@ -90,11 +89,9 @@ export const mountOverview: PageMount = (root, first) => {
 
       league.setHeading(t('leagueTitle'), t('leagueUnit', { program: names.program, unit: names.unit }));
       const leagueRequest = query('province-target-league', { program, year: year || null });
-      league.setApi(leagueRequest);
-      void league.load(`${program}|${year}|${region}|${lang}`, async () => {
-        const [result, targets] = await Promise.all([fetchRows(leagueRequest), datasetRows('target').catch(() => null)]);
-        return viewOf(
-          leagueModel(result, targets?.rows ?? [], { lang, t, provinces: ctx.refs.provinces }),
+      void league.show(`${program}|${year}|${region}|${lang}`, leagueRequest, (result) =>
+        viewOf(
+          leagueModel(result, { lang, t, provinces: ctx.refs.provinces }),
           (model, width) =>
             leagueChart(model, {
               width,
@@ -105,38 +102,46 @@ export const mountOverview: PageMount = (root, first) => {
               tableLabel: t('leagueTableLabel'),
             }),
           true,
-        );
-      });
+        ),
+      );
 
       const multi = query('multi-year-target-progress', { region: region || null, as_of_year: year || null });
-      actions.setApi(multi);
-      void actions.load(`${region}|${year}|${lang}`, () => actionsView(ctx, region, year));
+      const headlines = query('programme-headlines', { region: region || null, year: year || null });
+      actions.setApi(headlines);
+      void actions.load(`${region}|${year}|${lang}`, () => actionsView(ctx, headlines, multi));
       void multiYear.show(`${region}|${year}|${lang}`, multi, (result) => viewOf(multiYearModel(result, ctx), bulletSpecChart));
     },
   };
 };
 
 /**
- * The actions card: each programme's figure for the chosen year (its cumulative volume in the year, or the year's
- * level) with its annual status, and its multi-year target as of that year.
+ * The actions card: every programme's figure for the chosen year (its cumulative volume in the year, or the year's
+ * flow or level) beside the same period of the previous year, in one request (programme-headlines); the annual
+ * status of each programme with an annual target in the scope (annual-target-progress, the same request as the
+ * progress card's for the chosen programme); and each multi-year target as of that year.
  */
-async function actionsView(ctx: PageContext, region: string, year: string): Promise<ChartView | null> {
+async function actionsView(
+  ctx: PageContext,
+  request: QueryRequest<'programme-headlines'>,
+  multi: QueryRequest<'multi-year-target-progress'>,
+) {
   const { t, refs } = ctx;
-  const scope: Params = { region: region || null };
-  const [multi, targets] = await Promise.all([
-    queryRows('multi-year-target-progress', { ...scope, as_of_year: year || null }).catch(() => null),
-    datasetRows('target').catch(() => null),
-  ]);
-  const annualTargets = annualTargetCodes(targets?.rows ?? [], region, year ? Number(year) : trainingYear(ctx));
-  const headline = async (program: Program) => {
-    if (program.factTable === 'training') {
-      const progress = await queryRows('annual-target-progress', { program: program.code, ...scope, year: year || null }).catch(() => null);
-      return annualHeadline(program, progress?.rows[0], annualTargets, ctx);
-    }
-    const levels = await queryRows('talent-stock', { indicator: program.code, year: year || null }).catch(() => null);
-    return levelHeadline(program, levels?.rows ?? [], region, ctx);
-  };
-  const headlines = await Promise.all(refs.programs.map(headline));
-  const model = actionsModel(refs.actions, headlines, multi?.rows ?? [], ctx);
+  const [headlines, multiYear] = await Promise.all([fetchRows(request), fetchRows(multi).catch(() => null)]);
+  const rows = new Map(headlines.rows.map((r) => [String(r.program_code), r]));
+  const withTarget = headlines.rows.filter((r) => r.annual_target !== null && r.measure === 'cumulative');
+  const statuses = new Map(
+    await Promise.all(
+      withTarget.map(async (r) => {
+        const progress = await queryRows('annual-target-progress', { ...request.params, program: r.program_code }).catch(() => null);
+        return [String(r.program_code), progress?.rows[0]?.status ?? null] as const;
+      }),
+    ),
+  );
+  const model = actionsModel(
+    refs.actions,
+    refs.programs.map((program) => headlineOf(program, rows.get(program.code), statuses.get(program.code) ?? null, ctx)),
+    multiYear?.rows ?? [],
+    ctx,
+  );
   return viewOf(model, (m) => actionCards(m.actions, { t, empty: t('noProgrammes') }));
 }

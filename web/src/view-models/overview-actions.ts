@@ -1,79 +1,67 @@
-import type { DatasetRows, QueryRows } from '../../../queries/contract.js';
+import type { QueryRows } from '../../../queries/contract.js';
 import type { ActionCard, ActionTarget } from '../charts/action-cards.js';
 import type { BulletSpec } from '../charts/bullet.js';
 import type { Code, Program } from '../data/references.js';
 import type { ResultSet, Row } from '../decode.js';
-import { formatPercent, formatPercentFloor, pn } from '../i18n/format.js';
+import { formatChange, formatPercent, formatPercentFloor, pn } from '../i18n/format.js';
 import { formatPeriod, formatPeriods } from '../i18n/period.js';
 import { nameOf, unitOf } from '../i18n/index.js';
 import { statusText, worstStatus } from '../ui/badge.js';
 import { MISSING } from '../ui/missing.js';
 import { isStatus, neutral, statusStyles } from '../ui/theme.js';
-import { num, numberFormats, periodOf, resultTable, rowsTable, type CardModel, type Locale } from './common.js';
+import { num, numberFormats, resultTable, rowsTable, type CardModel, type Locale } from './common.js';
 import { statusColor } from './overview.js';
 
-/** A programme's headline figure for the chosen year: its cumulative volume (training) or the year's level (counts). */
+/** A programme's headline figure for the chosen year: its cumulative volume (training) or the year's flow or level (counts). */
 export interface Headline {
   program: Program;
   /** null: no figure reported (shown as '—', never 0). */
   value: number | null;
   unit: string;
-  /** The period of the figure in words: '截至2026年10月' or '2025年全年' (training), '2025年' (a year's level). */
+  /** The period of the figure in words: '截至2026年10月' or '2025年全年' (training), '2025年' (a year's flow or level). */
   period: string;
-  /** The period as the analytics name it: '2026-01/2026-10' or '2025' (training), the year (levels); '' when unknown. */
+  /** The period as the analytics name it: '2026-01/2026-10' or '2025' (training), the year (counts); '' when unknown. */
   periodCode: string;
   kind: 'training' | 'level';
   /** The annual target's status for that period (null without an annual target). */
   status: string | null;
+  /** The same period of the previous year ('2025-01/2025-10', '2024'); '' when unknown. */
+  previousPeriod: string;
+  previousValue: number | null;
+  /** value ÷ previousValue − 1: like for like, the same months of the previous year (null when not comparable). */
+  change: number | null;
 }
 
-/** The programmes with an annual target in a scope (a target whose period is one year, the chosen one if given). */
-export function annualTargetCodes(targets: readonly DatasetRows['target'][], region: string, year?: number | null): Set<string> {
-  return new Set(
-    targets
-      .filter(
-        (r) =>
-          r.period_start === r.period_end &&
-          r.region_code === (region || '000000') &&
-          (year === null || year === undefined || Number(r.period_start) === year),
-      )
-      .map((r) => String(r.program_code)),
-  );
-}
+type HeadlineRow = QueryRows['programme-headlines'];
 
-/** A training programme's headline: its cumulative volume in the year, and its status when it has an annual target. */
-export function annualHeadline(
-  program: Program,
-  row: QueryRows['annual-target-progress'] | undefined,
-  annualTargets: ReadonlySet<string>,
-  { lang }: Locale,
-): Headline {
-  const hasTarget = annualTargets.has(program.code) || num(row?.target) !== null;
-  const periodCode = row ? periodOf(row) : '';
+/**
+ * A programme's headline from its programme-headlines row. Its annual status is annual-target-progress's, given only
+ * for a programme with an annual target in the scope (the row's annual_target), else null.
+ */
+export function headlineOf(program: Program, row: HeadlineRow | undefined, status: string | null, { lang, t }: Locale): Headline {
+  const periodCode = row?.period ? String(row.period) : '';
+  const kind = program.factTable === 'training' ? 'training' : 'level';
+  const period = !periodCode ? '' : kind === 'training' ? formatPeriod(periodCode, lang, 'through') : t('levelYear', { year: periodCode });
   return {
     program,
-    value: num(row?.cumulative_actual),
+    value: num(row?.value),
     unit: unitOf(program, lang),
-    period: periodCode ? formatPeriod(periodCode, lang, 'through') : '',
+    period,
     periodCode,
-    kind: 'training',
-    status: hasTarget ? (row?.status ?? null) : null,
+    kind,
+    status: num(row?.annual_target) === null ? null : status,
+    previousPeriod: row?.previous_period ? String(row.previous_period) : '',
+    previousValue: num(row?.previous_value),
+    change: num(row?.change_on_previous_year),
   };
 }
 
-/** A counted programme's headline: the year's level, summed over the provinces (or the one province); null if none reported. */
-export function levelHeadline(program: Program, rows: readonly QueryRows['talent-stock'][], region: string, { lang, t }: Locale): Headline {
-  const reported = (region ? rows.filter((r) => r.region_code === region) : rows).map((r) => num(r.value)).filter((v) => v !== null);
-  const year = rows[0] ? String(rows[0].year) : '';
-  return {
-    program,
-    value: reported.length ? reported.reduce((sum, v) => sum + v, 0) : null,
-    unit: unitOf(program, lang),
-    period: year ? t('levelYear', { year }) : '',
-    periodCode: year,
-    kind: 'level',
-    status: null,
-  };
+/** A headline's change on the same period of the previous year, in words ('vs same months of 2025 +2.2%'); null if none. */
+export function comparisonText(hl: Headline, { t }: Locale): string | null {
+  if (hl.change === null || !hl.previousPeriod) return null;
+  const label = hl.previousPeriod.includes('/') ? t('changeOnSameMonths', { year: hl.previousPeriod.slice(0, 4) }) : t('changeOnYear');
+  // A full-width bracket closes the Chinese label: no space after it.
+  return `${label}${label.endsWith('）') ? '' : ' '}${formatChange(hl.change)}`;
 }
 
 export interface ActionsModel extends CardModel {
@@ -123,6 +111,9 @@ export function actionsModel(
     value: hl.value,
     unit: hl.unit,
     period: hl.periodCode,
+    previous_period: hl.previousPeriod || null,
+    previous_value: hl.previousValue,
+    change_on_previous_year: hl.change,
     annual_status: hl.status,
     multi_year_period: multi ? `${multi.period_start}–${multi.period_end}` : null,
     multi_year_status: multi?.status ?? null,
@@ -141,6 +132,7 @@ export function actionsModel(
         name: nameOf(hl.program, lang),
         value: hl.value === null ? null : `${f.number(hl.value)} ${hl.unit}`,
         period: hl.period,
+        comparison: comparisonText(hl, locale),
         status: hl.status,
         target: targetLine(multi, locale),
       })),

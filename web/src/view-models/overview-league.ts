@@ -1,4 +1,4 @@
-import type { DatasetRows, QueryRows } from '../../../queries/contract.js';
+import type { QueryRows } from '../../../queries/contract.js';
 import type { LeagueChartData, LeagueTableRow } from '../charts/league.js';
 import type { LegendItem } from '../charts/legend.js';
 import type { Province } from '../data/references.js';
@@ -28,7 +28,6 @@ export type LeagueModel = CardModel & LeagueChartData;
  */
 export function leagueModel(
   result: ResultSet<LeagueRow>,
-  targets: readonly DatasetRows['target'][],
   { lang, t, provinces }: Locale & { provinces: readonly Province[] },
 ): LeagueModel | null {
   const rows = result.rows;
@@ -113,7 +112,7 @@ export function leagueModel(
     }),
     table: rowsTable(table),
     period: periodText,
-    sourceNote: leagueTargetSource(targets, String(first.program_code), num(first.year), { lang, t }),
+    sourceNote: leagueTargetSource(rows, { lang, t }),
     headline,
     behind,
     withTarget: judged.length,
@@ -142,23 +141,11 @@ export function leagueModel(
 }
 
 /**
- * Where the provinces' targets for a programme and year come from, for the card's source line: the synthetic
- * sample apportions the national target to provinces, and says so; other sources are named.
+ * Where the provinces' targets in the league come from (each row names its target's source), for the card's source
+ * line: the synthetic sample apportions the national target to provinces, and says so; other sources are named.
  */
-export function leagueTargetSource(
-  targets: readonly DatasetRows['target'][],
-  program: string,
-  year: number | null,
-  { t }: Locale,
-): string | null {
-  const own = targets.filter(
-    (r) =>
-      r.program_code === program &&
-      r.region_code !== '000000' &&
-      r.period_start === r.period_end &&
-      (year === null || Number(r.period_start) === year),
-  );
-  const sources = [...new Set(own.map((r) => String(r.source ?? '')).filter(Boolean))];
+export function leagueTargetSource(rows: readonly Pick<LeagueRow, 'target' | 'target_source'>[], { t }: Locale): string | null {
+  const sources = [...new Set(rows.filter((r) => num(r.target) !== null).map((r) => String(r.target_source ?? '')))].filter(Boolean);
   if (!sources.length) return null;
   if (sources.every((s) => s === 'synthetic')) return t('leagueTargetsSynthetic');
   return t('leagueTargetsSource', { sources: sources.join('; ') });
