@@ -24,6 +24,8 @@ export async function buildCandidate(dataDir: string, id: string, memoryLimit?: 
         : { ok: false as const, reason: 'no snapshot is live' };
       if (outcome.ok) await writeFile(candidateBase(dataDir, id), `${live!.id}\n`);
       else await writeFile(candidateFailure(dataDir, id), JSON.stringify({ base: live?.id ?? null, reason: outcome.reason }));
+      // Decided while it was being built: no preview is wanted any more.
+      if ((await readSubmission(dataDir, id))?.status !== 'validated') await rm(dir, { recursive: true, force: true });
     },
   ).catch((error: unknown) => {
     if (!(error instanceof Error && error.message === 'busy')) throw error;

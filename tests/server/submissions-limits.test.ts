@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Submission } from '../../core/submission.js';
+import { CheckFailed, runCheck } from '../../server/submissions/check-runner.js';
 import { buildFixtureDb, type FixtureDb } from '../helpers/fixture-db.js';
 import { startServer, type RunningServer } from '../helpers/http-server.js';
 
@@ -105,5 +106,31 @@ describe('submissions in the open demo mode', () => {
       expect(text, name).not.toMatch(/\/tmp\/|Error:|\bat \S+\.(ts|js):\d+/);
     }
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
-  }, 60_000);
+  }, 120_000);
+});
+
+describe('the validation child process', () => {
+  const request = () => ({
+    file: fixtures('submissions/gansu-2024-06.csv'),
+    dataDir: db.dataDir,
+    scratchDir: `${db.dataDir}/../check-scratch`,
+  });
+
+  it('is stopped at its time limit, and the submitter is told the limit', async () => {
+    await expect(runCheck(request(), { concurrency: 1, timeoutMs: 50, memoryMb: 1024 })).rejects.toThrow(
+      new CheckFailed('the validation did not finish within 0.05 s (SUBMISSION_CHECK_SECONDS); split the file'),
+    );
+  });
+
+  it('that dies (here of a 1 MB JavaScript heap) refuses in our words, naming the memory setting', async () => {
+    const failure = await runCheck(request(), { concurrency: 1, timeoutMs: 60_000, memoryMb: 1 }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(CheckFailed);
+    expect(String((failure as Error).message)).toMatch(/stopped before it finished .*SUBMISSION_CHECK_MEMORY_MB/);
+  });
+
+  it('reports the same values when run directly (3 rows, 2 added, 1 replaced)', async () => {
+    const check = await runCheck({ ...request(), province: '620000' }, { concurrency: 1, timeoutMs: 60_000, memoryMb: 1024 });
+    expect(check.dataset).toBe('training');
+    expect(check.report).toMatchObject({ rowsRead: 3, rowsAccepted: 3, added: 2, replaced: 1, problemCount: 0 });
+  });
 });
