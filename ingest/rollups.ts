@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { factDatasets } from '../core/datasets/index.js';
+import { datasets, factDatasets } from '../core/datasets/index.js';
 import { schemaVersion } from '../core/schema-version.js';
 import { readChanges, type Changes } from './changes.js';
 import { queryRows } from './db.js';
+
+const referenceTables = new Set(datasets.filter((d) => d.kind === 'reference').map((d) => d.table));
 
 const rollupsSql = readFileSync(new URL('./rollups.sql', import.meta.url), 'utf8');
 
@@ -36,6 +38,8 @@ export interface RollupRebuild {
   partitions: Record<string, number>;
   /** Rollup tables rebuilt in whole or in part. */
   tables: string[];
+  /** Those of them rebuilt in part (partial mode). */
+  inPart: string[];
 }
 
 /**
@@ -53,7 +57,7 @@ export async function rebuildRollups(connection: DuckDBConnection, fromPrevious 
     result = await rebuildChanged(connection, statements, await readChanges(connection, factDatasets));
   } else {
     await connection.run(rollupsSql);
-    result = { mode: 'full', partitions: {}, tables: statements.map((s) => s.table) };
+    result = { mode: 'full', partitions: {}, tables: statements.map((s) => s.table), inPart: [] };
   }
   // The schema the snapshot was built with, read by the start-up step (tools/bootstrap-data.ts).
   await connection.run(`CREATE OR REPLACE TABLE snapshot_info AS SELECT 'schema_version' AS key, '${schemaVersion}' AS value`);
@@ -71,7 +75,17 @@ async function builtByThisSchema(connection: DuckDBConnection, statements: Rollu
   return rows[0]?.value === String(schemaVersion);
 }
 
+/** A table rebuilt in some partitions only: which (the temporary table listing them) and by what columns. */
+interface Partitioned {
+  partitions: string;
+  period: string;
+  byProvince: boolean;
+  /** A view of the rows of the source that fall in the partitions (facts only: a rollup's is made per reader). */
+  scope?: string;
+}
+
 async function rebuildChanged(connection: DuckDBConnection, statements: RollupStatement[], changes: Changes): Promise<RollupRebuild> {
+  const partial = new Map<string, Partitioned>();
   const partitions: Record<string, number> = {};
   for (const [fact, { touched, period }] of changes.partitioned) {
     await connection.run(`CREATE OR REPLACE TEMP TABLE ${fact}_partitions AS
@@ -82,26 +96,70 @@ async function rebuildChanged(connection: DuckDBConnection, statements: RollupSt
       SEMI JOIN (SELECT p.period, r.region_code FROM ${fact}_partitions p JOIN region r USING (province_code)) s
         ON f.${period} = s.period AND f.region_code = s.region_code`);
     partitions[fact] = (await queryRows<{ n: number }>(connection, `SELECT count(*)::INTEGER AS n FROM ${fact}_partitions`))[0].n;
+    partial.set(fact, { partitions: `${fact}_partitions`, period, byProvince: true, scope: `${fact}_in_partitions` });
   }
   const changed = new Set(changes.tables);
   const rebuilt: string[] = [];
   for (const statement of statements) {
     const reads = [...statement.reads];
-    const facts = reads.filter((t) => changes.partitioned.has(t));
-    if (reads.some((t) => changed.has(t)) || facts.length > 1) {
+    const sources = reads.filter((t) => partial.has(t));
+    const wholly = reads.some((t) => changed.has(t));
+    if (!wholly && sources.length === 0) continue;
+    rebuilt.push(statement.table);
+    const into = !wholly && sources.length === 1 ? await partitionsFor(connection, statement, sources[0], partial) : null;
+    if (!into) {
       await connection.run(statement.sql);
-    } else if (facts.length === 1) {
-      const [fact] = facts;
-      const { period } = changes.partitioned.get(fact)!;
-      await connection.run(`DELETE FROM ${statement.table} r USING ${fact}_partitions p
-        WHERE r.${period} = p.period AND r.province_code = p.province_code`);
-      const body = statement.body.replace(new RegExp(`\\b(FROM|JOIN)\\s+${fact}\\b`, 'g'), `$1 ${fact}_in_partitions`);
-      await connection.run(`INSERT INTO ${statement.table} SELECT * FROM (${body})`);
-    } else {
+      changed.add(statement.table);
       continue;
     }
-    changed.add(statement.table);
-    rebuilt.push(statement.table);
+    const province = into.byProvince ? ' AND r.province_code = p.province_code' : '';
+    await connection.run(`DELETE FROM ${statement.table} r USING ${into.partitions} p WHERE r.${into.period} = p.period${province}`);
+    const source = partial.get(sources[0])!;
+    const body = statement.body.replace(new RegExp(`\\b(FROM|JOIN)\\s+${sources[0]}\\b`, 'g'), `$1 ${into.scope ?? source.scope}`);
+    await connection.run(`INSERT INTO ${statement.table} SELECT * FROM (${body})`);
+    partial.set(statement.table, { partitions: into.partitions, period: into.period, byProvince: into.byProvince });
   }
-  return { mode: 'partial', partitions, tables: rebuilt };
+  return { mode: 'partial', partitions, tables: rebuilt, inPart: rebuilt.filter((t) => partial.has(t)) };
+}
+
+/**
+ * The partitions of a statement's table that a source changed in some partitions can change, or null when it
+ * must be rebuilt whole. A fact-reading rollup keeps its fact's period column and province: its partitions are
+ * the fact's. A rollup summed from one other rollup (joined to reference tables at most) is partitioned by the
+ * source's period column or, when it has `year` instead, by the year of it, and by province when both have it;
+ * one that reads two rollups (or reaches across periods) is rebuilt whole.
+ */
+async function partitionsFor(
+  connection: DuckDBConnection,
+  statement: RollupStatement,
+  sourceName: string,
+  partial: Map<string, Partitioned>,
+): Promise<Partitioned | null> {
+  const source = partial.get(sourceName)!;
+  const columns = new Set(
+    (
+      await queryRows<{ name: string }>(
+        connection,
+        `SELECT column_name AS name FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = '${statement.table}'`,
+      )
+    ).map((c) => c.name),
+  );
+  if (factDatasets.some((d) => d.table === sourceName)) {
+    return columns.has(source.period) && columns.has('province_code') ? { ...source, scope: undefined } : null;
+  }
+  const ctes = new Set([...statement.body.matchAll(/(?:WITH|,)\s*(\w+)\s+AS\s*\(/g)].map((m) => m[1]));
+  const others = [...statement.reads].filter((t) => t !== sourceName && !ctes.has(t));
+  if (!others.every((t) => referenceTables.has(t))) return null;
+  const byYear = !columns.has(source.period) && columns.has('year') && (source.period === 'month' || source.period === 'quarter');
+  if (!columns.has(source.period) && !byYear) return null;
+  const byProvince = source.byProvince && columns.has('province_code');
+  const period = byYear ? 'year' : source.period;
+  const partitions = `${statement.table}_partitions`;
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${partitions} AS
+    SELECT DISTINCT ${byYear ? 'year(period)' : 'period'} AS period${byProvince ? ', province_code' : ''} FROM ${source.partitions}`);
+  const scope = `${statement.table}_source`;
+  await connection.run(`CREATE OR REPLACE TEMP VIEW ${scope} AS
+    SELECT s.* FROM ${sourceName} s SEMI JOIN ${partitions} p
+      ON ${byYear ? `year(s.${source.period})` : `s.${source.period}`} = p.period${byProvince ? ' AND s.province_code = p.province_code' : ''}`);
+  return { partitions, period, byProvince, scope };
 }

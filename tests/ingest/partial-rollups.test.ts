@@ -147,7 +147,24 @@ describe('rollups after a correction', () => {
       mode: 'partial',
       partitions: { training: 3, labor_market: 1, competition: 1, talent_stock: 1 },
     });
-    expect(second.rollups?.tables).toContain('rollup_training_county_month');
+    expect(second.rollups?.inPart).toEqual(
+      expect.arrayContaining([
+        'rollup_training_province_month',
+        'rollup_training_national_month',
+        'rollup_training_province_year',
+        'rollup_training_prefecture_month',
+        'rollup_training_prefecture_year',
+        'rollup_training_county_month',
+        'rollup_training_zone_month',
+        'rollup_labor_province_quarter',
+        'rollup_competition_province_year',
+        'rollup_talent_stock_province_year',
+        'rollup_program_month',
+      ]),
+    );
+    // Summed from several rollups across periods: rebuilt whole.
+    expect(second.rollups?.tables).toContain('rollup_province_indicator_year');
+    expect(second.rollups?.inPart).not.toContain('rollup_province_indicator_year');
     // Guangdong 2024-02 and Hong Kong 2024-01; the zone change rebuilds the zone rollups whole.
     expect(third.rollups).toMatchObject({ mode: 'partial', partitions: { training: 2 } });
     expect(third.rollups?.tables).toEqual(expect.arrayContaining(['rollup_training_zone_month', 'rollup_labor_zone_quarter']));
