@@ -64,11 +64,11 @@ export async function scanRows(connection: DuckDBConnection, file: string, optio
       const reason = `dataset ${plan.spec.name} has no region column: an official submits only figures of their own province`;
       return { periods, outside: { count: 1, notRejected: 1, problems: [{ row: null, column: null, value: null, reason }] } };
     }
-    // The province a region belongs to is the reference table's (a file's unknown codes are validation's problem).
-    const inProvince = (await hasRegionTable(connection))
-      ? `${region.raw} IN (SELECT region_code FROM region WHERE province_code = $province)`
-      : `left(${region.raw}, 2) = left($province, 2)`;
-    const outsideSql = `FROM ${from} WHERE ${region.raw} IS NOT NULL AND NOT (${inProvince})`;
+    // The province a region belongs to is the reference table's; unknown codes and names are validation's problems.
+    const outside = (await hasRegionTable(connection))
+      ? `${region.raw} IN (SELECT region_code FROM region WHERE province_code IS DISTINCT FROM $province)`
+      : `left(${region.raw}, 2) <> left($province, 2)`;
+    const outsideSql = `FROM ${from} WHERE ${region.raw} IS NOT NULL AND ${outside}`;
     const params = { province: options.province };
     const count = await scalar(connection, `SELECT count(*) ${outsideSql}`, params);
     if (count === 0) return { periods, outside: none };
@@ -91,5 +91,5 @@ export async function scanRows(connection: DuckDBConnection, file: string, optio
 /** A report form's problem points at the cell as written (a region's name), a table's at the code. */
 function problemAt(line: number, code: string, header: string, origin: CellOrigin | undefined, reason: string): SubmissionProblem {
   if (!origin) return { row: line, column: header, value: code, reason };
-  return { row: line, column: origin.label, value: origin.written ?? code, reason: `${reason} (${code})` };
+  return { row: line, column: origin.label, value: origin.value ?? code, reason: `${reason} (${code})` };
 }

@@ -27,7 +27,7 @@ const tokens: Record<'gansu' | 'guangdong' | 'researcher' | 'planner' | 'hurried
   hurried: '',
 };
 
-const limitEnv = { SUBMISSION_MAX_MB: '1', SUBMISSIONS_PER_MINUTE: '10' };
+const limitEnv = { SUBMISSION_MAX_MB: '1', SUBMISSIONS_PER_MINUTE: '12' };
 
 beforeAll(async () => {
   db = await buildFixtureDb(
@@ -214,6 +214,33 @@ describe('submissions in enforced mode', () => {
     });
   });
 
+  it('reads a report form (title, names, a total row) and refuses one whose rows lie in Guangdong, naming the cell', async () => {
+    const form = (province: string, region: string) =>
+      `2024年6月${province}补贴性职业技能培训情况统计表\n地区,领域,培训人次,培训人数,取证人数,资金（元）\n${region},通用,25,20,5,1000\n临夏回族自治州,通用,15,12,3,600\n合计,,40,32,8,1600\n`;
+    const gansu = await submit('gansu', form('甘肃省', '兰州市'), { 'Content-Type': 'text/csv', 'X-File-Name': 'form.csv' });
+    expect(gansu.status).toBe(201);
+    const read = gansu.body as unknown as Submission;
+    // Two data rows (the total row is checked, not stored): 兰州市 → 620100, 临夏回族自治州 → 622900, both new keys.
+    expect(read).toMatchObject({ status: 'validated', dataset: 'training' });
+    expect(read.report).toMatchObject({ rowsRead: 2, rowsAccepted: 2, added: 2, replaced: 0, problemCount: 0, periods: ['2024-06'] });
+    expect(read.report.understanding).toContain('province: 620000 甘肃省');
+    expect(read.report.understanding).toContain('兰州市 → 620100');
+    expect(read.report.understanding).toMatch(/total: row 5 合计 covers rows 3–4: 4 figures match/);
+
+    const guangdong = await submit(
+      'gansu',
+      `2024年6月广东省补贴性职业技能培训情况统计表\n地区,领域,培训人次,培训人数,取证人数,资金（元）\n广州市,通用,25,20,5,1000\n`,
+      {
+        'Content-Type': 'text/csv',
+        'X-File-Name': 'gd-form.csv',
+      },
+    );
+    expect(guangdong.body).toMatchObject({ status: 'refused', report: { rowsRead: 1, rowsRejected: 1, problemCount: 1 } });
+    expect((guangdong.body as unknown as Submission).report.problems).toEqual([
+      { row: 3, column: 'A 地区', value: '广州市', reason: expect.stringMatching(/outside province 620000.*\(440100\)/) },
+    ]);
+  });
+
   it('refuses an upload over the limit (1 MB here) with 413 naming it, declared or streamed', async () => {
     const big = new Uint8Array(1024 * 1024 + 10).fill(97);
     const declared = await submit('gansu', big);
@@ -237,21 +264,21 @@ describe('submissions in enforced mode', () => {
     expect(kept.map((s) => s.fileName)).not.toContain('big.csv');
   });
 
-  it('refuses a file type the ingest does not read (415) and more than 10 submissions a minute from one account (429)', async () => {
-    for (let i = 0; i < 10; i++) {
+  it('refuses a file type the ingest does not read (415) and more than 12 submissions a minute from one account (429)', async () => {
+    for (let i = 0; i < 12; i++) {
       const res = await submit('hurried', 'MZ', { 'Content-Type': 'application/octet-stream', 'X-File-Name': 'tool.exe' });
       expect(res.status).toBe(415);
       expect(String(res.body.detail)).toMatch(/tool\.exe/);
     }
-    const eleventh = await submit('hurried', await gansuFile());
-    expect(eleventh.status).toBe(429);
+    const thirteenth = await submit('hurried', await gansuFile());
+    expect(thirteenth.status).toBe(429);
     // Another account is counted apart.
     expect((await get('/api/submissions', 'gansu')).status).toBe(200);
   });
 
   it("shows an official their province's submissions only", async () => {
     const mine = (await get<{ submissions: Submission[] }>('/api/submissions', 'gansu')).body.submissions;
-    expect(mine.length).toBe(4);
+    expect(mine.length).toBe(6);
     expect(mine.every((s) => s.province === '620000')).toBe(true);
     expect((await get<{ submissions: Submission[] }>('/api/submissions', 'guangdong')).body.submissions).toEqual([]);
     expect((await get(`/api/submissions/${validated.id}`, 'guangdong')).status).toBe(404);
