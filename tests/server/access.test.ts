@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAudit } from '../../core/audit-log.js';
-import { addUser, revokeUser } from '../../server/access/users-store.js';
+import { addUser, revokeUser } from '../../core/accounts.js';
 import { buildFixtureDb, type FixtureDb } from '../helpers/fixture-db.js';
 import { startServer, type RunningServer } from '../helpers/http-server.js';
 
