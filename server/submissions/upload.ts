@@ -82,6 +82,12 @@ async function save(source: Readable, dir: string, fileName: string, maxBytes: n
   const meter = new Meter(maxBytes);
   // Not pipeline(source, …): a failure would destroy the request, and with it the socket the 413 is sent on.
   const written = pipeline(meter, createWriteStream(path, { mode: 0o600 }));
+  // A client that goes away midway ends the upload (else it would wait, holding its validation slot, for ever).
+  const cutShort = () => {
+    if (!source.readableEnded) meter.destroy(new HttpProblem(400, 'Upload interrupted', 'the file did not arrive whole; send it again'));
+  };
+  source.once('close', cutShort);
+  source.once('error', cutShort);
   source.pipe(meter);
   try {
     await written;

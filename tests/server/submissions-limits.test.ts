@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Submission } from '../../core/submission.js';
@@ -83,6 +84,23 @@ describe('submissions in the open demo mode', () => {
     const done = await first;
     expect(done.status).toBe(201);
     expect(((await done.json()) as Submission).report).toMatchObject({ rowsRead: 1, added: 1, problemCount: 0 });
+  });
+
+  it('gives the slot back when a client goes away in the middle of its upload', async () => {
+    const { port } = new URL(server.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', resolve));
+    socket.write(
+      'POST /api/submissions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/csv\r\nX-File-Name: cut.csv\r\nContent-Length: 100000\r\n\r\nmonth,region_code\n',
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    socket.destroy();
+    await new Promise((r) => setTimeout(r, 300));
+    const next = await submit(new Uint8Array(await readFile(fixtures('submissions/gansu-2024-06.csv'))), 'after-cut.csv');
+    expect(next.status).toBe(201);
+    expect(next.body.status).toBe('validated');
+    const all = (await (await fetch(`${server.url}/api/submissions`)).json()) as { submissions: Submission[] };
+    expect(all.submissions.map((s) => s.fileName)).not.toContain('cut.csv');
   });
 
   it('refuses hostile files as problems in our words, never an engine message or a path; the server keeps serving', async () => {
