@@ -61,6 +61,8 @@ export function stagedName(sent: string | undefined, mediaType: string | undefin
   return `${stem}${ext}`;
 }
 
+const interrupted = () => new HttpProblem(400, 'Upload interrupted', 'the file did not arrive whole; send it again');
+
 /** Counts and hashes what passes through, and fails once more than maxBytes has passed. */
 class Meter extends Transform {
   bytes = 0;
@@ -84,7 +86,7 @@ async function save(source: Readable, dir: string, fileName: string, maxBytes: n
   const written = pipeline(meter, createWriteStream(path, { mode: 0o600 }));
   // A client that goes away midway ends the upload (else it would wait, holding its validation slot, for ever).
   const cutShort = () => {
-    if (!source.readableEnded) meter.destroy(new HttpProblem(400, 'Upload interrupted', 'the file did not arrive whole; send it again'));
+    if (!source.readableEnded) meter.destroy(interrupted());
   };
   source.once('close', cutShort);
   source.once('error', cutShort);
@@ -147,6 +149,9 @@ function receiveMultipart(req: Request, dir: string, maxBytes: number): Promise<
       if (!saving)
         return reject(new HttpProblem(400, 'No file', "the form has no part named 'file'", [{ name: 'file', reason: 'missing' }]));
       saving.then((saved) => resolve({ ...saved, fields }), reject);
+    });
+    req.once('close', () => {
+      if (!req.readableEnded) reject(interrupted());
     });
     req.pipe(form);
   });

@@ -86,16 +86,21 @@ describe('submissions in the open demo mode', () => {
     expect(((await done.json()) as Submission).report).toMatchObject({ rowsRead: 1, added: 1, problemCount: 0 });
   });
 
-  it('gives the slot back when a client goes away in the middle of its upload', async () => {
+  it('gives the slot back when a client goes away in the middle of its upload (raw body or form)', async () => {
     const { port } = new URL(server.url);
-    const socket = connect(Number(port), '127.0.0.1');
-    await new Promise<void>((resolve) => socket.once('connect', resolve));
-    socket.write(
-      'POST /api/submissions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/csv\r\nX-File-Name: cut.csv\r\nContent-Length: 100000\r\n\r\nmonth,region_code\n',
+    const cutShort = async (headers: string, start: string) => {
+      const socket = connect(Number(port), '127.0.0.1');
+      await new Promise<void>((resolve) => socket.once('connect', resolve));
+      socket.write(`POST /api/submissions HTTP/1.1\r\nHost: 127.0.0.1\r\n${headers}Content-Length: 100000\r\n\r\n${start}`);
+      await new Promise((r) => setTimeout(r, 300));
+      socket.destroy();
+      await new Promise((r) => setTimeout(r, 300));
+    };
+    await cutShort('Content-Type: text/csv\r\nX-File-Name: cut.csv\r\n', 'month,region_code\n');
+    await cutShort(
+      'Content-Type: multipart/form-data; boundary=XyZ\r\n',
+      '--XyZ\r\nContent-Disposition: form-data; name="file"; filename="cut.csv"\r\nContent-Type: text/csv\r\n\r\nmonth,region_code\n',
     );
-    await new Promise((r) => setTimeout(r, 300));
-    socket.destroy();
-    await new Promise((r) => setTimeout(r, 300));
     const next = await submit(new Uint8Array(await readFile(fixtures('submissions/gansu-2024-06.csv'))), 'after-cut.csv');
     expect(next.status).toBe(201);
     expect(next.body.status).toBe('validated');
