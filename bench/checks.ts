@@ -23,6 +23,24 @@ export function checks(result: BenchResult): Check[] {
     add('ingest', `${i.format} ingest ÷ bare load (file load)`, i.ratio.fileLoad, `≥ ${limit}`, at(i.ratio.fileLoad, limit, 'higher'));
     add('ingest', `${i.format} ingest ÷ bare load (end to end)`, i.ratio.endToEnd, `≥ ${limit}`, at(i.ratio.endToEnd, limit, 'higher'));
   }
+  const c = result.correction;
+  if (c) {
+    add(
+      'ingest',
+      'two-row correction, benchmark ÷ default snapshot',
+      c.ratio,
+      `≤ ${targets.correctionRatio}`,
+      at(c.ratio, targets.correctionRatio, 'lower'),
+    );
+    const disk = c.large.disk.ratio;
+    add(
+      'ingest',
+      `${c.large.disk.snapshots} retained snapshots ÷ one (disk)`,
+      disk,
+      `≤ ${targets.retainedDiskRatio}`,
+      at(disk, targets.retainedDiskRatio, 'lower'),
+    );
+  }
   for (const q of result.queries) {
     const name = `${q.name} (${q.variant})`;
     add(

@@ -6,6 +6,7 @@ import { prepareData } from './data.js';
 import { measureExportLatency } from './export-latency.js';
 import { measureExports } from './exports.js';
 import { measureIngest } from './ingest.js';
+import { measureCorrection } from './correction.js';
 import { measureLoad } from './load.js';
 import { withBenchLock } from './lock.js';
 import { describeMachine } from './machine.js';
@@ -87,6 +88,7 @@ async function measureAll(options: BenchOptions): Promise<BenchResult> {
   );
 
   const ingest = await measureIngest(data, join(options.root, 'work'), options.ingestRepeats, log);
+  const correction = await measureCorrection(data.dataDir, options.scale, join(options.root, 'work'), 5, log);
 
   // A server serves web/dist as it finds it at start and never builds it: build it first (when older than its
   // sources), and keep a failed build's error as the reason the web section is skipped.
@@ -195,6 +197,7 @@ async function measureAll(options: BenchOptions): Promise<BenchResult> {
       fullIngestSeconds: data.fullIngestSeconds,
     },
     ingest,
+    correction,
     queries: phase1.queries,
     load: phase1.load,
     exports: phase2.exports,

@@ -42,6 +42,30 @@ function ingestSection(r: BenchResult): string {
   );
 }
 
+function correctionSection(r: BenchResult): string {
+  const c = r.correction;
+  if (!c) return '(not measured in this run)';
+  const row = (label: string, x: typeof c.small, ratio: string) => [
+    label,
+    int(x.trainingRows),
+    `${num(x.medianSeconds)} s (${x.seconds.map((s) => num(s)).join(', ')})`,
+    x.rollups,
+    ratio,
+    `${x.disk.snapshots} files, ${int(x.disk.retainedMb)} MB ÷ ${int(x.disk.liveMb)} MB = ${num(x.disk.ratio)}`,
+  ];
+  return table(
+    [
+      'Snapshot',
+      'Training rows',
+      'Median (runs)',
+      'Rollups',
+      `Against the default (≤ ${targets.correctionRatio})`,
+      `Retained ÷ live on disk (≤ ${targets.retainedDiskRatio})`,
+    ],
+    [row('default', c.small, '1'), row('benchmark', c.large, judged(num(c.ratio), at(c.ratio, targets.correctionRatio, 'lower')))],
+  );
+}
+
 function querySection(r: BenchResult): string {
   const params = (p: Record<string, string>) =>
     Object.keys(p).length
@@ -228,6 +252,9 @@ export function renderMarkdown(r: BenchResult): string {
     '',
     `### Ingest of the training file (fastest of ${r.ingest[0]?.repeats ?? 0} alternating bare/ingest pairs)`,
     ingestSection(r),
+    '',
+    `### A ${r.correction?.rowsCorrected ?? 2}-row correction of training (ingest() end to end; the ingest keeps three snapshots)`,
+    correctionSection(r),
     '',
     `### Catalog queries (ms; ${r.meta.settings.runs} runs each, interleaved; HTTP returns Arrow)`,
     querySection(r),

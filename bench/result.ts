@@ -1,6 +1,7 @@
 import type { BenchData } from './data.js';
 import type { ExportLatencyFigures } from './export-latency.js';
 import type { ExportFigures } from './exports.js';
+import type { CorrectionFigures } from './correction.js';
 import type { IngestFigures } from './ingest.js';
 import type { LoadFigures } from './load.js';
 import type { Machine } from './machine.js';
@@ -30,6 +31,8 @@ export interface BenchResult {
   };
   data: Omit<BenchData, 'referenceDir' | 'filesDir' | 'trainingFile' | 'dataDir' | 'snapshotPath'>;
   ingest: IngestFigures[];
+  /** A two-row correction, default snapshot against the benchmark's, and the retained snapshots' disk (absent in older results). */
+  correction?: CorrectionFigures;
   queries: QueryFigures[];
   load: LoadFigures[];
   exports: ExportFigures[];

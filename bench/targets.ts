@@ -5,6 +5,10 @@ export const targets = {
   queryHttpP50Ms: 25,
   ingestCsvRatio: 0.8,
   ingestParquetRatio: 0.9,
+  /** A two-row correction into the benchmark's snapshot against the same into the default one (at most). */
+  correctionRatio: 1.25,
+  /** Every retained snapshot's file together against the live one's (at most). */
+  retainedDiskRatio: 1.5,
   cachedRequestsPerSecond: 5000,
   cachedP99Ms: 20,
   csvExportRssGrowthMb: 100,
