@@ -28,7 +28,11 @@ const provinceCode = /^[1-8]\d0000$/;
 
 /** Why an account cannot be made as asked, or null. */
 export function userProblem(user: NewUser): string | null {
-  if (!user.name.trim() || user.name.length > 100) return 'the name must have 1 to 100 characters';
+  const name = user.name.trim();
+  if (!name || name.length > 100) return 'the name must have 1 to 100 characters';
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) return 'the name must not hold control characters (line breaks, tabs, escapes)';
+  if (/^[a-z0-9]{12}$/.test(name)) return 'the name must not look like an account id (12 lowercase letters or digits)';
   if (!roles.includes(user.role)) return `unknown role '${user.role}': one of ${roles.join(', ')}`;
   if (user.role === 'official' && !user.province) return 'an official needs --province CODE (e.g. 620000 for Gansu)';
   if (user.role !== 'official' && user.province) return `only an official has a province (role '${user.role}' reads every province)`;
@@ -65,13 +69,14 @@ async function changeUsers<T>(dataDir: string, change: (users: UserRecord[]) => 
 export async function addUser(dataDir: string, user: NewUser): Promise<{ user: UserRecord; token: string }> {
   const problem = userProblem(user);
   if (problem) throw new Error(problem);
+  const name = user.name.trim();
   return changeUsers(dataDir, async (users) => {
-    if (users.some((u) => u.name === user.name && !u.revokedAt)) throw new Error(`an account named '${user.name}' exists already`);
+    if (users.some((u) => u.name === name && !u.revokedAt)) throw new Error(`an account named '${name}' exists already`);
     const id = randomBytes(6).toString('hex');
     const token = newToken(id);
     const record: UserRecord = {
       id,
-      name: user.name.trim(),
+      name,
       role: user.role,
       province: user.province ?? null,
       createdAt: new Date().toISOString(),
@@ -85,8 +90,10 @@ export async function addUser(dataDir: string, user: NewUser): Promise<{ user: U
 /** Revokes an account by id or name: its token and its sessions stop working at once. */
 export async function revokeUser(dataDir: string, idOrName: string): Promise<UserRecord> {
   return changeUsers(dataDir, async (users) => {
-    const found = users.find((u) => !u.revokedAt && (u.id === idOrName || u.name === idOrName));
-    if (!found) throw new Error(`no active account with the id or name '${idOrName}'`);
+    const matching = users.filter((u) => !u.revokedAt && (u.id === idOrName || u.name === idOrName.trim()));
+    if (matching.length === 0) throw new Error(`no active account with the id or name '${idOrName}'`);
+    if (matching.length > 1) throw new Error(`'${idOrName}' names ${matching.length} accounts: give the id (npm run users -- list)`);
+    const found = matching[0]!;
     const revoked = { ...found, revokedAt: new Date().toISOString() };
     return { users: users.map((u) => (u === found ? revoked : u)), result: revoked };
   });

@@ -5,7 +5,8 @@ import { STATUS_CODES } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { authenticate } from './access/authenticate.js';
-import { csrfProtection } from './access/csrf.js';
+import { csrfProtection, sameOriginChanges } from './access/csrf.js';
+import { bearerFailureLimit } from './access/limits.js';
 import { sessionRouter } from './access/session-router.js';
 import { auditRouter } from './submissions/audit-router.js';
 import { submissionsRouter } from './submissions/router.js';
@@ -24,6 +25,8 @@ export interface AppOptions {
   log?: (line: Record<string, unknown>) => void;
   /** Dataset exports one client may start a minute (EXPORTS_PER_MINUTE; 0: no limit). */
   exportsPerMinute?: number;
+  /** Express's 'trust proxy' (TRUST_PROXY; from the environment when absent). */
+  trustProxy?: string;
   /** Concurrent exports and their temporary space (EXPORT_CONCURRENCY, EXPORT_TEMP_BUDGET_MB, EXPORT_TEMP_DIR; from the environment when absent). */
   exportLimits?: ExportLimits;
 }
@@ -32,6 +35,20 @@ function environmentExportLimits(): ExportLimits {
   const config = readConfig();
   return { concurrency: config.EXPORT_CONCURRENCY, tempBudgetMb: config.EXPORT_TEMP_BUDGET_MB, tempDir: config.EXPORT_TEMP_DIR };
 }
+
+/** TRUST_PROXY as Express takes it: a boolean, a hop count or addresses. */
+function trustProxySetting(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+/** With roles enforced, what the API answers depends on who asks: no shared cache may keep it (routes may relax). */
+const privateAnswers: RequestHandler = (_req, res, next) => {
+  res.set('Cache-Control', 'private, no-store');
+  res.vary('Authorization');
+  res.vary('Cookie');
+  next();
+};
 
 /** One structured line per request: route, status, time, rows, snapshot, cache. */
 function requestLog(log: (line: Record<string, unknown>) => void): RequestHandler {
@@ -95,13 +112,15 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
+  app.set('trust proxy', trustProxySetting(options.trustProxy ?? readConfig().TRUST_PROXY));
   if (options.log) app.use(requestLog(options.log));
   app.use(refuseMalformedPaths);
   app.use(securityHeaders());
   app.use(compress());
   // Who the request acts as (every /api route reads it through the policy), and CSRF for cookie sessions.
   const csrf = csrfProtection(ctx.access);
-  app.use('/api', cookieParser(), authenticate(ctx.access), csrf.protect);
+  app.use('/api', sameOriginChanges, bearerFailureLimit(), cookieParser(), authenticate(ctx.access), csrf.protect);
+  if (ctx.access.mode === 'enforced') app.use('/api', privateAnswers);
   app.use(sessionRouter(ctx.access, csrf.issue));
   app.use(submissionsRouter(ctx));
   app.use(auditRouter(ctx));

@@ -10,9 +10,19 @@ const configSchema = z.object({
   /** 'on' enforces roles (docs/access.md); anything else is the open demo mode, in which everyone sees everything. */
   TALENT_AUTH: z.enum(['on', 'off']).default('off'),
   /** How long a browser session lasts after sign-in. */
-  SESSION_HOURS: z.coerce.number().min(0.05).max(24 * 30).default(8),
+  SESSION_HOURS: z.coerce
+    .number()
+    .min(0.05)
+    .max(24 * 30)
+    .default(8),
   /** Mark the session and CSRF cookies Secure: set to true when the dashboard is served over HTTPS. */
   TALENT_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  /**
+   * Behind a reverse proxy, which addresses to trust for the client's own (X-Forwarded-For), as Express's
+   * 'trust proxy' takes it: 'false' (default: the peer is the client), 'true', a hop count, or addresses
+   * ('loopback', '10.0.0.0/8'). Rate limits and the audit log key on the client's address.
+   */
+  TRUST_PROXY: z.string().default('false'),
   /** A catalog query running longer than this is interrupted (503). */
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   /** Result cache budget. */

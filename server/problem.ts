@@ -20,6 +20,8 @@ export function sendProblem(res: Response, problem: HttpProblem): void {
     res.destroy();
     return;
   }
+  // A 401 names the scheme that would do (RFC 9110): a token from `npm run users` (docs/access.md).
+  if (problem.status === 401 && !res.get('WWW-Authenticate')) res.set('WWW-Authenticate', 'Bearer realm="talent-dashboard"');
   res
     .status(problem.status)
     .type('application/problem+json')

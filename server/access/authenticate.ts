@@ -1,4 +1,6 @@
 import type { RequestHandler } from 'express';
+import { tokenAccountId } from '../../core/account-tokens.js';
+import { appendAudit } from '../../core/audit-log.js';
 import { HttpProblem } from '../problem.js';
 import { anonymous, openModeVisitor, principalOfUser } from './principal.js';
 import type { AccessRuntime } from './runtime.js';
@@ -21,6 +23,12 @@ export function authenticate(access: AccessRuntime): RequestHandler {
       const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
       const user = bearer ? await access.verifyToken(bearer) : null;
       if (!user) {
+        await appendAudit(access.dataDir, {
+          action: 'sign-in-refused',
+          actor: { id: null, name: 'unknown', role: null },
+          target: 'bearer token',
+          detail: { claimedAccount: bearer ? tokenAccountId(bearer) : null, ip: req.ip, route: req.path.slice(0, 200) },
+        });
         res.set('WWW-Authenticate', 'Bearer realm="talent-dashboard", error="invalid_token"');
         return next(
           new HttpProblem(
@@ -34,7 +42,7 @@ export function authenticate(access: AccessRuntime): RequestHandler {
       return next();
     }
     const claims = readSession(access.secret, (req.cookies as Record<string, string> | undefined)?.[sessionCookieName]);
-    const user = claims ? await access.users.get(claims.sub) : undefined;
+    const user = claims && !(await access.ended.has(claims.sid)) ? await access.users.get(claims.sub) : undefined;
     if (claims && user) {
       res.locals.principal = principalOfUser(user, 'session');
       res.locals.sessionId = claims.sid;

@@ -1,39 +1,20 @@
 import express, { Router, type Request, type Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import type { SessionInfo } from '../../core/access.js';
 import { appendAudit } from '../../core/audit-log.js';
-import { HttpProblem, sendProblem } from '../problem.js';
+import { HttpProblem } from '../problem.js';
+import { signInLimit } from './limits.js';
 import { principalOf, principalOfUser } from './principal.js';
+import type { IssueCsrf } from './csrf.js';
 import type { AccessRuntime } from './runtime.js';
-import { signSession, sessionCookieName } from './session-cookie.js';
+import { readSession, signSession, sessionCookieName } from './session-cookie.js';
 import { tokenAccountId } from '../../core/account-tokens.js';
 
-type IssueCsrf = (req: Request, res: Response) => string;
-
-function sessionInfo(access: AccessRuntime, req: Request, res: Response, issueCsrf: IssueCsrf): SessionInfo {
+function sessionInfo(access: AccessRuntime, req: Request, res: Response, issueCsrf: IssueCsrf, renew = false): SessionInfo {
   const principal = principalOf(res);
   const user =
     principal.via === 'anonymous' ? null : { id: principal.id, name: principal.name, role: principal.role, province: principal.province };
-  return { mode: access.mode, user, csrfToken: issueCsrf(req, res) };
+  return { mode: access.mode, user, csrfToken: issueCsrf(req, res, renew) };
 }
-
-/** Ten failed sign-ins a minute from one client; successful ones are not counted. */
-const signInLimit = rateLimit({
-  windowMs: 60_000,
-  limit: 10,
-  skipSuccessfulRequests: true,
-  standardHeaders: 'draft-8',
-  legacyHeaders: false,
-  handler: (_req, res, _next, options) =>
-    sendProblem(
-      res,
-      new HttpProblem(
-        options.statusCode,
-        'Too many sign-in attempts',
-        'at most 10 failed sign-ins a minute from one client; retry after the time in the Retry-After header',
-      ),
-    ),
-});
 
 /** GET /api/session (who is signed in, and a CSRF token), POST /api/session (sign in with a token), DELETE (sign out). */
 export function sessionRouter(access: AccessRuntime, issueCsrf: IssueCsrf): Router {
@@ -44,7 +25,7 @@ export function sessionRouter(access: AccessRuntime, issueCsrf: IssueCsrf): Rout
     res.set('Cache-Control', 'no-store').json(sessionInfo(access, req, res, issueCsrf));
   });
 
-  router.post('/api/session', signInLimit, express.json({ limit: '4kb' }), async (req, res) => {
+  router.post('/api/session', express.json({ limit: '4kb' }), signInLimit(), async (req, res) => {
     if (access.mode === 'open')
       throw new HttpProblem(409, 'Sign-in is off', 'the server runs in the open demo mode (TALENT_AUTH=on enforces sign-in)');
     const token = (req.body as { token?: unknown } | undefined)?.token;
@@ -56,9 +37,9 @@ export function sessionRouter(access: AccessRuntime, issueCsrf: IssueCsrf): Rout
     if (!user) {
       await appendAudit(access.dataDir, {
         action: 'sign-in-refused',
-        actor: { id: tokenAccountId(token.trim()), name: 'unknown', role: null },
+        actor: { id: null, name: 'unknown', role: null },
         target: 'session',
-        detail: { ip: req.ip },
+        detail: { claimedAccount: tokenAccountId(token.trim()), ip: req.ip },
       });
       throw new HttpProblem(401, 'Sign-in refused', 'the token is not valid: mistyped, revoked or never issued', [
         { name: 'token', reason: 'not an active token' },
@@ -76,12 +57,14 @@ export function sessionRouter(access: AccessRuntime, issueCsrf: IssueCsrf): Rout
       target: 'session',
       detail: { ip: req.ip, expires: new Date(claims.exp).toISOString() },
     });
-    res.set('Cache-Control', 'no-store').json(sessionInfo(access, req, res, issueCsrf));
+    res.set('Cache-Control', 'no-store').json(sessionInfo(access, req, res, issueCsrf, true));
   });
 
   router.delete('/api/session', async (req, res) => {
     const principal = principalOf(res);
     res.clearCookie(sessionCookieName, cookieOptions);
+    const claims = readSession(access.secret, (req.cookies as Record<string, string> | undefined)?.[sessionCookieName]);
+    if (claims) await access.ended.end(claims.sid, claims.exp);
     if (principal.via === 'session')
       await appendAudit(access.dataDir, {
         action: 'sign-out',

@@ -9,7 +9,9 @@ import type { CachedResult } from '../result-cache.js';
 import { HttpProblem } from '../problem.js';
 import { carriesProvenance, downloadHeaders, encodeToBuffer, provenanceLinkHeaders, provenanceOf } from '../respond.js';
 import { describeQuery } from '../catalog.js';
-import { authorizedValues, withAccess } from '../access/entry-access.js';
+import { accessOf, authorizedValues, withAccess } from '../access/entry-access.js';
+import { auditDetailRead } from '../access/audit-export.js';
+import { isDetail } from '../../queries/access.js';
 import { principalOf } from '../access/principal.js';
 
 /**
@@ -44,6 +46,12 @@ export function queriesRouter(ctx: AppContext): Router {
     const options = outputOptions(req);
     const { format } = options;
     const values = authorizedValues(res, 'query', definition, parseShape(definition, requestParams(req)));
+    await auditDetailRead(ctx.dataDir, principalOf(res), {
+      method: req.method,
+      url: req.originalUrl,
+      format,
+      detail: isDetail(accessOf('query', definition.name), values),
+    });
     if (format === 'provenance' || format === 'datapackage') {
       await withLease(ctx.store, ctx.config.QUERY_TIMEOUT_MS, async (lease, disarm) => {
         await checkCodes(definition, values, { snapshotId: lease.snapshotId, connection: lease.connection, allowed: ctx.allowed });
@@ -63,9 +71,10 @@ export function queriesRouter(ctx: AppContext): Router {
         ...result.headers,
         ...provenanceLinkHeaders(req, format, options.lang),
         ETag: result.etag,
-        'Cache-Control': 'no-cache',
-        Vary: 'Accept',
+        // In the enforced mode the answer depends on who asks: only the asker's own cache may keep it.
+        'Cache-Control': ctx.access.mode === 'enforced' ? 'private, no-cache' : 'no-cache',
       });
+      res.vary('Accept');
       if (matchesEtag(req.get('if-none-match'), result.etag)) res.status(304).end();
       else res.send(result.body);
     };

@@ -193,3 +193,95 @@ describe('open demo mode (the default)', () => {
     expect((await csvRows(await get('/api/datasets/training?format=csv', null, open))).length).toBe(13);
   });
 });
+
+describe('sessions and changes, hardened', () => {
+  const cookiesOf = (res: Response) =>
+    res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+  const merge = (...parts: string[]) => {
+    const jar = new Map<string, string>();
+    for (const part of parts) for (const c of part.split('; ').filter(Boolean)) jar.set(c.split('=')[0]!, c);
+    return [...jar.values()].join('; ');
+  };
+
+  async function signIn(token: string): Promise<{ cookies: string; csrfToken: string }> {
+    const first = await fetch(`${enforced.url}/api/session`);
+    const { csrfToken } = (await first.json()) as { csrfToken: string };
+    const res = await fetch(`${enforced.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: cookiesOf(first), 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ token }),
+    });
+    expect(res.status).toBe(200);
+    return { cookies: cookiesOf(res), csrfToken: ((await res.json()) as { csrfToken: string }).csrfToken };
+  }
+
+  it('ends a session at sign-out: the old cookie no longer signs anyone in', async () => {
+    const { cookies, csrfToken } = await signIn(tokens.gansu);
+    expect((await fetch(`${enforced.url}${lanzhouTrend}`, { headers: { cookie: cookies } })).status).toBe(200);
+    const out = await fetch(`${enforced.url}/api/session`, { method: 'DELETE', headers: { cookie: cookies, 'x-csrf-token': csrfToken } });
+    expect(out.status).toBe(204);
+    expect((await fetch(`${enforced.url}${lanzhouTrend}`, { headers: { cookie: cookies } })).status).toBe(401);
+  });
+
+  it("keeps a tab's CSRF token valid when another tab asks for the session again", async () => {
+    const { cookies, csrfToken } = await signIn(tokens.gansu);
+    const second = await fetch(`${enforced.url}/api/session`, { headers: { cookie: cookies } });
+    const secondToken = ((await second.json()) as { csrfToken: string }).csrfToken;
+    const jar = merge(cookies, cookiesOf(second));
+    // The first tab's token still passes the check (the route then answers for what it is: no such submission).
+    const withdraw = await fetch(`${enforced.url}/api/submissions/nope/withdraw`, {
+      method: 'POST',
+      headers: { cookie: jar, 'x-csrf-token': csrfToken },
+    });
+    expect(withdraw.status).toBe(404);
+    expect(secondToken).toBe(csrfToken);
+  });
+
+  it('answers an anonymous change with 401 and a WWW-Authenticate header, not a CSRF refusal', async () => {
+    const res = await fetch(`${enforced.url}/api/submissions`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: 'a,b\n1,2\n',
+    });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toMatch(/^Bearer realm=/);
+  });
+
+  it('refuses a change a browser marks as cross-site, in the open mode too', async () => {
+    const res = await fetch(`${open.url}/api/submissions/nope/approve`, { method: 'POST', headers: { 'sec-fetch-site': 'cross-site' } });
+    expect(res.status).toBe(403);
+    const origin = await fetch(`${open.url}/api/submissions/nope/approve`, { method: 'POST', headers: { origin: 'https://example.org' } });
+    expect(origin.status).toBe(403);
+  });
+
+  it('keeps answers private to their asker in the enforced mode', async () => {
+    const res = await get(lanzhouTrend, tokens.gansu);
+    expect(res.headers.get('cache-control')).toBe('private, no-cache');
+    expect(res.headers.get('vary')).toMatch(/Authorization/);
+    expect(res.headers.get('vary')).toMatch(/Cookie/);
+  });
+
+  it('records detail read with a token, and not a HEAD request', async () => {
+    const before = (await readAudit(db.dataDir)).filter((e) => e.action === 'export').length;
+    await fetch(`${enforced.url}/api/datasets/training?format=csv`, { method: 'HEAD', ...as(tokens.researcher) });
+    await get(`${lanzhouTrend}&format=csv`, tokens.gansu);
+    const exports = (await readAudit(db.dataDir)).filter((e) => e.action === 'export');
+    expect(exports.length - before).toBe(1);
+    expect(exports.at(-1)?.target).toContain('prefecture-trend');
+  });
+
+  it('refuses further requests from a client after 30 refused tokens in a minute (this test runs last)', async () => {
+    // Three tokens were refused above (a wrong one, a revoked one, a malformed one); the sign-in route counts its own.
+    const statuses: number[] = [];
+    for (let i = 0; i < 40 && statuses.at(-1) !== 429; i++) statuses.push((await get('/api/queries/training-trend', 'not-a-token')).status);
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.slice(0, -1).every((s) => s === 401)).toBe(true);
+    expect(statuses.length - 1).toBe(30 - 3);
+    // The client then waits, whatever token it sends; requests without a token are not limited.
+    expect((await get('/api/queries/training-trend', tokens.planner)).status).toBe(429);
+    expect((await get('/api/queries/training-trend')).status).toBe(200);
+  });
+});
