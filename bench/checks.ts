@@ -1,3 +1,4 @@
+import type { ExportFigures } from './exports.js';
 import type { BenchResult } from './result.js';
 import { targets } from './targets.js';
 
@@ -12,6 +13,10 @@ export interface Check {
 
 export const at = (value: number, limit: number, better: 'lower' | 'higher'): boolean =>
   Number.isFinite(value) && (better === 'lower' ? value <= limit : value >= limit);
+
+/** An export's size against the JSON export of the same rows (NaN without one). */
+export const bytesOfJson = (exports: readonly ExportFigures[], e: ExportFigures): number =>
+  e.bytes / (exports.find((x) => x.rows === e.rows && x.format === 'json')?.bytes ?? NaN);
 
 /** Every targeted figure of a run, met or not. */
 export function checks(result: BenchResult): Check[] {
@@ -93,12 +98,23 @@ export function checks(result: BenchResult): Check[] {
       );
     }
     if (e.format === 'arrow' || e.format === 'parquet') {
+      const limit = e.format === 'arrow' ? targets.arrowSpeedupOverJson : targets.parquetSpeedupOverJson;
       add(
         'exports',
         `${e.rows.toLocaleString('en-US')}-row ${e.format} speed-up over JSON`,
         e.speedupOverJson,
-        `≥ ${targets.binarySpeedupOverJson}×`,
-        at(e.speedupOverJson, targets.binarySpeedupOverJson, 'higher'),
+        `≥ ${limit}×`,
+        at(e.speedupOverJson, limit, 'higher'),
+      );
+    }
+    if (e.format === 'arrow') {
+      const share = bytesOfJson(result.exports, e);
+      add(
+        'exports',
+        `${e.rows.toLocaleString('en-US')}-row arrow bytes ÷ JSON's`,
+        share,
+        `≤ ${targets.arrowBytesOfJson}`,
+        at(share, targets.arrowBytesOfJson, 'lower'),
       );
     }
   }
@@ -123,6 +139,20 @@ export function checks(result: BenchResult): Check[] {
       result.web.slowLink.firstChartMs,
       `≤ ${targets.firstChartSlowLinkMs}`,
       at(result.web.slowLink.firstChartMs, targets.firstChartSlowLinkMs, 'lower'),
+    );
+    add(
+      'web',
+      'overview API requests (second visit)',
+      result.web.warm.apiRequests,
+      `≤ ${targets.overviewApiRequests}`,
+      at(result.web.warm.apiRequests, targets.overviewApiRequests, 'lower'),
+    );
+    add(
+      'web',
+      'overview redraw after a filter change p50 ms (warm server)',
+      result.web.redraw.warm.p50Ms,
+      `≤ ${targets.redrawP50Ms}`,
+      at(result.web.redraw.warm.p50Ms, targets.redrawP50Ms, 'lower'),
     );
   }
   return list;

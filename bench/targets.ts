@@ -14,8 +14,15 @@ export const targets = {
   csvExportRssGrowthMb: 100,
   /** The export size the RSS target is stated for. */
   csvExportRows: 1_000_000,
-  binarySpeedupOverJson: 2,
+  /** The training export as Arrow against JSON: at least this much faster to the last byte, at most this share of its bytes. */
+  arrowSpeedupOverJson: 1.5,
+  arrowBytesOfJson: 0.25,
+  parquetSpeedupOverJson: 2,
   firstChartMs: 1000,
   /** First chart over a provincial office's link (bench/web.ts slowLink), empty browser cache. */
   firstChartSlowLinkMs: 3000,
+  /** Requests to /api/ the overview makes from navigation until every card is drawn (at most). */
+  overviewApiRequests: 10,
+  /** A filter change (year, province, programme) redrawing every card of the overview, p50 on a warm server (at most). */
+  redrawP50Ms: 150,
 } as const;

@@ -89,6 +89,15 @@ describe('benchmark harness at a tiny scale', () => {
         expect(visit.charts).toBeGreaterThan(0);
         expect(visit.firstChartMs).toBeGreaterThan(0);
         expect(visit.allChartsMs).toBeGreaterThanOrEqual(visit.firstChartMs);
+        expect(visit.apiRequests).toBeGreaterThan(0);
+      }
+      // The overview's filter changes: the same ones timed twice, each redraw taking some time and some requests.
+      expect(result.web.redraw.changes).toBe(21);
+      for (const pass of [result.web.redraw.firstPass, result.web.redraw.warm]) {
+        expect(pass.p50Ms).toBeGreaterThan(0);
+        expect(pass.maxMs).toBeGreaterThanOrEqual(pass.p95Ms);
+        expect(pass.p95Ms).toBeGreaterThanOrEqual(pass.p50Ms);
+        expect(pass.apiRequestsPerChange).toBeGreaterThan(0);
       }
     }
   });
@@ -100,6 +109,15 @@ describe('benchmark harness at a tiny scale', () => {
     const list = checks(result);
     expect(list.filter((c) => c.section === 'queries')).toHaveLength(result.queries.length * 3);
     for (const section of ['ingest', 'load', 'exports']) expect(list.some((c) => c.section === section)).toBe(true);
+    // Arrow is judged on its speed and on its bytes against JSON's, at each export size.
+    const sizes = new Set(result.exports.map((e) => e.rows)).size;
+    expect(list.filter((c) => /arrow bytes ÷ JSON's$/.test(c.figure))).toHaveLength(sizes);
+    if (!('skipped' in result.web)) {
+      expect(markdown).toContain('filter changes on the overview');
+      expect(list.map((c) => c.figure)).toEqual(
+        expect.arrayContaining(['overview API requests (second visit)', 'overview redraw after a filter change p50 ms (warm server)']),
+      );
+    }
     const file = await writeResultFile(result, join(root, 'results'));
     const written = JSON.parse(await readFile(file, 'utf8')) as BenchResult & { checks: unknown[] };
     expect(written.checks).toHaveLength(list.length);
