@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditEvent } from '../../core/audit-log.js';
 import type { Submission } from '../../core/submission.js';
 import { CheckFailed, runCheck } from '../../server/submissions/check-runner.js';
 import { buildFixtureDb, type FixtureDb } from '../helpers/fixture-db.js';
@@ -107,6 +108,33 @@ describe('submissions in the open demo mode', () => {
     const all = (await (await fetch(`${server.url}/api/submissions`)).json()) as { submissions: Submission[] };
     expect(all.submissions.map((s) => s.fileName)).not.toContain('cut.csv');
   });
+
+  it('publishes approvals in order; the same file approved twice fails the second time, in our words, with its audit event', async () => {
+    const file =
+      'month,region_code,program_code,field_code,person_times,participants,certificates,funding_cny\n2024-10,620100,vocational_training,general,7,7,0,0\n';
+    const first = (await submit(new TextEncoder().encode(file), 'twice.csv')).body;
+    const second = (await submit(new TextEncoder().encode(file), 'twice.csv')).body;
+    expect([first.status, second.status]).toEqual(['validated', 'validated']);
+    for (const s of [first, second])
+      expect((await fetch(`${server.url}/api/submissions/${s.id}/approve`, { method: 'POST' })).status).toBe(202);
+    const settled = async (id: string) => {
+      for (let i = 0; i < 300; i++) {
+        const s = (await (await fetch(`${server.url}/api/submissions/${id}`)).json()) as Submission;
+        if (s.status !== 'approved') return s;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      throw new Error(`${id} still approved`);
+    };
+    expect(await settled(first.id)).toMatchObject({ status: 'published' });
+    const failed = await settled(second.id);
+    expect(failed.status).toBe('publication-failed');
+    expect(failed.reason).toBe('the same file (the same bytes) is already in the published data: nothing new to publish');
+    const events = ((await (await fetch(`${server.url}/api/audit`)).json()) as { events: AuditEvent[] }).events;
+    expect(events.filter((e) => e.target === second.id).map((e) => e.action)).toEqual(['submission', 'approval', 'publication-failed']);
+    expect(events.find((e) => e.target === second.id && e.action === 'publication-failed')!.detail).toMatchObject({
+      reason: failed.reason,
+    });
+  }, 120_000);
 
   it('refuses hostile files as problems in our words, never an engine message or a path; the server keeps serving', async () => {
     const cases: [string, RegExp][] = [
