@@ -5,7 +5,20 @@ import { chromiumMissing, startDashboard, underCi, type Dashboard } from './setu
 
 // Every page of the app in both languages, in its main states, audited by axe-core against the WCAG 2.0 and 2.1
 // A and AA rules (tests/e2e/axe.ts). No rule is disabled. Then two tasks done with the keyboard alone.
-const pages = ['/', '/regions', '/gaps', '/training', '/competitions', '/data', '/brief?province=620000', '/docs', '/docs/api'];
+const pages = [
+  '/',
+  '/regions',
+  '/gaps',
+  '/training',
+  '/competitions',
+  '/data',
+  '/brief?province=620000',
+  '/docs',
+  '/docs/api',
+  '/signin',
+  '/submissions',
+  '/audit',
+];
 
 let dashboard: Dashboard;
 let context: BrowserContext;
@@ -18,7 +31,8 @@ async function settle(page: Page): Promise<void> {
   await page.waitForFunction(
     () => {
       const main = document.querySelector('main[data-page]') as HTMLElement | null;
-      if (!main || main.querySelector('.boot')) return false;
+      // Pages without cards mark a part still loading with aria-busy (sign-in, submissions, the audit log).
+      if (!main || main.querySelector('.boot, [aria-busy="true"]')) return false;
       const bodies = [...document.querySelectorAll<HTMLElement>('.card-body')];
       return bodies.every((b) => b.dataset.state && b.dataset.state !== 'loading' && !b.classList.contains('is-stale'));
     },

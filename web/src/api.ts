@@ -72,7 +72,7 @@ function noteVersion(response: Response): string | null {
   return version;
 }
 
-async function problemOf(url: string, response: Response): Promise<ApiError> {
+export async function problemOf(url: string, response: Response): Promise<ApiError> {
   const type = response.headers.get('Content-Type') ?? '';
   if (type.includes('json')) {
     try {

@@ -12,6 +12,13 @@ import { mountGaps } from './pages/gaps.js';
 import { mountOverview } from './pages/overview.js';
 import { mountRegions } from './pages/regions.js';
 import { mountTraining } from './pages/training.js';
+import { mountSignIn } from './pages/signin.js';
+import { mountSubmissions } from './pages/submissions.js';
+import { mountAudit } from './pages/audit.js';
+import { accountNav, demoBanner } from './access/chrome.js';
+import { rememberProvinces } from './access/refusal.js';
+import { currentSession, loadSession } from './access/session.js';
+import { provinceNamer } from './view-models/access.js';
 import { carried, createUrlStore, formatState, tabPageIds, type PageId, type ViewState } from './state.js';
 import { formatPeriod } from './i18n/period.js';
 import { selectControl } from './ui/controls.js';
@@ -28,10 +35,15 @@ const pages: Record<PageId, { mount: PageMount; label: MessageKey }> = {
   data: { mount: mountData, label: 'pageData' },
   docs: { mount: mountDocs, label: 'pageDocs' },
   brief: { mount: mountBrief, label: 'pageBrief' },
+  signin: { mount: mountSignIn, label: 'pageSignIn' },
+  submissions: { mount: mountSubmissions, label: 'pageSubmissions' },
+  audit: { mount: mountAudit, label: 'pageAudit' },
 };
 
 const store = createUrlStore(window);
 const app = document.getElementById('app')!;
+/** The open demo mode's banner (access/chrome.ts), above the header on every page. */
+const banner = h('div', { class: 'banner-slot' });
 const header = h('header', { class: 'app-header' });
 const nav = h('nav', { class: 'tabs', 'aria-label': '' });
 const main = h('main', { class: 'page', id: 'main', tabindex: -1 });
@@ -40,7 +52,7 @@ const footer = h('footer', { class: 'app-footer' });
 const printFooter = h('footer', { class: 'print-footer', 'aria-hidden': 'true' });
 /** Says what a filter change did ("已更新：2025年 甘肃省"), once, for screen readers. */
 const announcer = h('div', { class: 'sr-only', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
-app.replaceChildren(h('a', { class: 'skip-link', href: '#main' }, ''), header, nav, main, footer, printFooter, announcer);
+app.replaceChildren(h('a', { class: 'skip-link', href: '#main' }, ''), banner, header, nav, main, footer, printFooter, announcer);
 
 let meta: Meta | null = null;
 let refs: References | null = null;
@@ -57,6 +69,7 @@ function renderChrome(state: ViewState): void {
   (app.querySelector('.skip-link') as HTMLElement).textContent = t('skipToContent');
   const synthetic = meta ? meta.sources.length === 0 || meta.sources.every((s) => s === 'synthetic') : false;
   const otherLang = state.lang === 'zh' ? 'en' : 'zh';
+  replace(banner, demoBanner(currentSession(), t));
   replace(
     header,
     h(
@@ -82,6 +95,13 @@ function renderChrome(state: ViewState): void {
             synthetic ? h('span', { class: 'synthetic' }, t('syntheticShort')) : null,
           )
         : null,
+      accountNav(
+        currentSession(),
+        t,
+        state.page,
+        (page) => linkTo({ page, lang: state.lang, params: carried(state.params) }),
+        provinceNamer(refs?.provinces ?? [], state.lang),
+      ),
       h(
         'a',
         {
@@ -224,6 +244,8 @@ async function boot(): Promise<void> {
     ),
   );
   try {
+    // Who is signed in decides what the header offers; the app works without the answer (nothing is offered).
+    const session = loadSession().catch(() => null);
     const [loadedMeta, lists, regions] = await Promise.all([
       getMeta(),
       datasetRows('reference-lists'),
@@ -231,6 +253,8 @@ async function boot(): Promise<void> {
     ]);
     meta = loadedMeta;
     refs = { ...shapeReferenceLists(lists.rows), provinces: shapeProvinces(regions.rows) };
+    rememberProvinces(refs.provinces);
+    await session;
   } catch (error) {
     const tt = translator(store.state.lang);
     replace(

@@ -6,11 +6,27 @@ import type { Lang } from './i18n/format.js';
  * Defaults are left out so that links stay short and stable. The docs pages have a path of their own below
  * `/docs` (`/docs/api`, `/docs/method/training-trend`), and a fragment (`#training-trend`) where they point into one.
  */
-export const pageIds = ['overview', 'regions', 'gaps', 'training', 'competitions', 'data', 'docs', 'brief'] as const;
+export const pageIds = [
+  'overview',
+  'regions',
+  'gaps',
+  'training',
+  'competitions',
+  'data',
+  'docs',
+  'brief',
+  'signin',
+  'submissions',
+  'audit',
+] as const;
 export type PageId = (typeof pageIds)[number];
 
-/** The pages in the tabs; the province brief (`/brief`) is reached from the regions page once a province is chosen. */
-export const tabPageIds: readonly PageId[] = pageIds.filter((id) => id !== 'brief');
+/**
+ * The pages in the tabs; the province brief (`/brief`) is reached from the regions page once a province is chosen;
+ * sign-in, submissions and the audit log from the header's account links.
+ */
+const untabbed: readonly PageId[] = ['brief', 'signin', 'submissions', 'audit'];
+export const tabPageIds: readonly PageId[] = pageIds.filter((id) => !untabbed.includes(id));
 
 export interface ViewState {
   page: PageId;

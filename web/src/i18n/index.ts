@@ -1,6 +1,7 @@
 import { en } from './en.js';
 import type { Lang } from './format.js';
 import { zh as coreZh } from './zh.js';
+import { accessEn, accessZh } from './areas/access.js';
 import { dataPageEn, dataPageZh } from './areas/data-page.js';
 import { docsEn, docsZh } from './areas/docs.js';
 import { povertyCountiesEn, povertyCountiesZh } from './areas/poverty-counties.js';
@@ -8,7 +9,7 @@ import { publishedEn, publishedZh } from './areas/published.js';
 import type { Bilingual } from '../../../core/bilingual.js';
 
 export type { Lang } from './format.js';
-const zh = { ...coreZh, ...dataPageZh, ...docsZh, ...publishedZh, ...povertyCountiesZh };
+const zh = { ...coreZh, ...dataPageZh, ...docsZh, ...publishedZh, ...povertyCountiesZh, ...accessZh };
 export type MessageKey = keyof typeof zh;
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
@@ -17,7 +18,7 @@ export type { Bilingual } from '../../../core/bilingual.js';
 /** Each area's messages live in areas/*.ts beside the shared ones (zh.ts, en.ts); en has every key of zh by type. */
 const dictionaries: Record<Lang, Record<MessageKey, string>> = {
   zh,
-  en: { ...en, ...dataPageEn, ...docsEn, ...publishedEn, ...povertyCountiesEn },
+  en: { ...en, ...dataPageEn, ...docsEn, ...publishedEn, ...povertyCountiesEn, ...accessEn },
 };
 
 /** A message in one language, with {name} placeholders filled in. */

@@ -1,3 +1,4 @@
+import { describeRefusal } from '../access/refusal.js';
 import { ApiError, fetchRows, requestUrl, type ApiRequest, type RowsOf } from '../api.js';
 import type { ResultSet } from '../decode.js';
 import type { Translate } from '../i18n/index.js';
@@ -59,6 +60,8 @@ let figureCount = 0;
 /** Why a request failed, in words a user can act on. */
 export function describeError(error: unknown, t: Translate): string {
   if (error instanceof ApiError) {
+    const refused = describeRefusal(error.status, t);
+    if (refused) return refused;
     if (error.status === 404) return t('errorNotAvailable', { detail: error.detail ?? error.title });
     const invalid = error.invalidParams.map((p) => `${p.name}: ${p.reason}${p.allowed ? ` (${p.allowed})` : ''}`).join('; ');
     return [error.title, error.detail, invalid].filter(Boolean).join(' — ');
