@@ -28,6 +28,15 @@ function paramSchema(spec: ParamSpec): Record<string, unknown> {
   };
 }
 
+/** Changes made with the session cookie carry the token of GET /api/session (docs/access.md). */
+const csrfHeader = {
+  name: 'X-CSRF-Token',
+  in: 'header',
+  required: false,
+  description: 'Required with the session cookie; not with a Bearer token',
+  schema: { type: 'string' },
+};
+
 const responses = {
   200: {
     description: 'The result',
@@ -145,6 +154,79 @@ export function openApiDocument(queries: Registry, exports: Registry, docNames: 
         summary: 'A document of the product as Markdown (English): data-model, sources, sample, reference',
         parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string', enum: [...docNames] } }],
         responses: { 200: { description: 'The document', content: { 'text/markdown': {} } }, 404: { description: 'No such document' } },
+      },
+    },
+    '/api/session': {
+      get: {
+        tags: ['access'],
+        summary: 'Who is signed in, the mode (open or enforced) and the CSRF token for changes',
+        responses: { 200: { description: 'SessionInfo' } },
+      },
+      post: {
+        tags: ['access'],
+        summary: 'Sign in with a token (JSON {"token": "…"}); sets the HttpOnly session cookie. Needs X-CSRF-Token',
+        parameters: [csrfHeader],
+        responses: {
+          200: { description: 'SessionInfo' },
+          401: { description: 'Not an active token' },
+          409: { description: 'Open demo mode: no sign-in' },
+        },
+      },
+      delete: {
+        tags: ['access'],
+        summary: 'Sign out (ends the session)',
+        parameters: [csrfHeader],
+        responses: { 204: { description: 'Signed out' } },
+      },
+    },
+    '/api/submissions': {
+      get: {
+        tags: ['submissions'],
+        summary: 'Submissions the caller may see (official: their province; planner: all), newest first',
+        security: [{ bearer: [] }, { session: [] }],
+        responses: { 200: { description: '{ submissions }' } },
+      },
+      post: {
+        tags: ['submissions'],
+        summary: 'Submit a file (official or planner): staged, validated, answered with its report (docs/submissions.md)',
+        security: [{ bearer: [] }, { session: [] }],
+        parameters: [
+          { name: 'dataset', in: 'query', required: false, schema: { type: 'string' } },
+          { name: 'encoding', in: 'query', required: false, schema: { type: 'string' } },
+          {
+            name: 'X-File-Name',
+            in: 'header',
+            required: false,
+            schema: { type: 'string' },
+            description: 'The file name, percent-encoded (raw bodies)',
+          },
+          csrfHeader,
+        ],
+        requestBody: {
+          content: {
+            'text/csv': {},
+            'application/json': {},
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {},
+            'application/vnd.apache.parquet': {},
+            'multipart/form-data': {},
+          },
+        },
+        responses: {
+          201: { description: 'The submission, validated or refused, with its report' },
+          401: { description: 'Sign-in required' },
+          403: { description: 'Role too low' },
+          413: { description: 'Over the upload limit' },
+          429: { description: 'Too many submissions' },
+          503: { description: 'Validation slots full' },
+        },
+      },
+    },
+    '/api/audit': {
+      get: {
+        tags: ['access'],
+        summary: 'The audit log (planner, admin), JSON or ?format=csv',
+        security: [{ bearer: [] }, { session: [] }],
+        responses: { 200: { description: '{ events }' } },
       },
     },
     '/api/health': {
