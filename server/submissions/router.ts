@@ -27,6 +27,7 @@ import { Candidates } from './candidates.js';
 import { sendPreview } from './preview.js';
 
 const actorOf = (p: Principal): SubmissionActor => ({ id: p.id, name: p.name, role: p.role });
+const verbs = { approval: 'approve', return: 'return', withdrawal: 'withdraw' } as const;
 const encodingName = /^[A-Za-z0-9_-]{2,20}$/;
 
 function optionalParam(req: Request, name: string, fields: Record<string, string> = {}): string | undefined {
@@ -128,8 +129,7 @@ export function submissionsRouter(ctx: AppContext, settings: SubmissionSettings 
     return changes.run(id, async () => {
       const principal = principalOf(res);
       const submission = await visible(res, id);
-      if (!may(principal, submission))
-        throw new HttpProblem(403, 'Not allowed', `this account may not ${action === 'withdrawal' ? 'withdraw' : action} this submission`);
+      if (!may(principal, submission)) throw new HttpProblem(403, 'Not allowed', `this account may not ${verbs[action]} this submission`);
       if (submission.status !== 'validated')
         throw new HttpProblem(
           409,

@@ -184,7 +184,14 @@ describe('submissions in enforced mode', () => {
       problemCount: 0,
       periods: ['2024-07'],
     });
-    const withdrawn = await fetch(`${server.url}/api/submissions/${String(body.id)}/withdraw`, { method: 'POST', headers: auth('gansu') });
+    // Only its submitter (or a planner) withdraws it: another Gansu account 403, another province's 404.
+    const withdraw = (who: keyof typeof tokens) =>
+      fetch(`${server.url}/api/submissions/${String(body.id)}/withdraw`, { method: 'POST', headers: auth(who) });
+    const other = await withdraw('hurried');
+    expect(other.status).toBe(403);
+    expect(((await other.json()) as { detail: string }).detail).toBe('this account may not withdraw this submission');
+    expect((await withdraw('guangdong')).status).toBe(404);
+    const withdrawn = await withdraw('gansu');
     expect(withdrawn.status).toBe(200);
     expect(((await withdrawn.json()) as Submission).status).toBe('withdrawn');
   });
