@@ -175,10 +175,15 @@ const changeAndWait = `([param, value, timeoutMs]) => new Promise((resolve, reje
 })`;
 
 /** Runs in the page: every card has left its loading state (and there are cards). */
-const allCardsSettled = `(() => {
-  const bodies = [...document.querySelectorAll('main .card-body')];
-  return bodies.length > 0 && bodies.every((b) => b.dataset.state !== undefined && b.dataset.state !== 'loading' && !b.classList.contains('is-stale'));
-})()`;
+function allCardsSettled(): boolean {
+  type Body = { dataset: { state?: string }; classList: { contains(name: string): boolean } };
+  const doc = (globalThis as unknown as { document: { querySelectorAll(selector: string): Iterable<Body> } }).document;
+  const bodies = [...doc.querySelectorAll('main .card-body')];
+  return (
+    bodies.length > 0 &&
+    bodies.every((b) => b.dataset.state !== undefined && b.dataset.state !== 'loading' && !b.classList.contains('is-stale'))
+  );
+}
 
 /** Runs in the page: each filter's options in order, and its current value. */
 const filterState = `(filters) => Object.fromEntries(filters.map((name) => {
@@ -218,6 +223,7 @@ async function redrawPass(browser: Browser, url: string, errors: string[], plan:
     });
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     await page.waitForLoadState('networkidle', { timeout: 120_000 });
+    // A function, not a string: the app's Content-Security-Policy forbids the page to evaluate strings.
     await page.waitForFunction(allCardsSettled, null, { timeout: 120_000 });
     const changes = plan ?? changeList(await inPage(page, filterState, redrawFilters), count);
     const before = apiRequests;
