@@ -26,7 +26,7 @@ export interface SubmissionReport {
   replaced: number;
   /** The periods the file's rows cover (months, quarters or years as written by the ingest, e.g. '2026-10'). */
   periods?: string[];
-  /** The first problems (at most 50), ordered by row; problemCount counts them all. */
+  /** The first problems (the ingest's first 20, rows of another province up to 50; at most 50), by row; problemCount counts all. */
   problems: SubmissionProblem[];
   problemCount: number;
   /** How the file was read (printed like `npm run ingest -- FILE --dry-run`), for report forms above all. */
