@@ -248,7 +248,7 @@ describe('submissions in enforced mode', () => {
     ]);
   });
 
-  it('refuses an upload over the limit (1 MB here) with 413 naming it, declared or streamed', async () => {
+  it('refuses an upload over the limit (1 MB here) with 413 naming it, declared, streamed or in a form', async () => {
     const big = new Uint8Array(1024 * 1024 + 10).fill(97);
     const declared = await submit('gansu', big);
     expect(declared.status).toBe(413);
@@ -266,7 +266,13 @@ describe('submissions in enforced mode', () => {
       headers: { ...auth('gansu'), 'Content-Type': 'text/csv', 'X-File-Name': 'big.csv' },
     } as RequestInit);
     expect(res.status).toBe(413);
-    // Nothing of either is kept.
+    // A form whose file is over the limit though the whole body is declared within the form's allowance.
+    const form = new FormData();
+    form.append('file', new Blob([big]), 'big.csv');
+    const multipart = await submit('gansu', form, {});
+    expect(multipart.status).toBe(413);
+    expect(String(multipart.body.detail)).toMatch(/at most 1 MB/);
+    // Nothing of these is kept.
     const kept = (await get<{ submissions: Submission[] }>('/api/submissions', 'planner')).body.submissions;
     expect(kept.map((s) => s.fileName)).not.toContain('big.csv');
   });
