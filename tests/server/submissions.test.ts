@@ -293,7 +293,12 @@ describe('submissions in enforced mode', () => {
     const mine = (await get<{ submissions: Submission[] }>('/api/submissions', 'gansu')).body.submissions;
     expect(mine.length).toBe(6);
     // Newest first (ids sort by the time received).
-    expect(mine.map((s) => s.id)).toEqual(mine.map((s) => s.id).sort().reverse());
+    expect(mine.map((s) => s.id)).toEqual(
+      mine
+        .map((s) => s.id)
+        .sort()
+        .reverse(),
+    );
     expect(mine.at(-1)!.id).toBe(validated.id);
     expect(mine.every((s) => s.province === '620000')).toBe(true);
     expect((await get<{ submissions: Submission[] }>('/api/submissions', 'guangdong')).body.submissions).toEqual([]);
