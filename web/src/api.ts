@@ -1,7 +1,8 @@
 /**
- * The typed client: the only module that calls fetch. Results come as Arrow IPC streams and are decoded into
- * plain rows typed by the wire contract (each query's declared columns); catalog and meta come as JSON.
- * Results are kept per URL until the data version changes.
+ * The typed client: the only module that calls fetch for results (access/session.ts calls it for what depends on
+ * who asks: the session, submissions, the audit log). Results come as Arrow IPC streams and are decoded into plain
+ * rows typed by the wire contract (each query's declared columns); catalog and meta come as JSON. Results are kept
+ * per URL until the data version changes.
  */
 import type { Catalog, DatasetCatalog, InvalidParam, Meta } from '../../core/wire.js';
 import type { DatasetName, DatasetRows, QueryName, QueryRows } from '../../queries/contract.js';

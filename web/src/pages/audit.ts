@@ -54,7 +54,7 @@ export const mountAudit: PageMount = (root, ctx) => {
                       h('td', { class: 'nowrap' }, row.time),
                       h('td', {}, row.action),
                       h('td', {}, row.actor),
-                      h('td', {}, h('code', {}, row.target)),
+                      h('td', { class: 'audit-target' }, h('code', {}, row.target)),
                       h('td', { class: 'audit-detail' }, row.detail),
                     ),
                   ),
