@@ -4,11 +4,11 @@ import { columnDdl } from '../core/column-sql.js';
 import { quoteIdent } from '../core/sql-text.js';
 
 /** CREATE TABLE for one dataset, from its declaration. Facts have no PRIMARY KEY index: uniqueness is checked at ingest. */
-function tableDdl(spec: DatasetSpec): string {
+export function tableDdl(spec: DatasetSpec, name = spec.table): string {
   const columns = spec.columns.map(columnDdl);
   const keys = spec.columns.filter((c) => c.key).map((c) => quoteIdent(c.name));
   const primaryKey = spec.kind === 'reference' ? [`PRIMARY KEY (${keys.join(', ')})`] : [];
-  return `CREATE TABLE IF NOT EXISTS ${quoteIdent(spec.table)} (\n  ${[...columns, ...primaryKey].join(',\n  ')}\n)`;
+  return `CREATE TABLE IF NOT EXISTS ${quoteIdent(name)} (\n  ${[...columns, ...primaryKey].join(',\n  ')}\n)`;
 }
 
 const ingestLogDdl = `CREATE TABLE IF NOT EXISTS ingest_log (

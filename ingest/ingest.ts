@@ -1,12 +1,13 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { datasets } from '../core/datasets/index.js';
 import { closeQuietly, openWritable, queryRows } from './db.js';
 import { createSchema } from './ddl.js';
 import { expandInputs, sha256File } from './file-hash.js';
 import { loadFile, planFile, type FileOptions, type FileOutcome, type PlannedFile } from './ingest-file.js';
+import { overlayLive } from './overlay.js';
 import { rebuildRollups, type RollupRebuild } from './rollups.js';
 import { currentSnapshotId, snapshotPath } from '../core/snapshot-layout.js';
 import { beginSnapshot, pruneSnapshots, publishSnapshot, withIngestLock } from './snapshot.js';
@@ -18,7 +19,7 @@ export interface IngestOptions extends FileOptions {
   keep?: number;
   /** DuckDB memory_limit for the load (e.g. '4GB'); spills to data/tmp beyond it. */
   memoryLimit?: string;
-  /** Load and validate in a scratch copy, report what would change, and publish nothing. */
+  /** Load and validate over the live snapshot (not a copy of it), report what would change, and publish nothing. */
   dryRun?: boolean;
   onEvent?: (event: IngestEvent) => void;
 }
@@ -62,23 +63,14 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
     const previousId = await currentSnapshotId(options.dataDir);
     if (changed.length === 0) return { snapshotId: null, previousId, files: [], unchanged };
 
+    if (options.dryRun) return { snapshotId: null, previousId, files: await dryRun(changed, hashes, previousId, options), unchanged };
     const { id, tmpPath, baseId } = await beginSnapshot(options.dataDir);
-    const { instance, connection } = await openWritable(tmpPath, {
-      memory_limit: options.memoryLimit ?? '8GB',
-      temp_directory: `${options.dataDir}/tmp`,
-      preserve_insertion_order: 'true',
-    });
+    const { instance, connection } = await openWritable(tmpPath, scratchSettings(options));
     try {
       // Progress is tracked only with the progress bar on; it is read through the connection, never printed.
       await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
       await createSchema(connection);
       const reports = await loadAll(connection, changed, hashes, id, options);
-      if (options.dryRun) {
-        closeQuietly(instance, connection);
-        await rm(tmpPath, { force: true });
-        await rm(`${tmpPath}.wal`, { force: true });
-        return { snapshotId: null, previousId, files: reports, unchanged };
-      }
       const rollups = await rebuildRollups(connection, baseId !== null);
       await connection.run('CHECKPOINT');
       closeQuietly(instance, connection);
@@ -93,6 +85,56 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
     }
   });
 }
+
+/**
+ * Loads the files as an ingest would and reports what they would add and replace, publishing nothing: into a
+ * scratch database laid over the live snapshot (overlay.ts), not a copy of it.
+ */
+async function dryRun(
+  files: string[],
+  hashes: Map<string, string>,
+  previousId: string | null,
+  options: IngestOptions,
+): Promise<FileReport[]> {
+  await mkdir(`${options.dataDir}/tmp`, { recursive: true });
+  const { instance, connection } = await openWritable(':memory:', scratchSettings(options));
+  try {
+    await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
+    await createSchema(connection);
+    if (previousId) {
+      try {
+        await overlayLive(connection, snapshotPath(options.dataDir, previousId));
+      } catch {
+        // A live snapshot of an older schema: validate in a copy of it, as a real ingest would build.
+        closeQuietly(instance, connection);
+        return await dryRunInCopy(files, hashes, options);
+      }
+    }
+    return await loadAll(connection, files, hashes, 'dry-run', options);
+  } finally {
+    closeQuietly(instance, connection);
+  }
+}
+
+async function dryRunInCopy(files: string[], hashes: Map<string, string>, options: IngestOptions): Promise<FileReport[]> {
+  const { tmpPath } = await beginSnapshot(options.dataDir);
+  const { instance, connection } = await openWritable(tmpPath, scratchSettings(options));
+  try {
+    await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
+    await createSchema(connection);
+    return await loadAll(connection, files, hashes, 'dry-run', options);
+  } finally {
+    closeQuietly(instance, connection);
+    await rm(tmpPath, { force: true });
+    await rm(`${tmpPath}.wal`, { force: true });
+  }
+}
+
+const scratchSettings = (options: IngestOptions): Record<string, string> => ({
+  memory_limit: options.memoryLimit ?? '8GB',
+  temp_directory: `${options.dataDir}/tmp`,
+  preserve_insertion_order: 'true',
+});
 
 async function loadAll(
   connection: DuckDBConnection,

@@ -4,6 +4,7 @@ import { quoteIdent } from '../core/sql-text.js';
 import type { ColumnSource } from './validate.js';
 import { scalar } from './db.js';
 import { noteRowsChanged } from './changes.js';
+import { deltaTable, writesThroughDelta } from './overlay.js';
 
 export interface UpsertCounts {
   accepted: number;
@@ -39,9 +40,11 @@ export async function upsertRows(
       ? 0
       : // A semi join, not a correlated EXISTS: its key range prunes the table's row groups (10 ms, not 200, at 10 M rows).
         await scalar(connection, `SELECT count(*) FROM ${table} t SEMI JOIN incoming i ON ${keyMatch}`);
-  if (replaced > 0) await connection.run(`DELETE FROM ${table} t USING incoming i WHERE ${keyMatch}`);
+  // A dry run's fact table is a view of the live snapshot's rows over its own (overlay.ts): those are written.
+  const target = (await writesThroughDelta(connection, spec.table)) ? quoteIdent(deltaTable(spec.table)) : table;
+  if (replaced > 0) await connection.run(`DELETE FROM ${target} t USING incoming i WHERE ${keyMatch}`);
   const names = sources.map((s) => quoteIdent(s.column.name)).join(', ');
-  await connection.run(`INSERT INTO ${table} (${names}) SELECT ${names} FROM incoming`);
+  await connection.run(`INSERT INTO ${target} (${names}) SELECT ${names} FROM incoming`);
   await noteRowsChanged(connection, spec, 'incoming');
   await connection.run('DROP TABLE incoming');
   return { accepted, added: accepted - replaced, replaced, left: before - replaced };
