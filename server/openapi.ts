@@ -37,6 +37,8 @@ const csrfHeader = {
   schema: { type: 'string' },
 };
 
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+
 const responses = {
   200: {
     description: 'The result',
@@ -218,6 +220,45 @@ export function openApiDocument(queries: Registry, exports: Registry, docNames: 
           413: { description: 'Over the upload limit' },
           429: { description: 'Too many submissions' },
           503: { description: 'Validation slots full' },
+        },
+      },
+    },
+    '/api/submissions/{id}': {
+      get: {
+        tags: ['submissions'],
+        summary: 'One submission: status, report, who and when',
+        security: [{ bearer: [] }, { session: [] }],
+        parameters: [idParam],
+        responses: { 200: { description: 'Submission' }, 404: { description: "No such submission (or another province's)" } },
+      },
+    },
+    '/api/submissions/{id}/{action}': {
+      post: {
+        tags: ['submissions'],
+        summary:
+          'approve (planner: the ingest worker publishes it), return (planner, JSON {"reason"}) or withdraw (its submitter or a planner) a validated submission',
+        security: [{ bearer: [] }, { session: [] }],
+        parameters: [
+          idParam,
+          { name: 'action', in: 'path', required: true, schema: { type: 'string', enum: ['approve', 'return', 'withdraw'] } },
+          csrfHeader,
+        ],
+        responses: {
+          200: { description: 'Submission' },
+          202: { description: 'Approved: queued for the ingest worker' },
+          409: { description: 'Not validated (already decided)' },
+        },
+      },
+    },
+    '/api/submissions/{id}/preview/{query}': {
+      get: {
+        tags: ['submissions'],
+        summary: 'Embargo preview (planner): an analytic on the candidate snapshot with the submission ingested, never published',
+        security: [{ bearer: [] }, { session: [] }],
+        parameters: [idParam, { name: 'query', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          200: { description: 'The analytic on the candidate (JSON)' },
+          202: { description: 'The candidate is being built: retry after Retry-After' },
         },
       },
     },

@@ -41,6 +41,22 @@ export function compress(): RequestHandler {
   return compression({ threshold: 1024 });
 }
 
+/**
+ * The common part of every rate limit: a one-minute window, the standard RateLimit headers and Retry-After, and a
+ * refusal as problem details in the limit's own words.
+ */
+export function perMinuteLimit(
+  title: string,
+  detail: string,
+): Pick<Parameters<typeof rateLimit>[0] & object, 'windowMs' | 'standardHeaders' | 'legacyHeaders' | 'handler'> {
+  return {
+    windowMs: 60_000,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, res, _next, options) => sendProblem(res, new HttpProblem(options.statusCode, title, detail)),
+  };
+}
+
 /** The small reference exports every page of the web app reads at start: never limited. */
 export const referenceExports = new Set(['reference-lists', 'region', 'published']);
 
@@ -48,19 +64,11 @@ export const referenceExports = new Set(['reference-lists', 'region', 'published
 export function exportRateLimit(perMinute: number): RequestHandler {
   if (perMinute <= 0) return (_req, _res, next) => next();
   return rateLimit({
-    windowMs: 60_000,
+    ...perMinuteLimit(
+      'Too many exports',
+      `at most ${perMinute} dataset exports a minute from one client; retry after the time in the Retry-After header`,
+    ),
     limit: perMinute,
     skip: (req) => referenceExports.has(String(req.params.table)),
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, res, _next, options) =>
-      sendProblem(
-        res,
-        new HttpProblem(
-          options.statusCode,
-          'Too many exports',
-          `at most ${perMinute} dataset exports a minute from one client; retry after the time in the Retry-After header`,
-        ),
-      ),
   });
 }

@@ -1,18 +1,9 @@
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { tokenAccountId } from '../../core/account-tokens.js';
-import { HttpProblem, sendProblem } from '../problem.js';
+import { perMinuteLimit } from '../protection.js';
 
 const clientAddress = (req: Request) => ipKeyGenerator(req.ip ?? 'unknown');
-
-function refusedWith(title: string, detail: string): Parameters<typeof rateLimit>[0] {
-  return {
-    windowMs: 60_000,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, res, _next, options) => sendProblem(res, new HttpProblem(options.statusCode, title, detail)),
-  };
-}
 
 /**
  * Failed sign-ins: ten a minute for one client and one claimed account (a proxy's many users, or someone else's
@@ -20,7 +11,7 @@ function refusedWith(title: string, detail: string): Parameters<typeof rateLimit
  */
 export const signInLimit = (): RequestHandler =>
   rateLimit({
-    ...refusedWith('Too many sign-in attempts', 'at most 10 failed sign-ins a minute; retry after the time in the Retry-After header'),
+    ...perMinuteLimit('Too many sign-in attempts', 'at most 10 failed sign-ins a minute; retry after the time in the Retry-After header'),
     limit: 10,
     skipSuccessfulRequests: true,
     keyGenerator: (req) => {
@@ -32,7 +23,7 @@ export const signInLimit = (): RequestHandler =>
 /** Requests with a token that is refused: thirty a minute from one client; requests whose token is good are not counted. */
 export const bearerFailureLimit = (): RequestHandler =>
   rateLimit({
-    ...refusedWith(
+    ...perMinuteLimit(
       'Too many refused tokens',
       'at most 30 requests a minute with a refused token; retry after the time in the Retry-After header',
     ),

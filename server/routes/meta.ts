@@ -18,6 +18,7 @@ export const documents: Readonly<Record<string, string>> = {
   sources: 'data/reference/sources/README.md',
   reference: 'docs/reference-data.md',
   access: 'docs/access.md',
+  submissions: 'docs/submissions.md',
 };
 
 /** Under which licences the data may be reused: the code, the synthetic sample, the reference tables, each fact source. */

@@ -18,7 +18,8 @@ import {
 import { mayActForProvince, requireRole } from '../access/policy.js';
 import { principalOf } from '../access/principal.js';
 import type { AppContext } from '../context.js';
-import { HttpProblem, sendProblem } from '../problem.js';
+import { HttpProblem } from '../problem.js';
+import { perMinuteLimit } from '../protection.js';
 import { CheckFailed, CheckSlots, runCheck } from './check-runner.js';
 import { submissionSettings, type SubmissionSettings } from './settings.js';
 import { receiveUpload } from './upload.js';
@@ -71,24 +72,16 @@ class OneAtATime {
 function submitLimit(perMinute: number): RequestHandler {
   if (perMinute <= 0) return (_req, _res, next) => next();
   return rateLimit({
-    windowMs: 60_000,
+    ...perMinuteLimit(
+      'Too many submissions',
+      `at most ${perMinute} submissions a minute from one account (SUBMISSIONS_PER_MINUTE); retry after the time in the Retry-After header`,
+    ),
     limit: perMinute,
     // One account's submissions are counted together, wherever they come from; the anonymous by address.
     keyGenerator: (req, res) => {
       const id = principalOf(res).id;
       return id ? `account:${id}` : ipKeyGenerator(req.ip ?? '');
     },
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, res, _next, options) =>
-      sendProblem(
-        res,
-        new HttpProblem(
-          options.statusCode,
-          'Too many submissions',
-          `at most ${perMinute} submissions a minute from one account (SUBMISSIONS_PER_MINUTE); retry after the time in the Retry-After header`,
-        ),
-      ),
   });
 }
 

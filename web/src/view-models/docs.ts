@@ -2,7 +2,7 @@ import type { MessageKey } from '../i18n/index.js';
 import { carried, formatState, type ViewState } from '../state.js';
 
 /** The documents of the docs page, by their path below /docs; 'method' is the index of the analytics' methods. */
-export const docIds = ['api', 'method', 'data-model', 'sources', 'sample', 'reference', 'access'] as const;
+export const docIds = ['api', 'method', 'data-model', 'sources', 'sample', 'reference', 'access', 'submissions'] as const;
 export type DocId = (typeof docIds)[number];
 
 /** Each document's title and one-line description (message keys), in the order the docs index lists them. */
@@ -14,6 +14,7 @@ export const docTitles: Record<DocId, { title: MessageKey; blurb: MessageKey }> 
   sample: { title: 'docsSampleTitle', blurb: 'docsSampleBlurb' },
   reference: { title: 'docsReferenceTitle', blurb: 'docsReferenceBlurb' },
   access: { title: 'docsAccessTitle', blurb: 'docsAccessBlurb' },
+  submissions: { title: 'docsSubmissionsTitle', blurb: 'docsSubmissionsBlurb' },
 };
 
 /**
@@ -27,6 +28,7 @@ export const repoDocs: Readonly<Record<string, DocId>> = {
   'docs/sample-data.md': 'sample',
   'docs/reference-data.md': 'reference',
   'docs/access.md': 'access',
+  'docs/submissions.md': 'submissions',
   'data/reference/sources/README.md': 'sources',
 };
 
@@ -36,6 +38,7 @@ export const markdownDocs = {
   sample: 'docs/sample-data.md',
   reference: 'docs/reference-data.md',
   access: 'docs/access.md',
+  submissions: 'docs/submissions.md',
 } as const;
 
 /** Where a view state's docs link goes: the document's path, the language and the carried filters kept. */

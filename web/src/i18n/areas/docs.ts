@@ -19,6 +19,8 @@ export const docsZh = {
   docsReferenceBlurb: '随附的地区、项目、职业、目标等参考表：来源、构建方法和已知缺口（如普查分母不完整的地区）。',
   docsAccessTitle: '访问权限',
   docsAccessBlurb: '角色与登录、各分析和数据集的访问规则表、访问令牌、审计日志。',
+  docsSubmissionsTitle: '数据报送流程',
+  docsSubmissionsBlurb: '各省上传月度数据、校验报告、审批与发布、预览、限额和入库进程。',
   docsEnglishOnly: '本文档以英文撰写，未翻译；页面的标题和导航为中文。',
   docsApiLanguageNote: '分析和参数的名称、说明为中英文；参数默认值的说明和 OpenAPI 文档的其余文字为英文。',
   docsApiIntro:
@@ -92,6 +94,9 @@ export const docsEn: Record<keyof typeof docsZh, string> = {
     'The shipped reference tables (regions, programmes, occupations, targets): sources, how they are built and their known gaps (such as incomplete census denominators).',
   docsAccessTitle: 'Access',
   docsAccessBlurb: 'Roles and sign-in, the policy table of every analytic and dataset, access tokens, the audit log.',
+  docsSubmissionsTitle: 'Submissions',
+  docsSubmissionsBlurb:
+    'How provinces upload their monthly figures: the validation report, approval and publication, the preview, the limits and the ingest worker.',
   docsEnglishOnly: 'This document is written in English.',
   docsApiLanguageNote:
     'Names and descriptions of the analytics and their parameters are given in English and Chinese; default notes and the rest of the OpenAPI document are in English.',
