@@ -76,7 +76,9 @@ describe.skipIf(skipReason !== null)("the overview's requests", () => {
     await settle(page);
     await page.waitForLoadState('networkidle');
     // A year two before the latest (the year select lists 'latest' first, then the years from the latest down).
-    const year = (await page.$$eval('select[data-param="year"] option', (options) => options.map((o) => o.value)))[3]!;
+    const year = (
+      await page.$$eval('select[data-param="year"] option', (options) => options.map((o) => (o as HTMLOptionElement).value))
+    )[3]!;
     expect(year).toMatch(/^\d{4}$/);
     for (const [param, value] of [
       ['year', year],
