@@ -93,7 +93,7 @@ describe.skipIf(skip)('submissions in the browser, roles enforced', () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('a Gansu official signs in, uploads a file with one bad row, reads the report in Chinese, fixes it and resubmits', async () => {
+  it('a Gansu official signs in, uploads a file with one bad row, reads the report in Chinese, fixes it, resubmits, withdraws and resubmits', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, bypassCSP: true });
     const page = await signedInPage(context, tokens.official);
     expect(await page.locator('.account-user').textContent()).toBe('王芳（甘肃省业务人员）');
@@ -117,13 +117,20 @@ describe.skipIf(skip)('submissions in the browser, roles enforced', () => {
     );
     expect(await page.locator('.submission-detail .problems-table').count()).toBe(0);
     expect(await page.locator('.submission-detail').textContent()).toContain('没有发现问题。');
-    // The official may withdraw it but not approve it.
+    // The official may withdraw it but not approve it; withdrawn, it is submitted again.
     expect(await page.locator('.submission-detail [data-action]').evaluateAll((b) => b.map((x) => x.getAttribute('data-action')))).toEqual([
       'withdraw',
     ]);
-    // Both submissions are in the province's list, newest first.
+    await page.locator('.submission-detail [data-action="withdraw"]').click();
+    await page.locator('.submission-detail [data-status="withdrawn"]').waitFor();
+    await said(page, `报送 ${fileName}：已撤回`);
+    expect(await page.locator('.submission-detail [data-action]').count()).toBe(0);
+    await upload(page, [header, good, fixed].join('\n'));
+    await page.locator('.submission-detail [data-status="validated"]').waitFor();
+    // The province's list, newest first.
     expect(await page.$$eval('.queue-table tbody tr [data-status]', (s) => s.map((x) => x.getAttribute('data-status')))).toEqual([
       'validated',
+      'withdrawn',
       'refused',
     ]);
     await context.close();

@@ -232,6 +232,8 @@ describe('an upload’s Content-Type, from its extension', () => {
     expect(uploadContentType('a.parquet', '')).toBe('application/vnd.apache.parquet');
     expect(uploadContentType('a.json', 'text/plain')).toBe('application/json');
     expect(uploadContentType('a.bin', '')).toBe('application/octet-stream');
-    expect(uploadContentType('a.ndjson', 'application/x-ndjson')).toBe('application/x-ndjson');
+    expect(uploadContentType('a.jsonl', '')).toBe('application/x-ndjson');
+    expect(uploadContentType('a.tsv', '')).toBe('text/tab-separated-values');
+    expect(uploadContentType('a', 'text/csv')).toBe('text/csv');
   });
 });

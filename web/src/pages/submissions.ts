@@ -64,7 +64,8 @@ export const mountSubmissions: PageMount = (root, first) => {
     return { update() {} };
   }
 
-  void getDatasets().then(
+  // Datasets are named by their catalog titles; without the catalog, by their names.
+  const datasetTitles = getDatasets().then(
     (catalog) => {
       const titles = new Map(catalog.datasets.map((d) => [d.name, pick(d.title, lang)]));
       names.dataset = (name) => {
@@ -95,7 +96,7 @@ export const mountSubmissions: PageMount = (root, first) => {
       id: 'upload-file',
       type: 'file',
       name: 'file',
-      accept: '.csv,.txt,.xlsx,.parquet,.json,text/csv,application/json',
+      accept: '.csv,.txt,.tsv,.xlsx,.xlsm,.parquet,.json,.ndjson,.jsonl',
       'aria-describedby': 'upload-file-hint',
     });
     const gb18030 = h('input', { id: 'upload-gb18030', type: 'checkbox', name: 'encoding' });
@@ -164,7 +165,7 @@ export const mountSubmissions: PageMount = (root, first) => {
 
   async function refreshQueue() {
     try {
-      all = await listSubmissions();
+      [all] = await Promise.all([listSubmissions(), datasetTitles]);
       loaded = true;
       drawQueue();
     } catch (error) {
@@ -451,7 +452,8 @@ export const mountSubmissions: PageMount = (root, first) => {
     const known = all.find((s) => s.id === id);
     if (known) return showDetail(known);
     try {
-      showDetail(await getSubmission(id));
+      const [submission] = await Promise.all([getSubmission(id), datasetTitles]);
+      showDetail(submission);
     } catch (error) {
       shown = null;
       detail.hidden = false;

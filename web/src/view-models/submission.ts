@@ -245,8 +245,15 @@ export function uploadContentType(fileName: string, browserType: string): string
     case 'csv':
     case 'txt':
       return 'text/csv';
+    case 'tsv':
+      return 'text/tab-separated-values';
     case 'xlsx':
       return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    case 'xlsm':
+      return 'application/vnd.ms-excel.sheet.macroEnabled.12';
+    case 'ndjson':
+    case 'jsonl':
+      return 'application/x-ndjson';
     case 'parquet':
       return 'application/vnd.apache.parquet';
     case 'json':
