@@ -196,6 +196,36 @@ describe.skipIf(skip)('submissions in the browser, roles enforced', () => {
     await context.close();
   }, 150_000);
 
+  it('a planner returns a submission with a reason, which the official then reads', async () => {
+    const officialContext = await browser.newContext({ viewport: { width: 1366, height: 900 }, bypassCSP: true });
+    const official = await signedInPage(officialContext, tokens.official);
+    const revised = '2026-10,620100,apprenticeship,equipment,91,73,9,91000.00';
+    await upload(official, [header, revised].join('\n'));
+    await official.locator('.submission-detail [data-status="validated"]').waitFor();
+    const id = await official.locator('.submission-detail').getAttribute('data-submission');
+
+    const plannerContext = await browser.newContext({ viewport: { width: 1366, height: 900 }, bypassCSP: true });
+    const planner = await signedInPage(plannerContext, tokens.planner);
+    await planner.goto(`${server.url}/submissions?id=${id}`);
+    await planner.locator('.submission-detail [data-action="return"]').click();
+    // An empty reason is refused in words before anything is sent.
+    await planner.locator('.return-form button[type="submit"]').click();
+    expect(await planner.locator('.submission-detail .form-message').textContent()).toBe('请写明退回原因。');
+    await planner.locator('.return-form textarea').fill('10月培训人数与季报不符，请核实后重报');
+    await planner.locator('.return-form button[type="submit"]').click();
+    await planner.locator('.submission-detail [data-status="returned"]').waitFor();
+    await said(planner, '报送 甘肃-2026-10.csv：已退回');
+    await plannerContext.close();
+
+    await official.reload();
+    await official.locator('.submission-detail [data-status="returned"]').waitFor();
+    expect(await official.locator('.submission-detail .submission-line').allTextContents()).toContain(
+      '原因：10月培训人数与季报不符，请核实后重报',
+    );
+    expect(await official.locator('#upload-heading').textContent()).toBe('上传修正后的文件');
+    await officialContext.close();
+  }, 90_000);
+
   it('says what an anonymous visitor and an official of another province may not see, in words', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, bypassCSP: true });
     const anonymous = await context.newPage();
