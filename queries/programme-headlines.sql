@@ -38,6 +38,12 @@ training AS (
     ON m.program_code = t.program_code AND m.region_code = s.region_code AND year(m.month) IN (t.year, t.year - 1)
   GROUP BY t.program_code, t.year, t.last_month
 ),
+-- The year still being reported, if any: that of the latest month the nation reported any training, unless it is
+-- December. A talent or platform figure of that year (reported by year) cannot cover the whole of it yet, so it is
+-- not compared with the previous year's.
+open_year AS (
+  SELECT year(max(month))::INTEGER AS year FROM calendar HAVING month(max(month)) < 12
+),
 -- Talent and platform indicators: the year's flow or level (as given, else the latest year), and the year before.
 stock_year AS (
   SELECT program_code, coalesce($year, max(year))::INTEGER AS year
@@ -46,9 +52,10 @@ stock_year AS (
   GROUP BY program_code
 ),
 stock AS (
-  SELECT y.program_code, y.year, 12 AS months_covered,
+  SELECT y.program_code, y.year,
+         CASE WHEN y.year NOT IN (SELECT year FROM open_year) THEN 12 END AS months_covered,
          max(v.volume) FILTER (WHERE v.year = y.year) AS value,
-         max(v.volume) FILTER (WHERE v.year = y.year - 1) AS previous_value
+         CASE WHEN y.year NOT IN (SELECT year FROM open_year) THEN max(v.volume) FILTER (WHERE v.year = y.year - 1) END AS previous_value
   FROM stock_year y
   CROSS JOIN scope s
   LEFT JOIN rollup_program_year v ON v.program_code = y.program_code AND v.region_code = s.region_code AND v.year IN (y.year, y.year - 1)

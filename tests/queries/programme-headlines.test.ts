@@ -32,10 +32,15 @@ const trainingRows = [
   '',
 ].join('\n');
 
-// Postdoctoral stations (year's level): 2023 Beijing 50, Guangzhou 20, Shenzhen 10 → national 80, Guangdong 30;
+// The latest month the nation reported any training is June 2024: 2024 is the year still being reported, and a
+// talent or platform figure of 2024 (reported by year) is not compared with 2023's.
+// Postdoctoral stations (year's level): 2022 Beijing 45, Guangzhou 15 → national 60, Guangdong 15;
+// 2023 Beijing 50, Guangzhou 20, Shenzhen 10 → national 80, Guangdong 30;
 // 2024 Beijing 40, Guangdong (province row) 30, Shenzhen 12 → national 82, Guangdong 42.
 // Experts serving the grassroots (year's flow): only 2022, Lhasa 7 → Tibet and the nation 7.
 const talentStockRows = `year,region_code,indicator_code,value
+2022,110000,postdoc_stations,45
+2022,440100,postdoc_stations,15
 2023,110000,postdoc_stations,50
 2023,440100,postdoc_stations,20
 2023,440300,postdoc_stations,10
@@ -99,18 +104,19 @@ describe('programme-headlines', () => {
       annual_target: null,
     });
     expect(h.vocational_training.change_on_previous_year).toBeNull();
+    // 2024 is still being reported: its level is not compared with the end of 2023.
     expect(headline(h.postdoc_stations)).toEqual({
       measure: 'level',
       region_code: '000000',
       year: 2024,
       period: '2024',
-      period_complete: true,
+      period_complete: false,
       value: 82,
       previous_period: '2023',
-      previous_value: 80,
+      previous_value: null,
       annual_target: null,
     });
-    expect(h.postdoc_stations.change_on_previous_year).toBeCloseTo(82 / 80 - 1, 12);
+    expect(h.postdoc_stations.change_on_previous_year).toBeNull();
     expect(headline(h.expert_service)).toEqual({
       measure: 'flow',
       region_code: '000000',
@@ -134,8 +140,7 @@ describe('programme-headlines', () => {
     expect(gd.knowledge_renewal.change_on_previous_year).toBeCloseTo(230 / 60 - 1, 12);
     // The national target is not Guangdong's.
     expect(gd.knowledge_renewal.annual_target).toBeNull();
-    expect([gd.postdoc_stations.value, gd.postdoc_stations.previous_value]).toEqual([42, 30]);
-    expect(gd.postdoc_stations.change_on_previous_year).toBeCloseTo(0.4, 12);
+    expect([gd.postdoc_stations.value, gd.postdoc_stations.previous_value]).toEqual([42, null]);
     expect(gd.expert_service.value).toBeNull();
 
     const xz = byCode(await runByParams(db.connection, definition, { region: '540000' }));
@@ -161,10 +166,18 @@ describe('programme-headlines', () => {
     });
     // Vocational training 2023: January to December as reported (February–December, 11 × 7).
     expect([y2023.vocational_training.period, y2023.vocational_training.value]).toEqual(['2023', 77]);
-    expect([y2023.postdoc_stations.value, y2023.postdoc_stations.previous_value]).toEqual([80, null]);
+    // A whole year of talent data: 2023 against 2022, national 80 against 60, Guangdong 30 against 15.
+    expect(headline(y2023.postdoc_stations)).toMatchObject({ period: '2023', period_complete: true, value: 80, previous_value: 60 });
+    expect(y2023.postdoc_stations.change_on_previous_year).toBeCloseTo(80 / 60 - 1, 12);
+    const gd2023 = byCode(await runByParams(db.connection, definition, { year: '2023', region: '440000' }));
+    expect([
+      gd2023.postdoc_stations.value,
+      gd2023.postdoc_stations.previous_value,
+      gd2023.postdoc_stations.change_on_previous_year,
+    ]).toEqual([30, 15, 1]);
 
     const y2022 = byCode(await runByParams(db.connection, definition, { year: '2022' }));
     expect(headline(y2022.knowledge_renewal)).toMatchObject({ year: 2022, period: '2022', period_complete: false, value: null });
-    expect([y2022.expert_service.value, y2022.postdoc_stations.value, y2022.postdoc_stations.previous_period]).toEqual([7, null, '2021']);
+    expect([y2022.expert_service.value, y2022.postdoc_stations.value, y2022.postdoc_stations.previous_period]).toEqual([7, 60, '2021']);
   });
 });

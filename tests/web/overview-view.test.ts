@@ -340,6 +340,18 @@ describe('the eight actions', () => {
     const none = headlineOf(postdocs, { ...row, value: null, previous_value: null, change_on_previous_year: null }, null, en);
     expect([none.value, none.change, comparisonText(none, en)]).toEqual([null, null, null]);
     expect(headlineOf(postdocs, undefined, null, zh)).toMatchObject({ value: null, period: '', periodCode: '', previousPeriod: '' });
+    // A flow of the year still being reported says it is the year so far (and the analytic gives no comparison).
+    const part = {
+      ...row,
+      period: '2026',
+      period_complete: false,
+      previous_period: '2025',
+      previous_value: null,
+      change_on_previous_year: null,
+    };
+    expect(headlineOf(postdocs, part, null, en).period).toBe('2026 (year to date)');
+    expect(headlineOf(postdocs, part, null, zh).period).toBe('2026年（年初至今）');
+    expect(comparisonText(headlineOf(postdocs, part, null, en), en)).toBeNull();
   });
 
   const actions = [

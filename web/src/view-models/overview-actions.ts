@@ -41,7 +41,14 @@ type HeadlineRow = QueryRows['programme-headlines'];
 export function headlineOf(program: Program, row: HeadlineRow | undefined, status: string | null, { lang, t }: Locale): Headline {
   const periodCode = row?.period ? String(row.period) : '';
   const kind = program.factTable === 'training' ? 'training' : 'level';
-  const period = !periodCode ? '' : kind === 'training' ? formatPeriod(periodCode, lang, 'through') : t('levelYear', { year: periodCode });
+  // A flow of talent or platforms in the year still being reported counts only part of it.
+  const partFlow = row?.measure === 'flow' && row.period_complete === false;
+  const p = pn(lang);
+  const period = !periodCode
+    ? ''
+    : kind === 'training'
+      ? formatPeriod(periodCode, lang, 'through')
+      : `${t('levelYear', { year: periodCode })}${partFlow ? `${p.open}${t('yearToDate')}${p.close}` : ''}`;
   return {
     program,
     value: num(row?.value),
