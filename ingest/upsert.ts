@@ -4,7 +4,7 @@ import { quoteIdent } from '../core/sql-text.js';
 import type { ColumnSource } from './validate.js';
 import { scalar } from './db.js';
 import { noteRowsChanged } from './changes.js';
-import { deltaTable, writesThroughDelta } from './overlay.js';
+import { countRows, deltaTable, writesThroughDelta } from './overlay.js';
 
 export interface UpsertCounts {
   accepted: number;
@@ -33,7 +33,7 @@ export async function upsertRows(
     .filter((s) => s.column.key)
     .map((s) => `t.${quoteIdent(s.column.name)} = i.${quoteIdent(s.column.name)}`)
     .join(' AND ');
-  const before = await scalar(connection, `SELECT count(*) FROM ${table}`);
+  const before = await countRows(connection, spec);
   const accepted = await scalar(connection, 'SELECT count(*) FROM incoming');
   const replaced =
     before === 0
