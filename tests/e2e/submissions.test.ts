@@ -226,6 +226,17 @@ describe.skipIf(skip)('submissions in the browser, roles enforced', () => {
     await officialContext.close();
   }, 90_000);
 
+  it('a change made in a tab whose session was replaced in another tab is sent again with the new CSRF token', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, bypassCSP: true });
+    const first = await signedInPage(context, tokens.official);
+    // Signing in again in a second tab replaces the session cookie: the first tab's CSRF token is now stale.
+    await signedInPage(context, tokens.official);
+    await upload(first, [header, '2026-10,620100,apprenticeship,equipment,92,74,9,92000.00'].join('\n'));
+    await first.locator('.submission-detail [data-status="validated"]').waitFor();
+    expect(await first.locator('.upload-panel .form-message').textContent()).toBe('');
+    await context.close();
+  }, 60_000);
+
   it('says what an anonymous visitor and an official of another province may not see, in words', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, bypassCSP: true });
     const anonymous = await context.newPage();

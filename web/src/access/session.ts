@@ -13,12 +13,29 @@ let current: SessionInfo | null = null;
 /** The session as last read, or null before the first answer (or when the server could not say). */
 export const currentSession = (): SessionInfo | null => current;
 
-/** A request of this origin with the session cookie; a failed one throws an ApiError with the server's problem. */
-export async function call(
-  method: string,
-  url: string,
-  init: { body?: BodyInit; headers?: Record<string, string> } = {},
-): Promise<Response> {
+interface RequestParts {
+  body?: BodyInit;
+  headers?: Record<string, string>;
+}
+
+/** The server's problem title when a change's X-CSRF-Token is not the session's (server/access/csrf.ts). */
+const csrfRefused = 'CSRF check failed';
+
+/**
+ * A request of this origin with the session cookie; a failed one throws an ApiError with the server's problem. A
+ * change refused for a stale CSRF token (the session changed in another tab) is sent once more with a fresh one.
+ */
+export async function call(method: string, url: string, init: RequestParts = {}): Promise<Response> {
+  try {
+    return await send(method, url, init);
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 403 && error.title === csrfRefused)) throw error;
+    await loadSession();
+    return send(method, url, init);
+  }
+}
+
+async function send(method: string, url: string, init: RequestParts): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json', ...init.headers };
   if (method !== 'GET' && method !== 'HEAD') {
     const session = current ?? (await loadSession());
