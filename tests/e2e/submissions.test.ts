@@ -237,7 +237,7 @@ describe.skipIf(skip)('submissions in the browser, roles enforced', () => {
     await context.close();
   }, 60_000);
 
-  it('says what an anonymous visitor and an official of another province may not see, in words', async () => {
+  it('says what an anonymous visitor and an official of another province may not see, in words; signs out', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, bypassCSP: true });
     const anonymous = await context.newPage();
     await anonymous.goto(`${server.url}/regions?province=620000`);
@@ -251,6 +251,14 @@ describe.skipIf(skip)('submissions in the browser, roles enforced', () => {
     const other = official.locator('#regions-prefecture-rank .card-body[data-state="error"] [role="alert"]');
     await other.waitFor();
     expect(await other.textContent()).toContain('您的账号只能查看甘肃省的明细数据，不能查看其他省份的明细。');
+
+    // Signing out ends the session: the app loads again at the overview, anonymous, offering sign-in.
+    await official.locator('.account-signout').click();
+    await official.waitForURL((url) => url.pathname === '/' && url.searchParams.get('province') === '440000');
+    await official.locator('.account-nav a[data-account="signin"]').waitFor();
+    expect(await official.locator('.account-user').count()).toBe(0);
+    const session = await official.evaluate(async () => (await fetch('/api/session')).json());
+    expect(session).toMatchObject({ mode: 'enforced', user: null });
     await context.close();
     expect(problems).toEqual([]);
   }, 90_000);
