@@ -47,6 +47,13 @@ const get = (path: string, token: string | null = null, server = enforced) => fe
 const json = async (res: Response) => (await res.json()) as { rows: Record<string, unknown>[] } & Record<string, unknown>;
 const csvRows = async (res: Response) => parse((await res.text()).replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
 
+/** The cookies a response sets, as a Cookie header sends them back. */
+const cookiesOf = (res: Response) =>
+  res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+
 const lanzhouTrend = '/api/queries/prefecture-trend?prefecture=620100&program=vocational_training';
 const guangzhouTrend = '/api/queries/prefecture-trend?prefecture=440100&program=vocational_training';
 const prefectures2023 = '/api/queries/training-by-region?program=vocational_training&year=2023&level=prefecture';
@@ -129,17 +136,11 @@ describe('enforced mode (TALENT_AUTH=on)', () => {
 });
 
 describe('browser sessions', () => {
-  const cookieOf = (res: Response) =>
-    res.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-
   it('signs in with a token behind a CSRF check, keeps an HttpOnly SameSite cookie, and signs out', async () => {
     const first = await fetch(`${enforced.url}/api/session`);
     const info = (await first.json()) as { mode: string; user: unknown; csrfToken: string };
     expect(info).toMatchObject({ mode: 'enforced', user: null });
-    const csrfCookie = cookieOf(first);
+    const csrfCookie = cookiesOf(first);
     const body = JSON.stringify({ token: tokens.gansu });
     const post = (headers: Record<string, string>) =>
       fetch(`${enforced.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
@@ -153,7 +154,7 @@ describe('browser sessions', () => {
     const after = (await signedIn.json()) as { user: { role: string; province: string }; csrfToken: string };
     expect(after.user).toMatchObject({ role: 'official', province: '620000' });
 
-    const cookies = cookieOf(signedIn);
+    const cookies = cookiesOf(signedIn);
     expect((await fetch(`${enforced.url}${lanzhouTrend}`, { headers: { cookie: cookies } })).status).toBe(200);
     expect((await fetch(`${enforced.url}${guangzhouTrend}`, { headers: { cookie: cookies } })).status).toBe(403);
 
@@ -170,7 +171,7 @@ describe('browser sessions', () => {
     const { csrfToken } = (await first.json()) as { csrfToken: string };
     const res = await fetch(`${enforced.url}/api/session`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: cookieOf(first), 'x-csrf-token': csrfToken },
+      headers: { 'content-type': 'application/json', cookie: cookiesOf(first), 'x-csrf-token': csrfToken },
       body: JSON.stringify({ token: 'td_000000000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }),
     });
     expect(res.status).toBe(401);
@@ -195,11 +196,6 @@ describe('open demo mode (the default)', () => {
 });
 
 describe('sessions and changes, hardened', () => {
-  const cookiesOf = (res: Response) =>
-    res.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
   const merge = (...parts: string[]) => {
     const jar = new Map<string, string>();
     for (const part of parts) for (const c of part.split('; ').filter(Boolean)) jar.set(c.split('=')[0]!, c);
