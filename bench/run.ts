@@ -15,7 +15,7 @@ const usage = `usage: npm run bench -- [--scale N] [--runs N] [--load-seconds N]
                      labour-market rows; 135 gives about 100 million training rows; see docs/sample-data.md)
   --runs N           timed runs per query and path (default ${defaultOptions.runs})
   --data DIR         generated files and the bench data directory (default bench/data/scale-<N>)
-  --no-web           skip the headless-Chromium measurement
+  --no-web           skip the headless-Chromium measurement (first chart, the overview's requests and redraw)
   --no-docs          do not rewrite docs/benchmarks.md`;
 
 function positive(name: string, text: string | undefined, fallback: number): number {
