@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { SessionInfo } from '../../core/access.js';
 import type { AuditEvent } from '../../core/audit-log.js';
 import { translator } from '../../web/src/i18n/index.js';
-import { abilities, pageAfterSignIn, provinceNamer, refusalText, userLabel } from '../../web/src/view-models/access.js';
+import { abilities, pageAfterSignIn, refusalText, userLabel } from '../../web/src/view-models/access.js';
 import { auditRows } from '../../web/src/view-models/access-audit.js';
+import { anonymous, gansuOfficial, nameEn, nameZh, openMode, planner, researcher, session } from './access-fixtures.js';
 
 const zh = translator('zh');
 const en = translator('en');
-const provinces = [
-  { code: '620000', name_zh: '甘肃省', name_en: 'Gansu' },
-  { code: '440000', name_zh: '广东省', name_en: 'Guangdong' },
-];
-const nameZh = provinceNamer(provinces, 'zh');
-const nameEn = provinceNamer(provinces, 'en');
-
-const session = (user: SessionInfo['user'], mode: SessionInfo['mode'] = 'enforced'): SessionInfo => ({ mode, user, csrfToken: 'x' });
-const gansuOfficial = session({ id: 'u1', name: '王芳', role: 'official', province: '620000' });
-const planner = session({ id: 'u2', name: '李明', role: 'planner', province: null });
-const researcher = session({ id: 'u3', name: 'Chen', role: 'researcher', province: null });
-const anonymous = session(null);
-const openMode = session({ id: null, name: 'demo', role: 'planner', province: null }, 'open');
 
 describe('what a visitor may do', () => {
   it('officials submit; planners and administrators also decide and read the audit log; researchers and the public neither', () => {

@@ -73,6 +73,16 @@ function noteVersion(response: Response): string | null {
   return version;
 }
 
+/**
+ * Asks the server which data version it serves now (GET /api/meta, read afresh) and tells the listeners when it
+ * is newer than the one seen: after a publication, before any result of the new snapshot has been read.
+ */
+export async function checkDataVersion(): Promise<string | null> {
+  const response = await fetch('/api/meta', { headers: { Accept: 'application/json' }, cache: 'no-store' });
+  await response.body?.cancel();
+  return response.ok ? noteVersion(response) : null;
+}
+
 export async function problemOf(url: string, response: Response): Promise<ApiError> {
   const type = response.headers.get('Content-Type') ?? '';
   if (type.includes('json')) {

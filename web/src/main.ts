@@ -289,10 +289,13 @@ app.addEventListener('click', (event: MouseEvent) => {
   store.open(link.pathname + link.search + link.hash);
 });
 
+/** Pages that show no analytics: a new snapshot changes only their header's data version, not what they show. */
+const dataFree: readonly PageId[] = ['signin', 'submissions', 'audit'];
+
 // A new snapshot went live while the page was open: take its meta, then draw everything again.
 onDataVersion(async () => {
   meta = await getMeta();
-  mounted = null;
+  if (mounted && !dataFree.includes(mounted.page)) mounted = null;
   render(store.state);
 });
 

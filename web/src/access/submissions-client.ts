@@ -32,6 +32,37 @@ export const approveSubmission = (id: string): Promise<Submission> => callJson<S
 export const returnSubmission = (id: string, reason: string): Promise<Submission> =>
   callJson<Submission>('POST', one(id, 'return'), { reason });
 
+/** An analytic's JSON answer and the data version it was read from. */
+export interface AnalyticAnswer {
+  rows: Record<string, unknown>[];
+  version: string | null;
+}
+
+/** A preview's answer: the candidate's rows, or how long to wait while the ingest worker builds the candidate. */
+export type PreviewAnswer = ({ state: 'ready'; base: string | null } & AnalyticAnswer) | { state: 'building'; retryAfterMs: number };
+
+/**
+ * An analytic on the submission's candidate (the live data with the file ingested, never published). Read apart
+ * from the app's results: its data version is the candidate's, not the one the dashboard shows.
+ */
+export async function previewAnalytic(id: string, query: string, params: Record<string, string>): Promise<PreviewAnswer> {
+  const response = await call('GET', apiUrl(`${one(id, 'preview')}/${encodeURIComponent(query)}`, params));
+  if (response.status === 202) {
+    await response.body?.cancel();
+    const seconds = Number(response.headers.get('Retry-After'));
+    return { state: 'building', retryAfterMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 2000 };
+  }
+  const body = (await response.json()) as { rows: Record<string, unknown>[] };
+  return { state: 'ready', rows: body.rows, version: response.headers.get('X-Data-Version'), base: response.headers.get('X-Preview-Base') };
+}
+
+/** The same analytic on the live data, as JSON, read afresh (the preview compares with what is served now). */
+export async function liveAnalytic(query: string, params: Record<string, string>): Promise<AnalyticAnswer> {
+  const response = await call('GET', apiUrl(`/api/queries/${encodeURIComponent(query)}`, params, 'json'));
+  const body = (await response.json()) as { rows: Record<string, unknown>[] };
+  return { rows: body.rows, version: response.headers.get('X-Data-Version') };
+}
+
 export const auditCsvUrl = '/api/audit?format=csv';
 export const getAudit = async (): Promise<AuditEvent[]> =>
   (await callJson<{ events: AuditEvent[] }>('GET', '/api/audit?format=json')).events;

@@ -4,7 +4,7 @@ import { accessForm } from '../access/form.js';
 import { describeError } from '../ui/card-frame.js';
 import { h, replace } from '../ui/dom.js';
 import { formatState, carried } from '../state.js';
-import { pageAfterSignIn, provinceNamer, userLabel } from '../view-models/access.js';
+import { pageAfterSignIn, provinceNamer, scopeAfterSignIn, userLabel } from '../view-models/access.js';
 import type { PageMount } from './context.js';
 import '../access/access.css';
 
@@ -45,7 +45,7 @@ export const mountSignIn: PageMount = (root, ctx) => {
         const session = await signIn(token);
         progress.textContent = t('signInDone', { user: userLabel(session, provinceName, t) ?? '' });
         const next = pageAfterSignIn(session);
-        window.location.assign(formatState({ page: next, lang: ctx.lang, params: carried(ctx.state.params) }));
+        window.location.assign(formatState({ page: next, lang: ctx.lang, params: scopeAfterSignIn(session, carried(ctx.state.params)) }));
       } catch (error) {
         progress.textContent = '';
         input.setAttribute('aria-invalid', 'true');

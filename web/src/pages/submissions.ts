@@ -1,6 +1,7 @@
-import { ApiError, getDatasets } from '../api.js';
+import { ApiError, checkDataVersion, getDatasets } from '../api.js';
 import { currentSession } from '../access/session.js';
 import { accessForm } from '../access/form.js';
+import { previewSection } from '../access/submission-preview.js';
 import {
   approveSubmission,
   getSubmission,
@@ -18,6 +19,8 @@ import { abilities, provinceNamer, roleLabel, actingRole } from '../view-models/
 import {
   describeStatusChange,
   isBeingPublished,
+  listMayChange,
+  newlyPublished,
   queueRows,
   reportView,
   statusView,
@@ -33,6 +36,11 @@ import '../access/access.css';
 
 /** How often an approved submission is asked about until the ingest worker has published it. */
 const FOLLOW_MS = 2000;
+/** How often the list is read again while the page is visible and a submission in it awaits a decision. */
+const LIST_MS = 10_000;
+/** How often, and how many times, the server is asked whether it serves a newly published snapshot yet. */
+const VERSION_MS = 1000;
+const VERSION_TRIES = 15;
 
 /**
  * Submissions: an official uploads a file and reads its validation report (problems by row, column, value and
@@ -81,6 +89,9 @@ export const mountSubmissions: PageMount = (root, first) => {
   let all: Submission[] = [];
   let loaded = false;
   let follow = 0;
+  let listTimer = 0;
+  /** The preview of each validated submission shown, kept while it stays validated (its candidate is costly). */
+  const previews = new Map<string, HTMLElement>();
   const say = (text: string | null) => {
     if (text) live.textContent = text;
   };
@@ -165,9 +176,19 @@ export const mountSubmissions: PageMount = (root, first) => {
 
   async function refreshQueue() {
     try {
+      const before = all;
+      const wasLoaded = loaded;
       [all] = await Promise.all([listSubmissions(), datasetTitles]);
       loaded = true;
       drawQueue();
+      if (wasLoaded) {
+        const published = newlyPublished(before, all);
+        if (published.length) void followDataVersion(published[0]!);
+        // The submission shown changed status meanwhile (decided by someone else, or published): drawn again.
+        const now = shown && all.find((s) => s.id === shown!.id);
+        if (now && now.status !== shown!.status) showDetail(now);
+      }
+      scheduleList();
     } catch (error) {
       queue.removeAttribute('aria-busy');
       replace(
@@ -175,6 +196,35 @@ export const mountSubmissions: PageMount = (root, first) => {
         h('h2', { id: 'queue-heading' }, queueTitle()),
         h('p', { class: 'state state-error', role: 'alert' }, describeError(error, t)),
       );
+    }
+  }
+
+  /**
+   * Reads the list again in a while, while the page is shown and visible and a submission in it may still change
+   * status; a hidden page stops asking, and asks at once when it is shown again.
+   */
+  function scheduleList() {
+    window.clearTimeout(listTimer);
+    if (!body.isConnected || document.visibilityState !== 'visible' || !listMayChange(all)) return;
+    listTimer = window.setTimeout(() => {
+      if (body.isConnected && document.visibilityState === 'visible') void refreshQueue();
+    }, LIST_MS);
+  }
+
+  const onVisibility = () => {
+    if (!body.isConnected) return document.removeEventListener('visibilitychange', onVisibility);
+    if (document.visibilityState === 'visible') {
+      if (loaded && listMayChange(all)) void refreshQueue();
+    } else window.clearTimeout(listTimer);
+  };
+  document.addEventListener('visibilitychange', onVisibility);
+
+  /** After a publication, asks the server until it serves the new snapshot: the header's data version follows. */
+  async function followDataVersion(snapshot: string) {
+    for (let i = 0; i < VERSION_TRIES && body.isConnected; i++) {
+      const served = await checkDataVersion().catch(() => null);
+      if (served !== null && served >= snapshot) return;
+      await new Promise((resolve) => window.setTimeout(resolve, VERSION_MS));
     }
   }
 
@@ -378,6 +428,7 @@ export const mountSubmissions: PageMount = (root, first) => {
         : null,
       actions.return ? returnForm : null,
       message,
+      can.decide && submission.status === 'validated' ? previewOf(submission) : null,
       h('h3', {}, t('reportHeading')),
       h('p', { class: 'report-counts' }, report.counts),
       report.periods ? h('p', {}, report.periods) : null,
@@ -431,6 +482,14 @@ export const mountSubmissions: PageMount = (root, first) => {
     followIfPublishing(submission);
   }
 
+  function previewOf(submission: Submission): HTMLElement {
+    const kept = previews.get(submission.id);
+    if (kept) return kept;
+    const section = previewSection(submission, { t, lang, provinceName: names.province });
+    previews.set(submission.id, section);
+    return section;
+  }
+
   /** Asks again about an approved submission until the ingest worker has decided (published or failed). */
   function followIfPublishing(submission: Submission) {
     window.clearTimeout(follow);
@@ -442,6 +501,7 @@ export const mountSubmissions: PageMount = (root, first) => {
         if (!body.isConnected || shown?.id !== submission.id) return;
         if (next.status !== submission.status) remember(next);
         showDetail(next);
+        if (next.status === 'published' && next.snapshotId) void followDataVersion(next.snapshotId);
       } catch {
         followIfPublishing(submission);
       }

@@ -1,4 +1,4 @@
-import { describeRefusal } from '../access/refusal.js';
+import { describeRefusal, refusalNotice } from '../access/refusal.js';
 import { ApiError, fetchRows, requestUrl, type ApiRequest, type RowsOf } from '../api.js';
 import type { ResultSet } from '../decode.js';
 import type { Translate } from '../i18n/index.js';
@@ -6,7 +6,7 @@ import type { ChartTable } from '../charts/csv.js';
 import { cardDownloads, cardPicture } from './card-downloads.js';
 import { endLoading, markFirstChart, showChart, showState } from './card-state.js';
 import { cardTable } from './card-table.js';
-import { h } from './dom.js';
+import { h, replace } from './dom.js';
 import { docHref, methodDoc } from '../view-models/docs.js';
 
 /** What a page hands a frame once its data is in: a chart that can be drawn at any width, and its data. */
@@ -166,6 +166,13 @@ export function chartFrame(options: FrameOptions): Frame {
   function fail(key: string, make: () => Promise<ChartView | null>, error: unknown): void {
     const message = `${t('errorLoading', { title: options.title })} ${describeError(error, t)}`;
     summary.textContent = message;
+    // Refused for who is asking (401, 403): a notice with no retry, and a sign-in link where signing in helps.
+    const refused = error instanceof ApiError ? refusalNotice(error.status, t) : null;
+    if (refused) {
+      body.dataset.state = 'refused';
+      replace(body, refused);
+      return;
+    }
     showState(body, 'error', message, t, () => {
       currentKey = null;
       void load(key, make);

@@ -67,9 +67,41 @@ export function refusalText(
   return t('accessForbiddenRole', { role: roleLabel(session ? actingRole(session) : 'public', t) });
 }
 
+/** A refused analytic as its card shows it: the reason, and whether to offer sign-in (401: signing in can help). */
+export interface RefusalView {
+  text: string;
+  signIn: boolean;
+}
+
+/**
+ * How a card refused with 401 or 403 says so: a notice, not an error (asking again cannot help), with a sign-in
+ * link for 401 when there is sign-in to offer (never in the open demo mode). Null for any other status.
+ */
+export function refusalView(
+  status: number,
+  session: SessionInfo | null,
+  provinceName: (code: string) => string,
+  t: Translate,
+): RefusalView | null {
+  const text = refusalText(status, session, provinceName, t);
+  if (text === null) return null;
+  return { text, signIn: status === 401 && session?.mode !== 'open' };
+}
+
 /** Where a sign-in leads: those who submit or review to the submissions page, everyone else to the overview. */
 export const pageAfterSignIn = (session: SessionInfo): 'submissions' | 'overview' =>
   abilities(session).submit ? 'submissions' : 'overview';
+
+/**
+ * The carried filters a sign-in leads on with: an official works inside their province, so when the address names
+ * no province the dashboard's scope starts at theirs (they can still choose the nation, which then stays chosen);
+ * every other role, and a province already named, keep the scope as it was.
+ */
+export function scopeAfterSignIn(session: SessionInfo, params: Readonly<Record<string, string>>): Record<string, string> {
+  const user = session.mode === 'enforced' ? session.user : null;
+  if (user?.role !== 'official' || !user.province || params.province) return { ...params };
+  return { ...params, province: user.province };
+}
 
 /** A province's name from its code (the code itself when it is not a known province). */
 export const provinceNamer =

@@ -35,6 +35,26 @@ export function statusView(status: SubmissionStatus, t: Translate): StatusView {
 /** An approved submission is being published by the ingest worker: the page asks again until it is decided. */
 export const isBeingPublished = (status: SubmissionStatus): boolean => status === 'approved';
 
+/** A list with a submission still to be decided or published is asked for again (its statuses will change). */
+export const listMayChange = (submissions: readonly Pick<Submission, 'status'>[]): boolean =>
+  submissions.some((s) => s.status === 'validated' || s.status === 'approved');
+
+/**
+ * The data versions published since the list was last read: those of submissions that are published now and were
+ * not before (or were not in it). The newest first; empty when none.
+ */
+export function newlyPublished(
+  before: readonly Pick<Submission, 'id' | 'status'>[],
+  after: readonly Pick<Submission, 'id' | 'status' | 'snapshotId'>[],
+): string[] {
+  const was = new Map(before.map((s) => [s.id, s.status]));
+  return after
+    .filter((s) => s.status === 'published' && s.snapshotId && was.get(s.id) !== 'published')
+    .map((s) => s.snapshotId!)
+    .sort()
+    .reverse();
+}
+
 /** "2026-11-30 14:25（北京时间）": a time stamp at the ministry's clock, whatever the browser's zone. */
 export function formatTime(iso: string, t: Translate): string {
   const date = new Date(iso);
