@@ -86,7 +86,7 @@ describe.skipIf(skip)('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
       expect(found).toEqual([]);
     }, 300_000);
 
-    it(`finds no violation with a card's table view open, or with a card in its error state (${lang})`, async () => {
+    it(`finds no violation with a card's table view open, or with a card in its error or refused state (${lang})`, async () => {
       const found: string[] = [];
       for (const path of ['/', '/regions', '/training']) {
         const page = await open(withLang(path, lang));
@@ -109,6 +109,30 @@ describe.skipIf(skip)('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
       expect(await page.locator('.card-body[data-state="error"] [role="alert"]').count()).toBeGreaterThan(0);
       found.push(...report('/training with an error', await auditPage(page)));
       await page.close();
+      // An analytic refused for an anonymous visitor with roles enforced (the session and the answer played by the
+      // browser): its card is a notice with a sign-in link and no retry.
+      const refused = await context.newPage();
+      await refused.route('**/api/session', (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: 'application/json',
+          body: JSON.stringify({ mode: 'enforced', user: null, csrfToken: 'x' }),
+        }),
+      );
+      await refused.route('**/api/queries/training-trend**', (route) =>
+        route.fulfill({
+          status: 401,
+          contentType: 'application/problem+json',
+          body: JSON.stringify({ type: 'about:blank', title: 'Unauthorized', status: 401, detail: 'sign in' }),
+        }),
+      );
+      await refused.goto(`${dashboard.server.url}${withLang('/training', lang)}`);
+      await settle(refused);
+      const notice = refused.locator('.card-body[data-state="refused"] [role="status"]').first();
+      expect(await notice.locator('a').getAttribute('href')).toBe(lang === 'zh' ? '/signin' : '/signin?lang=en');
+      expect(await refused.locator('.card-body[data-state="refused"] button').count()).toBe(0);
+      found.push(...report('/training with a refused card', await auditPage(refused)));
+      await refused.close();
       expect(found).toEqual([]);
     }, 180_000);
   }

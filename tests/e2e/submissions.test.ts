@@ -1,13 +1,10 @@
-import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser } from '../../core/accounts.js';
-import { currentSnapshotId, snapshotPath } from '../../core/snapshot-layout.js';
-import { startServer, type RunningServer } from '../helpers/http-server.js';
-import { auditPage, type Violation } from './axe.js';
+import { currentSnapshotId } from '../../core/snapshot-layout.js';
 import { launchChromium } from './browser.js';
+import { startEnforcedServer, violations, type EnforcedServer } from './enforced-server.js';
 import { chromiumMissing, screenshotsDir, underCi } from './setup.js';
 import { sharedBuild } from './shared-build.js';
 import { startWebServer, type WebServer } from './web-server.js';
@@ -24,31 +21,18 @@ const bad = '2026-10,620100,apprenticeship,modern_services,85,-5,8,88000.00';
 const fixed = '2026-10,620100,apprenticeship,modern_services,85,70,8,88000.00';
 const fileName = '甘肃-2026-10.csv';
 
+let enforced: EnforcedServer;
 let dataDir: string;
-let webDir: string;
-let server: RunningServer;
+let server: EnforcedServer['server'];
 let browser: Browser;
-const tokens = { official: '', planner: '' };
-const problems: string[] = [];
+let tokens: EnforcedServer['tokens'];
 
-async function signedInPage(context: BrowserContext, token: string): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  await page.goto(`${server.url}/signin`);
-  await page.locator('#signin-token').fill(token);
-  await page.locator('form.access-form button[type="submit"]').click();
-  await page.waitForURL(/\/submissions$/);
-  return page;
-}
+const signedInPage = (context: BrowserContext, token: string): Promise<Page> => enforced.signIn(context, token);
 
 async function upload(page: Page, body: string): Promise<void> {
   await page.locator('#upload-file').setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from(`${body}\n`) });
   await page.locator('.upload-panel button[type="submit"]').click();
 }
-
-/** axe-core's WCAG 2.1 A and AA violations (tests/e2e/axe.ts), one line each. */
-const violations = async (where: string, page: Page) =>
-  (await auditPage(page)).map((v: Violation) => `${where}: ${v.rule} (${v.impact}) on ${v.nodes}: ${v.examples.join(' | ')}`);
 
 /** Waits until the page's live region has said the text (what a screen reader announces). */
 const said = (page: Page, text: string) =>
@@ -73,24 +57,13 @@ const skip = chromiumMissing !== null && !underCi;
 describe.skipIf(skip)('submissions in the browser, roles enforced', () => {
   beforeAll(async () => {
     if (chromiumMissing) throw new Error(`the browser tests cannot run: ${chromiumMissing}`);
-    const shared = await sharedBuild();
-    webDir = shared.webDir;
-    dataDir = await mkdtemp(join(tmpdir(), 'talent-submissions-e2e-'));
-    const live = (await currentSnapshotId(shared.dataDir))!;
-    await mkdir(join(dataDir, 'snapshots'), { recursive: true });
-    await mkdir(join(dataDir, 'sample'), { recursive: true });
-    await copyFile(snapshotPath(shared.dataDir, live), snapshotPath(dataDir, live));
-    await copyFile(join(shared.dataDir, 'current'), join(dataDir, 'current'));
-    await copyFile(join(shared.dataDir, 'sample', 'training.csv'), join(dataDir, 'sample', 'training.csv'));
-    tokens.official = (await addUser(dataDir, { name: '王芳', role: 'official', province: '620000' })).token;
-    tokens.planner = (await addUser(dataDir, { name: '李明', role: 'planner' })).token;
-    server = await startServer(dataDir, { TALENT_AUTH: 'on', SNAPSHOT_POLL_MS: 500 }, { webDir });
+    enforced = await startEnforcedServer('talent-submissions-e2e-');
+    ({ dataDir, server, tokens } = enforced);
     browser = await launchChromium();
   }, 300_000);
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await enforced?.close();
   });
 
   it('a Gansu official signs in, uploads a file with one bad row, reads the report in Chinese, fixes it, resubmits, withdraws and resubmits', async () => {
@@ -241,16 +214,27 @@ describe.skipIf(skip)('submissions in the browser, roles enforced', () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, bypassCSP: true });
     const anonymous = await context.newPage();
     await anonymous.goto(`${server.url}/regions?province=620000`);
-    const refusal = anonymous.locator('#regions-prefecture-rank .card-body[data-state="error"] [role="alert"]');
+    // A notice, not an error: no retry (asking again cannot help), and a sign-in link keeping the province.
+    const refusal = anonymous.locator('#regions-prefecture-rank .card-body[data-state="refused"] [role="status"]');
     await refusal.waitFor();
-    expect(await refusal.textContent()).toContain('需要登录才能查看此数据。');
+    expect(await refusal.locator('p').textContent()).toBe('需要登录才能查看此数据。');
+    expect(await anonymous.locator('#regions-prefecture-rank .card-body button').count()).toBe(0);
+    expect(await refusal.locator('a').evaluate((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      '登录',
+      '/signin?province=620000',
+    ]);
+    await anonymous.screenshot({ path: join(screenshotsDir, 'refused-card-401-1366.png'), fullPage: true });
+    expect(await violations('a card refused with 401', anonymous)).toEqual([]);
+    await refusal.locator('a').click();
+    await anonymous.waitForURL((url) => url.pathname === '/signin' && url.searchParams.get('province') === '620000');
     await anonymous.close();
 
     const official = await signedInPage(context, tokens.official);
     await official.goto(`${server.url}/regions?province=440000`);
-    const other = official.locator('#regions-prefecture-rank .card-body[data-state="error"] [role="alert"]');
+    const other = official.locator('#regions-prefecture-rank .card-body[data-state="refused"] [role="status"]');
     await other.waitFor();
-    expect(await other.textContent()).toContain('您的账号只能查看甘肃省的明细数据，不能查看其他省份的明细。');
+    expect(await other.locator('p').textContent()).toBe('您的账号只能查看甘肃省的明细数据，不能查看其他省份的明细。');
+    expect(await other.locator('a, button').count()).toBe(0);
 
     // Signing out ends the session: the app loads again at the overview, anonymous, offering sign-in.
     await official.locator('.account-signout').click();
@@ -260,7 +244,7 @@ describe.skipIf(skip)('submissions in the browser, roles enforced', () => {
     const session = await official.evaluate(async () => (await fetch('/api/session')).json());
     expect(session).toMatchObject({ mode: 'enforced', user: null });
     await context.close();
-    expect(problems).toEqual([]);
+    expect(enforced.problems).toEqual([]);
   }, 90_000);
 });
 
