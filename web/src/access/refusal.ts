@@ -32,7 +32,7 @@ export function refusalNotice(status: number, t: Translate): HTMLElement | null 
   return h(
     'div',
     { class: 'state state-refused', role: 'status', 'data-refused': String(status) },
-    h('span', { class: 'refused-mark', 'aria-hidden': 'true' }, status === 401 ? '🔒' : 'ⓘ'),
+    h('span', { class: 'refused-mark', 'aria-hidden': 'true' }, 'ⓘ'),
     h('p', {}, view.text),
     view.signIn
       ? h(
