@@ -4,6 +4,7 @@ import { datasets, factDatasets } from '../core/datasets/index.js';
 import { schemaVersion } from '../core/schema-version.js';
 import { readChanges, type Changes } from './changes.js';
 import { queryRows } from './db.js';
+import { quoteLiteral } from '../core/sql-text.js';
 
 const referenceTables = new Set(datasets.filter((d) => d.kind === 'reference').map((d) => d.table));
 
@@ -75,6 +76,15 @@ async function builtByThisSchema(connection: DuckDBConnection, statements: Rollu
   return rows[0]?.value === String(schemaVersion);
 }
 
+/** The distinct periods of a partitions table, as a list of typed constants. */
+async function periodList(connection: DuckDBConnection, partitions: string): Promise<string> {
+  const rows = await queryRows<{ v: string; t: string }>(
+    connection,
+    `SELECT DISTINCT period::VARCHAR AS v, typeof(period) AS t FROM ${partitions}`,
+  );
+  return rows.map((r) => `${quoteLiteral(r.v)}::${r.t}`).join(', ') || 'NULL';
+}
+
 /** A table rebuilt in some partitions only: which (the temporary table listing them) and by what columns. */
 interface Partitioned {
   partitions: string;
@@ -91,10 +101,13 @@ async function rebuildChanged(connection: DuckDBConnection, statements: RollupSt
     await connection.run(`CREATE OR REPLACE TEMP TABLE ${fact}_partitions AS
       SELECT DISTINCT t.period, r.province_code FROM ${touched} t JOIN region r USING (region_code)`);
     // The fact rows of those partitions: every region of each touched province, in each touched period.
+    // The periods as constants too: a join's pushed-down filter is one range (2016-02 to 2021-02 for two
+    // rows), an IN list of constants prunes every row group outside those periods.
     await connection.run(`CREATE OR REPLACE TEMP VIEW ${fact}_in_partitions AS
       SELECT f.* FROM ${fact} f
       SEMI JOIN (SELECT p.period, r.region_code FROM ${fact}_partitions p JOIN region r USING (province_code)) s
-        ON f.${period} = s.period AND f.region_code = s.region_code`);
+        ON f.${period} = s.period AND f.region_code = s.region_code
+      WHERE f.${period} IN (${await periodList(connection, `${fact}_partitions`)})`);
     partitions[fact] = (await queryRows<{ n: number }>(connection, `SELECT count(*)::INTEGER AS n FROM ${fact}_partitions`))[0].n;
     partial.set(fact, { partitions: `${fact}_partitions`, period, byProvince: true, scope: `${fact}_in_partitions` });
   }
