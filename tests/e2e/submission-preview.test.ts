@@ -147,6 +147,22 @@ describe.skipIf(skip)("a planner previews a submission's effect before it is pub
     const listed = official.locator(`.queue-table tr[data-submission="${submission.id}"] [data-status]`);
     expect(await listed.getAttribute('data-status')).toBe('validated');
 
+    // A hidden page does not ask for the list; shown again, it asks at once.
+    const listReads: number[] = [];
+    official.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/submissions') listReads.push(Date.now());
+    });
+    const show = (state: 'hidden' | 'visible') =>
+      official.evaluate((visibility) => {
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }, state);
+    await show('hidden');
+    await official.waitForTimeout(11_000);
+    expect(listReads).toEqual([]);
+    await show('visible');
+    await expect.poll(() => listReads.length, { timeout: 3000 }).toBeGreaterThan(0);
+
     const approval = await fetch(`${server.url}/api/submissions/${submission.id}/approve`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${tokens.planner}` },
@@ -164,6 +180,10 @@ describe.skipIf(skip)("a planner previews a submission's effect before it is pub
     // The nation stays a choice: chosen, it holds on the next page.
     await official.locator('.scope-control select').selectOption('');
     await official.waitForURL((url) => !url.searchParams.has('province'));
+    await official.locator('nav.tabs a').first().click();
+    await official.waitForURL((url) => url.pathname === '/');
+    expect(new URL(official.url()).searchParams.has('province')).toBe(false);
+    expect(await official.locator('.scope-control select').inputValue()).toBe('');
     await context.close();
     expect(enforced.problems).toEqual([]);
   }, 180_000);

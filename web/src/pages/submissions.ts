@@ -171,13 +171,15 @@ export const mountSubmissions: PageMount = (root, first) => {
 
   function remember(submission: Submission) {
     all = [submission, ...all.filter((s) => s.id !== submission.id)];
+    if (submission.status !== 'validated') previews.delete(submission.id);
     drawQueue();
+    if (loaded) scheduleList();
   }
 
   async function refreshQueue() {
+    const before = all;
+    const wasLoaded = loaded;
     try {
-      const before = all;
-      const wasLoaded = loaded;
       [all] = await Promise.all([listSubmissions(), datasetTitles]);
       loaded = true;
       drawQueue();
@@ -190,6 +192,8 @@ export const mountSubmissions: PageMount = (root, first) => {
       }
       scheduleList();
     } catch (error) {
+      // A list already shown stays while a later reading fails; it is tried again in a while.
+      if (wasLoaded) return scheduleList();
       queue.removeAttribute('aria-busy');
       replace(
         queue,
