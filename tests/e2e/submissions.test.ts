@@ -224,6 +224,8 @@ describe.skipIf(skip)('submissions in the browser, roles enforced', () => {
       '/signin?province=620000',
     ]);
     await anonymous.screenshot({ path: join(screenshotsDir, 'refused-card-401-1366.png'), fullPage: true });
+    await anonymous.setViewportSize({ width: 390, height: 844 });
+    await anonymous.locator('#regions-prefecture-rank').screenshot({ path: join(screenshotsDir, 'refused-card-401-390.png') });
     expect(await violations('a card refused with 401', anonymous)).toEqual([]);
     await refusal.locator('a').click();
     await anonymous.waitForURL((url) => url.pathname === '/signin' && url.searchParams.get('province') === '620000');
