@@ -33,6 +33,8 @@ export async function publishSubmission(file: string, options: PublishOptions): 
         await sleep(2000);
         continue;
       }
+      // The submitter reads the reason in our words; the operator's worker log keeps the error as it came.
+      console.error(`${new Date().toISOString()} publication of ${basename(file)} failed:`, error);
       return { ok: false, reason: publicationFailure(file, error) };
     }
   }

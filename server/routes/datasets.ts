@@ -54,7 +54,8 @@ export function datasetsRouter(ctx: AppContext, gate: ExportGate): Router {
             allowed: ctx.allowed,
           }),
         );
-        await auditExport(ctx.dataDir, principal, req.method, req.originalUrl, format);
+        // The public tables (regions, code lists, published figures) every page reads are not recorded.
+        if (needed !== 'public') await auditExport(ctx.dataDir, principal, req.method, req.originalUrl, format);
         res.locals.snapshot = lease.snapshotId;
         const request = { kind: 'dataset' as const, definition, values, snapshot: lease.snapshotId, url: req.originalUrl };
         if (format === 'provenance' || format === 'datapackage')

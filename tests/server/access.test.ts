@@ -260,9 +260,10 @@ describe('sessions and changes, hardened', () => {
     expect(res.headers.get('vary')).toMatch(/Cookie/);
   });
 
-  it('records detail read with a token, and not a HEAD request', async () => {
+  it('records detail read with a token, and neither a HEAD request nor a public table', async () => {
     const before = (await readAudit(db.dataDir)).filter((e) => e.action === 'export').length;
     await fetch(`${enforced.url}/api/datasets/training?format=csv`, { method: 'HEAD', ...as(tokens.researcher) });
+    await get('/api/datasets/region?format=csv', tokens.researcher);
     await get(`${lanzhouTrend}&format=csv`, tokens.gansu);
     const exports = (await readAudit(db.dataDir)).filter((e) => e.action === 'export');
     expect(exports.length - before).toBe(1);
