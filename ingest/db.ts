@@ -29,6 +29,20 @@ export async function scalar(connection: DuckDBConnection, sql: string, params?:
   return value === null || value === undefined ? 0 : Number(value);
 }
 
+/**
+ * The distinct values of a column of a table as a list of typed SQL constants (`'2024-02-01'::DATE, …`), or
+ * null beyond `limit` values. A filter `x IN (<constants>)` prunes row groups by their min/max per value, where
+ * a join's pushed-down filter is the one range from the least to the greatest.
+ */
+export async function constantList(connection: DuckDBConnection, column: string, table: string, limit = 1000): Promise<string | null> {
+  const rows = await queryRows<{ v: string; t: string }>(
+    connection,
+    `SELECT DISTINCT ${column}::VARCHAR AS v, typeof(${column}) AS t FROM ${table} WHERE ${column} IS NOT NULL LIMIT ${limit + 1}`,
+  );
+  if (rows.length > limit) return null;
+  return rows.map((r) => `'${r.v.replaceAll("'", "''")}'::${r.t}`).join(', ') || 'NULL';
+}
+
 export function closeQuietly(instance: DuckDBInstance, connection?: DuckDBConnection): void {
   try {
     connection?.closeSync();

@@ -3,8 +3,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { datasets, factDatasets } from '../core/datasets/index.js';
 import { schemaVersion } from '../core/schema-version.js';
 import { readChanges, type Changes } from './changes.js';
-import { queryRows } from './db.js';
-import { quoteLiteral } from '../core/sql-text.js';
+import { constantList, queryRows } from './db.js';
 
 const referenceTables = new Set(datasets.filter((d) => d.kind === 'reference').map((d) => d.table));
 
@@ -76,15 +75,6 @@ async function builtByThisSchema(connection: DuckDBConnection, statements: Rollu
   return rows[0]?.value === String(schemaVersion);
 }
 
-/** The distinct periods of a partitions table, as a list of typed constants. */
-async function periodList(connection: DuckDBConnection, partitions: string): Promise<string> {
-  const rows = await queryRows<{ v: string; t: string }>(
-    connection,
-    `SELECT DISTINCT period::VARCHAR AS v, typeof(period) AS t FROM ${partitions}`,
-  );
-  return rows.map((r) => `${quoteLiteral(r.v)}::${r.t}`).join(', ') || 'NULL';
-}
-
 /** A table rebuilt in some partitions only: which (the temporary table listing them) and by what columns. */
 interface Partitioned {
   partitions: string;
@@ -100,14 +90,14 @@ async function rebuildChanged(connection: DuckDBConnection, statements: RollupSt
   for (const [fact, { touched, period }] of changes.partitioned) {
     await connection.run(`CREATE OR REPLACE TEMP TABLE ${fact}_partitions AS
       SELECT DISTINCT t.period, r.province_code FROM ${touched} t JOIN region r USING (region_code)`);
-    // The fact rows of those partitions: every region of each touched province, in each touched period.
-    // The periods as constants too: a join's pushed-down filter is one range (2016-02 to 2021-02 for two
-    // rows), an IN list of constants prunes every row group outside those periods.
+    // The fact rows of those partitions: every region of each touched province, in each touched period (the
+    // periods also as constants, which prune the row groups between them: see constantList).
+    const periods = await constantList(connection, 'period', `${fact}_partitions`);
     await connection.run(`CREATE OR REPLACE TEMP VIEW ${fact}_in_partitions AS
       SELECT f.* FROM ${fact} f
       SEMI JOIN (SELECT p.period, r.region_code FROM ${fact}_partitions p JOIN region r USING (province_code)) s
         ON f.${period} = s.period AND f.region_code = s.region_code
-      WHERE f.${period} IN (${await periodList(connection, `${fact}_partitions`)})`);
+      ${periods ? `WHERE f.${period} IN (${periods})` : ''}`);
     partitions[fact] = (await queryRows<{ n: number }>(connection, `SELECT count(*)::INTEGER AS n FROM ${fact}_partitions`))[0].n;
     partial.set(fact, { partitions: `${fact}_partitions`, period, byProvince: true, scope: `${fact}_in_partitions` });
   }
