@@ -115,8 +115,15 @@ async function rebuildChanged(connection: DuckDBConnection, statements: RollupSt
       changed.add(statement.table);
       continue;
     }
-    const province = into.byProvince ? ' AND r.province_code = p.province_code' : '';
-    await connection.run(`DELETE FROM ${statement.table} r USING ${into.partitions} p WHERE r.${into.period} = p.period${province}`);
+    const periods = await constantList(connection, 'period', into.partitions);
+    const provinces = into.byProvince ? await constantList(connection, 'province_code', into.partitions) : null;
+    const where = [
+      `r.${into.period} = p.period`,
+      ...(into.byProvince ? ['r.province_code = p.province_code'] : []),
+      ...(periods ? [`r.${into.period} IN (${periods})`] : []),
+      ...(provinces ? [`r.province_code IN (${provinces})`] : []),
+    ];
+    await connection.run(`DELETE FROM ${statement.table} r USING ${into.partitions} p WHERE ${where.join(' AND ')}`);
     const source = partial.get(sources[0])!;
     const body = statement.body.replace(new RegExp(`\\b(FROM|JOIN)\\s+${sources[0]}\\b`, 'g'), `$1 ${into.scope ?? source.scope}`);
     await connection.run(`INSERT INTO ${statement.table} SELECT * FROM (${body})`);
