@@ -33,7 +33,8 @@ async function contentOf(doc: string, ctx: PageContext): Promise<HTMLElement[]> 
   if (first === 'method') return second ? methodPage(await getCatalog(), second, state, t) : methodsIndexPage(await getCatalog(), state, t);
   if (first === 'sources' && !second) return sourcesPage(await getDocument('sources'), ctx.meta, state, t);
   if (first === 'sample' && !second) return samplePage(await getDocument('sample'), ctx.meta, state, t);
-  if ((first === 'data-model' || first === 'reference' || first === 'access' || first === 'submissions') && !second) return markdownPage(first, await getDocument(first), state, t);
+  if ((first === 'data-model' || first === 'reference' || first === 'access' || first === 'submissions') && !second)
+    return markdownPage(first, await getDocument(first), state, t);
   return [docsHead(t('pageDocs')), h('p', { class: 'state state-error', role: 'alert' }, t('docsUnknown', { name: doc }))];
 }
 
