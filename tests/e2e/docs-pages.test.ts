@@ -29,6 +29,7 @@ const words = {
     method: '方法说明：年度目标完成进度',
     threshold: 'pace ≥ 0.95 为 on_track',
     sampleNotice: '不是官方统计数字',
+    access: '访问权限',
   },
   en: {
     tab: 'Docs',
@@ -43,6 +44,7 @@ const words = {
     method: 'Method: Progress towards the annual target',
     threshold: "'on_track' when pace ≥ 0.95",
     sampleNotice: 'they are not official statistics',
+    access: 'Access',
   },
 } as const;
 
@@ -98,7 +100,7 @@ describe.skipIf(skip)('the docs pages in Chromium', () => {
       await docShown(page, '');
       expect(await page.locator('.tab[data-page="docs"]').textContent()).toBe(w.tab);
       expect(new URL(page.url()).pathname).toBe('/docs');
-      expect(await page.locator('.docs-cards a[data-doc]').count()).toBe(6);
+      expect(await page.locator('.docs-cards a[data-doc]').count()).toBe(8);
       await shoot(page, `docs-index-${lang}-1366`);
 
       // The API reference: one section per analytic of the contract, with its parameters, columns and try-it links.
@@ -158,6 +160,20 @@ describe.skipIf(skip)('the docs pages in Chromium', () => {
       expect(await page.locator('.docs-notice [data-synthetic]').getAttribute('data-synthetic')).toBe('true');
       expect(await page.locator('.docs-md h2').first().textContent()).toBe('Sample data (synthetic)');
       await shoot(page, `docs-sample-${lang}-1366`);
+
+      // Access: the policy table, one row per analytic and dataset.
+      await followNav(page, w.access, 'access');
+      expect(await page.locator('.docs-md h1, .docs-md h2').first().textContent()).toMatch(/^Access/);
+      const policy = page.locator('.docs-md table', { has: page.locator('th', { hasText: 'Least role' }) });
+      expect(await policy.locator('tbody tr', { hasText: 'prefecture-trend' }).locator('td').allTextContents()).toEqual([
+        'analytic prefecture-trend',
+        'researcher',
+        'yes',
+        '—',
+        'yes',
+        'own province only',
+        'yes',
+      ]);
 
       // Every URL on the way kept the language.
       expect(new URL(page.url()).searchParams.get('lang')).toBe(lang === 'en' ? 'en' : null);
