@@ -1,4 +1,6 @@
-import { apiUrl, catalogRows, datasetRows, getCatalog, getDatasets, type CatalogEntry, type Params } from '../api.js';
+import { currentSession } from '../access/session.js';
+import { refusalNotice } from '../access/refusal.js';
+import { ApiError, apiUrl, catalogRows, datasetRows, getCatalog, getDatasets, type CatalogEntry, type Params } from '../api.js';
 import type { Row } from '../decode.js';
 import type { Lang } from '../i18n/format.js';
 import { pick, type Translate } from '../i18n/index.js';
@@ -240,7 +242,9 @@ function buildDetail(detail: HTMLElement, entry: AnyEntry, kind: EntryKind, cite
       apiInput,
       copyButton(t('copy'), 'copy-url', () => apiInput.value, t),
     ),
-    h('div', { class: 'downloads' }, h('span', {}, t('downloadLabel')), links),
+    // An entry the visitor may not read (the catalog says so) offers no downloads that would only be refused.
+    (entry.allowed === false ? refusalNotice(currentSession()?.user ? 403 : 401, t) : null) ??
+      h('div', { class: 'downloads' }, h('span', {}, t('downloadLabel')), links),
     citeBlock(citePlain, citeBib, t),
     h('h3', {}, t('previewHeading', { rows: PREVIEW_ROWS })),
     preview,
@@ -417,11 +421,12 @@ function refreshPreview(open: OpenEntry, entry: AnyEntry, kind: EntryKind, value
       if (open.previewKey !== key) return;
       replace(
         preview,
-        h(
-          'p',
-          { class: 'state state-error', role: 'alert' },
-          `${t('errorLoading', { title: pick(entry.title, lang) })} ${describeError(error, t)}`,
-        ),
+        (error instanceof ApiError ? refusalNotice(error.status, t) : null) ??
+          h(
+            'p',
+            { class: 'state state-error', role: 'alert' },
+            `${t('errorLoading', { title: pick(entry.title, lang) })} ${describeError(error, t)}`,
+          ),
       );
     },
   );
