@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { AccessMode } from '../../core/access.js';
 import { tokenAccountId, tokenMatches } from '../../core/account-tokens.js';
 import { UserDirectory, type UserRecord } from '../../core/accounts.js';
@@ -76,7 +76,9 @@ export async function createAccessRuntime(dataDir: string, settings: AccessSetti
   return {
     mode: settings.mode,
     dataDir,
-    secret: await loadSecret(dataDir),
+    // The open demo mode signs nothing that must outlive the process: it needs no key on disk (the data directory
+    // may be read-only to the server).
+    secret: settings.mode === 'enforced' ? await loadSecret(dataDir) : randomBytes(32),
     users,
     ended,
     sessionLifetimeMs: settings.sessionHours * 3_600_000,

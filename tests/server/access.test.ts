@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessDir } from '../../core/access-layout.js';
 import { readAudit } from '../../core/audit-log.js';
 import { addUser, revokeUser } from '../../core/accounts.js';
 import { buildFixtureDb, type FixtureDb } from '../helpers/fixture-db.js';
@@ -270,7 +271,7 @@ describe('sessions and changes, hardened', () => {
     expect(exports.at(-1)?.target).toContain('prefecture-trend');
   });
 
-  it('refuses further requests from a client after 30 refused tokens in a minute (this test runs last)', async () => {
+  it('refuses further requests from a client after 30 refused tokens in a minute (last of the tests on the enforced server)', async () => {
     // Three tokens were refused above (a wrong one, a revoked one, a malformed one); the sign-in route counts its own.
     const statuses: number[] = [];
     for (let i = 0; i < 40 && statuses.at(-1) !== 429; i++) statuses.push((await get('/api/queries/training-trend', 'not-a-token')).status);
@@ -280,5 +281,19 @@ describe('sessions and changes, hardened', () => {
     // The client then waits, whatever token it sends; requests without a token are not limited.
     expect((await get('/api/queries/training-trend', tokens.planner)).status).toBe(429);
     expect((await get('/api/queries/training-trend')).status).toBe(200);
+  });
+});
+
+describe('open demo mode on a data directory of its own', () => {
+  it('writes nothing beside the snapshots (no key, no accounts): the directory may be read-only to the server', async () => {
+    const fresh = await buildFixtureDb();
+    const server = await startServer(fresh.dataDir);
+    try {
+      expect(((await (await fetch(`${server.url}/api/session`)).json()) as { mode: string }).mode).toBe('open');
+      expect(existsSync(accessDir(fresh.dataDir))).toBe(false);
+    } finally {
+      await server.close();
+      await fresh.close();
+    }
   });
 });
