@@ -7,16 +7,13 @@ import { translator } from '../../web/src/i18n/index.js';
 import { chartFrame } from '../../web/src/ui/card-frame.js';
 import { refusalView, scopeAfterSignIn } from '../../web/src/view-models/access.js';
 import { anonymous, gansuOfficial, nameZh, planner, provinces, researcher, session } from './access-fixtures.js';
+import { stubLayoutApis } from './jsdom-layout.js';
 
 const zh = translator('zh');
 const en = translator('en');
 
 beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
+  stubLayoutApis();
 });
 afterEach(() => vi.restoreAllMocks());
 

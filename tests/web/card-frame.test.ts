@@ -2,15 +2,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../web/src/i18n/index.js';
 import { chartFrame, type ChartView } from '../../web/src/ui/card-frame.js';
+import { stubLayoutApis } from './jsdom-layout.js';
 
 beforeAll(() => {
-  // jsdom has neither: the frame watches its width and notes the first chart drawn.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-  globalThis.requestAnimationFrame ??= (callback: FrameRequestCallback) => Number(setTimeout(() => callback(0), 0));
+  stubLayoutApis();
 });
 
 const t = translator('zh');

@@ -7,6 +7,7 @@ import { translator } from '../../web/src/i18n/index.js';
 import { chartFrame } from '../../web/src/ui/card-frame.js';
 import { renderMarkdown } from '../../web/src/view-models/docs-markdown.js';
 import { repoLink } from '../../web/src/view-models/docs.js';
+import { stubLayoutApis } from './jsdom-layout.js';
 
 const en = { lang: 'en' as const, params: {} };
 
@@ -73,11 +74,7 @@ describe('documents rendered for the docs pages', () => {
 
 describe("a chart card's method link", () => {
   beforeAll(() => {
-    globalThis.ResizeObserver ??= class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    } as unknown as typeof ResizeObserver;
+    stubLayoutApis();
   });
 
   it("goes to its analytic's method page in the page's language, and follows the card's request", () => {
