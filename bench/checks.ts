@@ -23,69 +23,31 @@ export function checks(result: BenchResult): Check[] {
   const list: Check[] = [];
   const add = (section: string, figure: string, value: number, target: string, met: boolean) =>
     list.push({ section, figure, value, target, met });
+  const atMost = (section: string, figure: string, value: number, limit: number) =>
+    add(section, figure, value, `≤ ${limit}`, at(value, limit, 'lower'));
+  const atLeast = (section: string, figure: string, value: number, limit: number) =>
+    add(section, figure, value, `≥ ${limit}`, at(value, limit, 'higher'));
   for (const i of result.ingest) {
     const limit = i.format === 'csv' ? targets.ingestCsvRatio : targets.ingestParquetRatio;
-    add('ingest', `${i.format} ingest ÷ bare load (file load)`, i.ratio.fileLoad, `≥ ${limit}`, at(i.ratio.fileLoad, limit, 'higher'));
-    add('ingest', `${i.format} ingest ÷ bare load (end to end)`, i.ratio.endToEnd, `≥ ${limit}`, at(i.ratio.endToEnd, limit, 'higher'));
+    atLeast('ingest', `${i.format} ingest ÷ bare load (file load)`, i.ratio.fileLoad, limit);
+    atLeast('ingest', `${i.format} ingest ÷ bare load (end to end)`, i.ratio.endToEnd, limit);
   }
   const c = result.correction;
   if (c) {
-    add(
-      'ingest',
-      'two-row correction, benchmark ÷ default snapshot',
-      c.ratio,
-      `≤ ${targets.correctionRatio}`,
-      at(c.ratio, targets.correctionRatio, 'lower'),
-    );
+    atMost('ingest', 'two-row correction, benchmark ÷ default snapshot', c.ratio, targets.correctionRatio);
     const disk = c.large.disk.ratio;
-    add(
-      'ingest',
-      `${c.large.disk.snapshots} retained snapshots ÷ one (disk)`,
-      disk,
-      `≤ ${targets.retainedDiskRatio}`,
-      at(disk, targets.retainedDiskRatio, 'lower'),
-    );
+    atMost('ingest', `${c.large.disk.snapshots} retained snapshots ÷ one (disk)`, disk, targets.retainedDiskRatio);
   }
   for (const q of result.queries) {
     const name = `${q.name} (${q.variant})`;
-    add(
-      'queries',
-      `${name} in-process p50 ms`,
-      q.inProcess.p50,
-      `≤ ${targets.queryInProcessP50Ms}`,
-      at(q.inProcess.p50, targets.queryInProcessP50Ms, 'lower'),
-    );
-    add(
-      'queries',
-      `${name} in-process p95 ms`,
-      q.inProcess.p95,
-      `≤ ${targets.queryInProcessP95Ms}`,
-      at(q.inProcess.p95, targets.queryInProcessP95Ms, 'lower'),
-    );
-    add(
-      'queries',
-      `${name} HTTP (no cache) p50 ms`,
-      q.httpUncached.p50,
-      `≤ ${targets.queryHttpP50Ms}`,
-      at(q.httpUncached.p50, targets.queryHttpP50Ms, 'lower'),
-    );
+    atMost('queries', `${name} in-process p50 ms`, q.inProcess.p50, targets.queryInProcessP50Ms);
+    atMost('queries', `${name} in-process p95 ms`, q.inProcess.p95, targets.queryInProcessP95Ms);
+    atMost('queries', `${name} HTTP (no cache) p50 ms`, q.httpUncached.p50, targets.queryHttpP50Ms);
   }
   const cached = result.load.find((l) => l.cache === 'on');
   if (cached) {
-    add(
-      'load',
-      'cached dashboard requests/s',
-      cached.requestsPerSecond,
-      `≥ ${targets.cachedRequestsPerSecond}`,
-      at(cached.requestsPerSecond, targets.cachedRequestsPerSecond, 'higher'),
-    );
-    add(
-      'load',
-      'cached dashboard p99 ms',
-      cached.latencyMs.p99,
-      `≤ ${targets.cachedP99Ms}`,
-      at(cached.latencyMs.p99, targets.cachedP99Ms, 'lower'),
-    );
+    atLeast('load', 'cached dashboard requests/s', cached.requestsPerSecond, targets.cachedRequestsPerSecond);
+    atMost('load', 'cached dashboard p99 ms', cached.latencyMs.p99, targets.cachedP99Ms);
   }
   for (const e of result.exports) {
     if (e.format === 'csv' && e.rows === Math.max(...result.exports.map((x) => x.rows))) {
@@ -109,51 +71,20 @@ export function checks(result: BenchResult): Check[] {
     }
     if (e.format === 'arrow') {
       const share = bytesOfJson(result.exports, e);
-      add(
-        'exports',
-        `${e.rows.toLocaleString('en-US')}-row arrow bytes ÷ JSON's`,
-        share,
-        `≤ ${targets.arrowBytesOfJson}`,
-        at(share, targets.arrowBytesOfJson, 'lower'),
-      );
+      atMost('exports', `${e.rows.toLocaleString('en-US')}-row arrow bytes ÷ JSON's`, share, targets.arrowBytesOfJson);
     }
   }
   if (!('skipped' in result.web)) {
-    add(
-      'web',
-      'first chart ms (warm server cache)',
-      result.web.warm.firstChartMs,
-      `≤ ${targets.firstChartMs}`,
-      at(result.web.warm.firstChartMs, targets.firstChartMs, 'lower'),
-    );
-    add(
-      'web',
-      'first chart ms (cold server)',
-      result.web.cold.firstChartMs,
-      `≤ ${targets.firstChartMs}`,
-      at(result.web.cold.firstChartMs, targets.firstChartMs, 'lower'),
-    );
-    add(
+    atMost('web', 'first chart ms (warm server cache)', result.web.warm.firstChartMs, targets.firstChartMs);
+    atMost('web', 'first chart ms (cold server)', result.web.cold.firstChartMs, targets.firstChartMs);
+    atMost(
       'web',
       'first chart ms (1.6 Mbit/s, 150 ms round trip, empty browser cache)',
       result.web.slowLink.firstChartMs,
-      `≤ ${targets.firstChartSlowLinkMs}`,
-      at(result.web.slowLink.firstChartMs, targets.firstChartSlowLinkMs, 'lower'),
+      targets.firstChartSlowLinkMs,
     );
-    add(
-      'web',
-      'overview API requests (second visit)',
-      result.web.warm.apiRequests,
-      `≤ ${targets.overviewApiRequests}`,
-      at(result.web.warm.apiRequests, targets.overviewApiRequests, 'lower'),
-    );
-    add(
-      'web',
-      'overview redraw after a filter change p50 ms (warm server)',
-      result.web.redraw.warm.p50Ms,
-      `≤ ${targets.redrawP50Ms}`,
-      at(result.web.redraw.warm.p50Ms, targets.redrawP50Ms, 'lower'),
-    );
+    atMost('web', 'overview API requests (second visit)', result.web.warm.apiRequests, targets.overviewApiRequests);
+    atMost('web', 'overview redraw after a filter change p50 ms (warm server)', result.web.redraw.warm.p50Ms, targets.redrawP50Ms);
   }
   return list;
 }
