@@ -1,14 +1,15 @@
 // A small correction's cost: two existing training rows re-ingested with new values, into the default snapshot
-// and into the benchmark's, end to end through ingest() (copy, load, rollups, CHECKPOINT, publish), and the disk
+// and into the benchmark's, end to end through ingest() (start from the live one, load, rollups, CHECKPOINT, publish), and the disk
 // the retained snapshots then take against one. By hand on any data directory (e.g. 100 M rows):
 //   npx tsx bench/correction.ts <data-dir> [runs]
 // It works on a copy of the data directory, never on the directory itself.
-import { DuckDBInstance } from '@duckdb/node-api';
 import { cp, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { currentSnapshotId, snapshotPath, snapshotsDir } from '../core/snapshot-layout.js';
+import { openSnapshot } from '../core/snapshot-open.js';
 import { ingest } from '../ingest/ingest.js';
+import { baseOfSnapshot } from '../ingest/snapshot.js';
 import { ensureDefaultData } from '../tools/default-data.js';
 import { defaultOptions as seedDefaults } from '../tools/seed/options.js';
 import { msSince } from './stats.js';
@@ -18,9 +19,9 @@ export interface CorrectionRun {
   /** ingest() of the two-row file, each run; and their median. */
   seconds: number[];
   medianSeconds: number;
-  /** How the rollups were rebuilt in the timed runs. */
+  /** How the timed runs' snapshots were started (layer, copy, …) and their rollups rebuilt. */
   rollups: string;
-  /** Every retained snapshot file against the live one, after the runs (the ingest keeps three). */
+  /** Every retained snapshot file against the live one with its base, after the runs (the ingest keeps three). */
   disk: { snapshots: number; retainedMb: number; liveMb: number; ratio: number };
 }
 
@@ -40,7 +41,7 @@ const mb = (bytes: number): number => bytes / 1024 / 1024;
 /** Two training rows of the live snapshot, as CSV lines with person_times raised by `bump`. */
 async function correctionRows(dataDir: string): Promise<{ rows: string[][]; trainingRows: number }> {
   const id = (await currentSnapshotId(dataDir))!;
-  const instance = await DuckDBInstance.create(snapshotPath(dataDir, id), { access_mode: 'READ_ONLY' });
+  const instance = await openSnapshot(dataDir, id);
   const connection = await instance.connect();
   try {
     const rows = (
@@ -66,10 +67,13 @@ async function correctionFile(dir: string, rows: string[][], bump: number): Prom
   return path;
 }
 
+/** Every retained file against what the live snapshot reads: its own file and, when layered, its base. */
 async function retainedDisk(dataDir: string): Promise<CorrectionRun['disk']> {
   const names = (await readdir(snapshotsDir(dataDir))).filter((n) => n.endsWith('.duckdb'));
   const sizes = await Promise.all(names.map(async (n) => (await stat(join(snapshotsDir(dataDir), n))).size));
-  const live = (await stat(snapshotPath(dataDir, (await currentSnapshotId(dataDir))!))).size;
+  const livePath = snapshotPath(dataDir, (await currentSnapshotId(dataDir))!);
+  const base = await baseOfSnapshot(livePath);
+  const live = (await stat(livePath)).size + (base ? (await stat(snapshotPath(dataDir, base))).size : 0);
   const retained = sizes.reduce((a, b) => a + b, 0);
   return { snapshots: names.length, retainedMb: mb(retained), liveMb: mb(live), ratio: retained / live };
 }
@@ -93,7 +97,7 @@ export async function measureCorrectionIn(sourceDir: string, workDir: string, ru
       const start = process.hrtime.bigint();
       const result = await ingest([file], { dataDir });
       seconds.push(msSince(start) / 1000);
-      modes.add(result.rollups?.mode ?? 'none');
+      modes.add(`${result.start ?? 'none'} (rollups ${result.rollups?.mode ?? 'none'})`);
       if (result.files[0]?.replaced !== rows.length)
         throw new Error(`the correction replaced ${result.files[0]?.replaced} rows, not ${rows.length}`);
     }

@@ -1,13 +1,13 @@
 // Times every catalog query in-process (defaults and examples; 2 warm-ups, then 20 runs) on the live
 // snapshot of a data directory: `npx tsx bench/query-latency.ts <data-dir>`. Used for the 100-million-row
 // figures, where the full harness (CSV and Parquet, bare loads, exports) would take far longer.
-import { DuckDBInstance } from '@duckdb/node-api';
+import { openSnapshot } from '../core/snapshot-open.js';
 import { readFileSync } from 'node:fs';
 import { loadRegistry } from '../queries/registry.js';
 import { runQuery } from '../queries/lib/run.js';
 const dataDir = process.argv[2];
 const id = readFileSync(`${dataDir}/current`, 'utf8').trim();
-const instance = await DuckDBInstance.create(`${dataDir}/snapshots/${id}.duckdb`, { access_mode: 'READ_ONLY' });
+const instance = await openSnapshot(dataDir, id);
 const connection = await instance.connect();
 const rows = (await connection.runAndReadAll('SELECT count(*) FROM training')).getRows()[0][0];
 console.log(`snapshot ${id}: ${rows} training rows`);

@@ -58,9 +58,9 @@ function correctionSection(r: BenchResult): string {
       'Snapshot',
       'Training rows',
       'Median (runs)',
-      'Rollups',
+      'Started as (rollups)',
       `Against the default (≤ ${targets.correctionRatio})`,
-      `Retained ÷ live on disk (≤ ${targets.retainedDiskRatio})`,
+      `Retained ÷ live with its base, on disk (≤ ${targets.retainedDiskRatio})`,
     ],
     [row('default', c.small, '1'), row('benchmark', c.large, judged(num(c.ratio), at(c.ratio, targets.correctionRatio, 'lower')))],
   );

@@ -5,7 +5,7 @@ import { ingest, type IngestEvent } from './ingest.js';
 import { formatCount, formatFileSummary, formatProblems } from './report.js';
 import { formatUnderstanding } from './report/print.js';
 
-const usage = `usage: npm run ingest -- <file-or-folder>... [--dataset NAME] [--encoding gb18030] [--sheet NAME] [--allow-partial] [--dry-run] [--data-dir DIR]`;
+const usage = `usage: npm run ingest -- <file-or-folder>... [--dataset NAME] [--encoding gb18030] [--sheet NAME] [--allow-partial] [--dry-run] [--whole] [--data-dir DIR]`;
 
 function onEvent(event: IngestEvent): void {
   const live = process.stderr.isTTY;
@@ -39,6 +39,7 @@ async function main(): Promise<number> {
       sheet: { type: 'string' },
       'allow-partial': { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
+      whole: { type: 'boolean', default: false },
       'data-dir': { type: 'string', default: process.env.TALENT_DATA_DIR ?? './data' },
       'memory-limit': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -58,6 +59,8 @@ async function main(): Promise<number> {
       allowPartial: values['allow-partial'],
       memoryLimit: values['memory-limit'],
       dryRun: values['dry-run'],
+      // A whole snapshot, not layered over the live one's base: what a large change gets anyway (snapshot.ts).
+      maxLayerBytes: values.whole ? 0 : undefined,
       onEvent,
     });
     if (values['dry-run']) {

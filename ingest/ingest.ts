@@ -1,16 +1,15 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { datasets } from '../core/datasets/index.js';
 import { closeQuietly, openWritable, queryRows } from './db.js';
-import { createSchema } from './ddl.js';
 import { expandInputs, sha256File } from './file-hash.js';
 import { loadFile, planFile, type FileOptions, type FileOutcome, type PlannedFile } from './ingest-file.js';
-import { overlayLive } from './overlay.js';
 import { rebuildRollups, type RollupRebuild } from './rollups.js';
 import { currentSnapshotId, snapshotPath } from '../core/snapshot-layout.js';
-import { beginSnapshot, pruneSnapshots, publishSnapshot, withIngestLock } from './snapshot.js';
+import { finishSnapshot, prepareSnapshot } from './snapshot-start.js';
+import { beginSnapshot, pruneSnapshots, publishSnapshot, withIngestLock, type SnapshotStart } from './snapshot.js';
 import { logUnderstanding } from './report/log.js';
 
 export interface IngestOptions extends FileOptions {
@@ -19,6 +18,11 @@ export interface IngestOptions extends FileOptions {
   keep?: number;
   /** DuckDB memory_limit for the load (e.g. '4GB'); spills to data/tmp beyond it. */
   memoryLimit?: string;
+  /**
+   * A new snapshot is layered over its base while its own file and the files loaded stay under this many bytes
+   * (default: a tenth of the base, at least 8 MB); beyond it it is written whole (snapshot.ts).
+   */
+  maxLayerBytes?: number;
   /** Load and validate over the live snapshot (not a copy of it), report what would change, and publish nothing. */
   dryRun?: boolean;
   onEvent?: (event: IngestEvent) => void;
@@ -44,6 +48,8 @@ export interface IngestResult {
   unchanged: string[];
   /** How the rollups were rebuilt (absent when nothing was published). */
   rollups?: RollupRebuild;
+  /** How the published snapshot was started from the live one (absent when nothing was published). */
+  start?: SnapshotStart['kind'];
 }
 
 /**
@@ -63,20 +69,23 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
     const previousId = await currentSnapshotId(options.dataDir);
     if (changed.length === 0) return { snapshotId: null, previousId, files: [], unchanged };
 
-    if (options.dryRun) return { snapshotId: null, previousId, files: await dryRun(changed, hashes, previousId, options), unchanged };
-    const { id, tmpPath, baseId } = await beginSnapshot(options.dataDir);
-    const { instance, connection } = await openWritable(tmpPath, scratchSettings(options));
+    if (options.dryRun) return { snapshotId: null, previousId, files: await dryRun(changed, hashes, options), unchanged };
+    const { id, tmpPath, start } = await beginSnapshot(options.dataDir, await totalBytes(changed), {
+      maxLayerBytes: options.maxLayerBytes,
+    });
+    const { instance, connection } = await openWritable(tmpPath, { ...scratchSettings(options), ...fileSettings(start) });
     try {
       // Progress is tracked only with the progress bar on; it is read through the connection, never printed.
       await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
-      await createSchema(connection);
+      await prepareSnapshot(connection, options.dataDir, start);
       const reports = await loadAll(connection, changed, hashes, id, options);
-      const rollups = await rebuildRollups(connection, baseId !== null);
+      const rollups = await rebuildRollups(connection, start.kind !== 'empty');
+      await finishSnapshot(connection, start);
       await connection.run('CHECKPOINT');
       closeQuietly(instance, connection);
       await publishSnapshot(options.dataDir, id, tmpPath);
       await pruneSnapshots(options.dataDir, options.keep);
-      return { snapshotId: id, previousId, files: reports, unchanged, rollups };
+      return { snapshotId: id, previousId, files: reports, unchanged, rollups, start: start.kind };
     } catch (error) {
       closeQuietly(instance, connection);
       await rm(tmpPath, { force: true });
@@ -88,40 +97,15 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
 
 /**
  * Loads the files as an ingest would and reports what they would add and replace, publishing nothing: into a
- * scratch database laid over the live snapshot (overlay.ts), not a copy of it.
+ * snapshot layered over the live one (layers.ts) whatever the size of the change, so nothing large is copied.
  */
-async function dryRun(
-  files: string[],
-  hashes: Map<string, string>,
-  previousId: string | null,
-  options: IngestOptions,
-): Promise<FileReport[]> {
+async function dryRun(files: string[], hashes: Map<string, string>, options: IngestOptions): Promise<FileReport[]> {
   await mkdir(`${options.dataDir}/tmp`, { recursive: true });
-  const { instance, connection } = await openWritable(':memory:', scratchSettings(options));
+  const { tmpPath, start } = await beginSnapshot(options.dataDir, 0, { layerAlways: true });
+  const { instance, connection } = await openWritable(tmpPath, { ...scratchSettings(options), ...fileSettings(start) });
   try {
     await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
-    await createSchema(connection);
-    if (previousId) {
-      try {
-        await overlayLive(connection, snapshotPath(options.dataDir, previousId));
-      } catch {
-        // A live snapshot of an older schema: validate in a copy of it, as a real ingest would build.
-        closeQuietly(instance, connection);
-        return await dryRunInCopy(files, hashes, options);
-      }
-    }
-    return await loadAll(connection, files, hashes, 'dry-run', options);
-  } finally {
-    closeQuietly(instance, connection);
-  }
-}
-
-async function dryRunInCopy(files: string[], hashes: Map<string, string>, options: IngestOptions): Promise<FileReport[]> {
-  const { tmpPath } = await beginSnapshot(options.dataDir);
-  const { instance, connection } = await openWritable(tmpPath, scratchSettings(options));
-  try {
-    await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
-    await createSchema(connection);
+    await prepareSnapshot(connection, options.dataDir, start);
     return await loadAll(connection, files, hashes, 'dry-run', options);
   } finally {
     closeQuietly(instance, connection);
@@ -129,6 +113,16 @@ async function dryRunInCopy(files: string[], hashes: Map<string, string>, option
     await rm(`${tmpPath}.wal`, { force: true });
   }
 }
+
+/**
+ * A new layered snapshot's file holds small tables only: small blocks (16 kB, not DuckDB's 256 kB) keep its fixed
+ * size to a few hundred kB rather than about 12 MB.
+ */
+const fileSettings = (start: SnapshotStart): Record<string, string> =>
+  start.kind === 'layer' && !start.copied ? { default_block_size: '16384' } : {};
+
+const totalBytes = async (files: string[]): Promise<number> =>
+  (await Promise.all(files.map(async (f) => (await stat(f)).size))).reduce((a, b) => a + b, 0);
 
 const scratchSettings = (options: IngestOptions): Record<string, string> => ({
   memory_limit: options.memoryLimit ?? '8GB',

@@ -4,6 +4,7 @@ import { datasets, factDatasets } from '../core/datasets/index.js';
 import { schemaVersion } from '../core/schema-version.js';
 import { readChanges, type Changes } from './changes.js';
 import { constantList, queryRows } from './db.js';
+import { dropLayers, replacePartitions } from './layers.js';
 
 const referenceTables = new Set(datasets.filter((d) => d.kind === 'reference').map((d) => d.table));
 
@@ -66,9 +67,13 @@ export async function rebuildRollups(connection: DuckDBConnection, fromPrevious 
 
 async function builtByThisSchema(connection: DuckDBConnection, statements: RollupStatement[]): Promise<boolean> {
   const tables = new Set(
-    (await queryRows<{ name: string }>(connection, 'SELECT table_name AS name FROM duckdb_tables() WHERE NOT temporary')).map(
-      (t) => t.name,
-    ),
+    (
+      await queryRows<{ name: string }>(
+        connection,
+        `SELECT table_name AS name FROM duckdb_tables() WHERE database_name = current_database()
+         UNION SELECT view_name FROM duckdb_views() WHERE database_name = current_database() AND NOT internal`,
+      )
+    ).map((t) => t.name),
   );
   if (!tables.has('snapshot_info') || statements.some((s) => !tables.has(s.table))) return false;
   const rows = await queryRows<{ value: string }>(connection, "SELECT value FROM snapshot_info WHERE key = 'schema_version'");
@@ -111,22 +116,14 @@ async function rebuildChanged(connection: DuckDBConnection, statements: RollupSt
     rebuilt.push(statement.table);
     const into = !wholly && sources.length === 1 ? await partitionsFor(connection, statement, sources[0], partial) : null;
     if (!into) {
+      await dropLayers(connection, statement.table);
       await connection.run(statement.sql);
       changed.add(statement.table);
       continue;
     }
-    const periods = await constantList(connection, 'period', into.partitions);
-    const provinces = into.byProvince ? await constantList(connection, 'province_code', into.partitions) : null;
-    const where = [
-      `r.${into.period} = p.period`,
-      ...(into.byProvince ? ['r.province_code = p.province_code'] : []),
-      ...(periods ? [`r.${into.period} IN (${periods})`] : []),
-      ...(provinces ? [`r.province_code IN (${provinces})`] : []),
-    ];
-    await connection.run(`DELETE FROM ${statement.table} r USING ${into.partitions} p WHERE ${where.join(' AND ')}`);
     const source = partial.get(sources[0])!;
     const body = statement.body.replace(new RegExp(`\\b(FROM|JOIN)\\s+${sources[0]}\\b`, 'g'), `$1 ${into.scope ?? source.scope}`);
-    await connection.run(`INSERT INTO ${statement.table} SELECT * FROM (${body})`);
+    await replacePartitions(connection, statement.table, into, body);
     partial.set(statement.table, { partitions: into.partitions, period: into.period, byProvince: into.byProvince });
   }
   return { mode: 'partial', partitions, tables: rebuilt, inPart: rebuilt.filter((t) => partial.has(t)) };

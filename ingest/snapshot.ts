@@ -1,6 +1,9 @@
+import { DuckDBInstance } from '@duckdb/node-api';
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { schemaVersion } from '../core/schema-version.js';
+import { baseOf } from '../core/snapshot-open.js';
 import { currentFile, currentSnapshotId, snapshotPath, snapshotsDir } from '../core/snapshot-layout.js';
 import { withPidLock } from './pid-lock.js';
 
@@ -12,14 +15,78 @@ function newSnapshotId(now = new Date()): string {
   return `${stamp}-${randomBytes(2).toString('hex')}`;
 }
 
-/** Starts a new snapshot: a copy of the live one (or an empty file) at <id>.duckdb.tmp. */
-export async function beginSnapshot(dataDir: string): Promise<{ id: string; tmpPath: string; baseId: string | null }> {
+/**
+ * How a new snapshot starts from the live one:
+ * - `empty`: nothing is live, or the live snapshot was built by another schema version (rebuilt whole);
+ * - `copy`: a copy of the live whole snapshot (a change too large to layer);
+ * - `layer`: a small file layered over a whole snapshot, its base (ingest/layers.ts): a new one over a whole
+ *   live snapshot, or a copy of a layered live snapshot's own file over the same base;
+ * - `materialise`: a layered live snapshot written whole (when its layers, with the change, grow too large).
+ */
+export type SnapshotStart =
+  { kind: 'empty' } | { kind: 'copy' } | { kind: 'layer'; baseId: string; copied: boolean } | { kind: 'materialise'; liveId: string };
+
+/**
+ * A snapshot stays layered while its own file and the files loaded into it stay under this share of its base's
+ * size (or LAYER_FLOOR, whichever is more); beyond it the ingest writes a whole snapshot, which later ones are
+ * layered over. The share bounds what the layers add to every read; the floor keeps small data layered, where a
+ * whole snapshot costs little but its fixed size would exceed the share.
+ */
+export const LAYER_LIMIT = 0.1;
+export const LAYER_FLOOR = 8 * 1024 * 1024;
+
+/** What the live snapshot is built on: its base (null when whole) and its schema version. */
+async function describe(path: string): Promise<{ base: string | null; schema: string | null }> {
+  const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
+  const connection = await instance.connect();
+  try {
+    const info = (
+      await connection.runAndReadAll(
+        `SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() AND table_name = 'snapshot_info'`,
+      )
+    ).getRows();
+    if (Number(info[0][0]) === 0) return { base: null, schema: null };
+    const schema = (await connection.runAndReadAll("SELECT value FROM snapshot_info WHERE key = 'schema_version'")).getRows();
+    return { base: await baseOf(connection), schema: schema.length ? String(schema[0][0]) : null };
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** The base a published snapshot file is layered over, or null when it is whole. */
+export const baseOfSnapshot = async (path: string): Promise<string | null> => (await describe(path)).base;
+
+const sizeOf = async (path: string): Promise<number> => (await stat(path)).size;
+
+/**
+ * Starts a new snapshot at <id>.duckdb.tmp, for `incomingBytes` of files, from the live one (see SnapshotStart);
+ * `layerAlways` layers it whatever its size (a dry run, never published); `maxLayerBytes` replaces the limit.
+ */
+export async function beginSnapshot(
+  dataDir: string,
+  incomingBytes = 0,
+  { layerAlways = false, maxLayerBytes }: { layerAlways?: boolean; maxLayerBytes?: number } = {},
+): Promise<{ id: string; tmpPath: string; baseId: string | null; start: SnapshotStart }> {
   await mkdir(snapshotsDir(dataDir), { recursive: true });
   const baseId = await currentSnapshotId(dataDir);
   const id = newSnapshotId();
   const tmpPath = `${snapshotPath(dataDir, id)}.tmp`;
-  if (baseId) await copyFile(snapshotPath(dataDir, baseId), tmpPath);
-  return { id, tmpPath, baseId };
+  if (!baseId) return { id, tmpPath, baseId, start: { kind: 'empty' } };
+  const livePath = snapshotPath(dataDir, baseId);
+  const live = await describe(livePath);
+  const under = live.base ?? baseId;
+  const own = live.base ? await sizeOf(livePath) : 0;
+  const limit = maxLayerBytes ?? Math.max(LAYER_LIMIT * (await sizeOf(snapshotPath(dataDir, under))), LAYER_FLOOR);
+  const tooLarge = !layerAlways && own + incomingBytes > limit;
+  // A snapshot of another schema version is not layered over: its rollups are all rebuilt (rollups.ts).
+  if (tooLarge || live.schema !== String(schemaVersion)) {
+    if (live.base) return { id, tmpPath, baseId, start: { kind: 'materialise', liveId: baseId } };
+    await copyFile(livePath, tmpPath);
+    return { id, tmpPath, baseId, start: { kind: 'copy' } };
+  }
+  if (live.base) await copyFile(livePath, tmpPath);
+  return { id, tmpPath, baseId, start: { kind: 'layer', baseId: under, copied: live.base !== null } };
 }
 
 /** Publishes a finished snapshot: rename into place, then point data/current at it (write-temp-and-rename). */
@@ -30,7 +97,10 @@ export async function publishSnapshot(dataDir: string, id: string, tmpPath: stri
   await rename(pointer, currentFile(dataDir));
 }
 
-/** Removes all but the newest `keep` published snapshots (never the live one) and leftovers of dead ingests. */
+/**
+ * Removes all but the newest `keep` published snapshots (never the live one, nor the base of one kept) and
+ * leftovers of dead ingests.
+ */
 export async function pruneSnapshots(dataDir: string, keep = 3): Promise<string[]> {
   const live = await currentSnapshotId(dataDir);
   const names = await readdir(snapshotsDir(dataDir)).catch(() => [] as string[]);
@@ -38,8 +108,13 @@ export async function pruneSnapshots(dataDir: string, keep = 3): Promise<string[
     .filter((n) => n.endsWith('.duckdb'))
     .sort()
     .reverse();
+  const kept = new Set([...published.slice(0, keep), ...(live ? [`${live}.duckdb`] : [])]);
+  for (const name of [...kept]) {
+    const { base } = await describe(join(snapshotsDir(dataDir), name)).catch(() => ({ base: null }));
+    if (base) kept.add(`${base}.duckdb`);
+  }
   const stale = [
-    ...published.slice(keep).filter((n) => n !== `${live}.duckdb`),
+    ...published.filter((n) => !kept.has(n)),
     ...names.filter((n) => n.endsWith('.duckdb.tmp') || n.endsWith('.duckdb.tmp.wal')),
   ];
   for (const name of stale) await rm(join(snapshotsDir(dataDir), name), { force: true });

@@ -4,7 +4,7 @@ import { quoteIdent } from '../core/sql-text.js';
 import type { ColumnSource } from './validate.js';
 import { constantList, scalar } from './db.js';
 import { noteRowsChanged, periodColumn } from './changes.js';
-import { countRows, deltaTable, writesThroughDelta } from './overlay.js';
+import { countRows, deltaTable, writesThroughDelta } from './layers.js';
 
 export interface UpsertCounts {
   accepted: number;
@@ -43,7 +43,7 @@ export async function upsertRows(
       ? 0
       : // A semi join, not a correlated EXISTS: its key range prunes the table's row groups (10 ms, not 200, at 10 M rows).
         await scalar(connection, `SELECT count(*) FROM ${table} t SEMI JOIN incoming i ON ${keyMatch}`);
-  // A dry run's fact table is a view of the live snapshot's rows over its own (overlay.ts): those are written.
+  // A layered fact table is a view of the base's rows and its own (layers.ts): those are written.
   const target = (await writesThroughDelta(connection, spec.table)) ? quoteIdent(deltaTable(spec.table)) : table;
   if (replaced > 0) await connection.run(`DELETE FROM ${target} t USING incoming i WHERE ${keyMatch}`);
   const names = sources.map((s) => quoteIdent(s.column.name)).join(', ');

@@ -1,5 +1,6 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { currentSnapshotId, retainedSnapshotIds, snapshotPath } from '../core/snapshot-layout.js';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { currentSnapshotId, retainedSnapshotIds } from '../core/snapshot-layout.js';
+import { openSnapshot } from '../core/snapshot-open.js';
 import { quoteIdent } from '../core/sql-text.js';
 
 interface OpenSnapshot {
@@ -23,24 +24,16 @@ export interface StoreHealth {
 }
 
 /**
- * Opens a snapshot read-only and reads every row of every table, so that a damaged block (DuckDB checks each
- * block's checksum as it reads it) is found now rather than by some later request. The default snapshot reads
- * in about 0.15 s.
+ * Reads every row of every table of a snapshot (a layered one's and its base's), so that a damaged block (DuckDB
+ * checks each block's checksum as it reads it) is found now rather than by some later request. The default
+ * snapshot reads in about 0.15 s.
  */
-async function openVerified(path: string, settings: Record<string, string>): Promise<DuckDBInstance> {
-  const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY', ...settings });
-  try {
-    const connection = await instance.connect();
-    try {
-      const tables = (await connection.runAndReadAll('SELECT table_name FROM duckdb_tables() WHERE NOT internal')).getRowObjectsJson();
-      for (const { table_name } of tables) await connection.run(`SELECT max(hash(t)) FROM ${quoteIdent(String(table_name))} AS t`);
-    } finally {
-      connection.closeSync();
-    }
-    return instance;
-  } catch (error) {
-    instance.closeSync();
-    throw error;
+async function readEveryRow(connection: DuckDBConnection): Promise<void> {
+  const tables = (
+    await connection.runAndReadAll('SELECT database_name, table_name FROM duckdb_tables() WHERE NOT internal AND NOT temporary')
+  ).getRowObjectsJson();
+  for (const { database_name, table_name } of tables) {
+    await connection.run(`SELECT max(hash(t)) FROM ${quoteIdent(String(database_name))}.main.${quoteIdent(String(table_name))} AS t`);
   }
 }
 
@@ -127,7 +120,7 @@ export class SnapshotStore {
   private async tryOpen(id: string): Promise<boolean> {
     let instance: DuckDBInstance;
     try {
-      instance = await openVerified(snapshotPath(this.dataDir, id), this.settings);
+      instance = await openSnapshot(this.dataDir, id, this.settings, readEveryRow);
     } catch (error) {
       const reason = unusable(id, error);
       this.refused.set(id, reason);

@@ -1,9 +1,9 @@
-import { DuckDBInstance } from '@duckdb/node-api';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { roles, type Role } from '../core/access.js';
 import { appendAudit } from '../core/audit-log.js';
-import { currentSnapshotId, snapshotPath } from '../core/snapshot-layout.js';
+import { currentSnapshotId } from '../core/snapshot-layout.js';
+import { openSnapshot } from '../core/snapshot-open.js';
 import { addUser, readUsers, revokeUser, userProblem } from '../core/accounts.js';
 
 const usage = `usage:
@@ -18,7 +18,7 @@ const commandLine = { id: null, name: 'users command', role: 'admin' } as const;
 async function provinceName(dataDir: string, code: string): Promise<{ name: string } | { problem: string } | null> {
   const id = await currentSnapshotId(dataDir);
   if (!id) return null;
-  const instance = await DuckDBInstance.create(snapshotPath(dataDir, id), { access_mode: 'READ_ONLY' });
+  const instance = await openSnapshot(dataDir, id);
   const connection = await instance.connect();
   try {
     const reader = await connection.runAndReadAll("SELECT name_zh FROM region WHERE region_code = $code AND level = 'province'", { code });

@@ -1,10 +1,9 @@
-import { DuckDBInstance } from '@duckdb/node-api';
 import { parse } from 'csv-parse/sync';
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { snapshotPath } from '../../core/snapshot-layout.js';
+import { openSnapshot } from '../../core/snapshot-open.js';
 import { chromiumMissing, screenshotsDir, startDashboard, underCi, type Dashboard } from './setup.js';
 
 let dashboard: Dashboard;
@@ -30,7 +29,7 @@ const previewSettled = (page: Page) =>
 /** Rows of Yunnan (codes 53xxxx, GB/T 2260) in 2020–2024 and all synthetic rows, counted straight from the live snapshot's training table. */
 async function yunnanRowsInSnapshot(): Promise<{ count: number; allRows: number; snapshot: string }> {
   const snapshot = (await readFile(`${dashboard.dataDir}/current`, 'utf8')).trim();
-  const instance = await DuckDBInstance.create(snapshotPath(dashboard.dataDir, snapshot), { access_mode: 'READ_ONLY' });
+  const instance = await openSnapshot(dashboard.dataDir, snapshot);
   const connection = await instance.connect();
   try {
     const result = await connection.runAndReadAll(

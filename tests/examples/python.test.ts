@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { snapshotPath } from '../../core/snapshot-layout.js';
+import { openSnapshot } from '../../core/snapshot-open.js';
 import { ensureDefaultData } from '../../tools/default-data.js';
 import { underCi } from '../e2e/setup.js';
 import { startServer, type RunningServer } from '../helpers/http-server.js';
@@ -56,7 +55,7 @@ describe.skipIf(skipReason !== null)('docs/examples/python against a real server
     const dataDir = join(root, 'data');
     snapshotId = await ensureDefaultData(dataDir);
     // Expected totals from the snapshot, by the export's definition: the province and every unit below it.
-    const instance = await DuckDBInstance.create(snapshotPath(dataDir, snapshotId), { access_mode: 'READ_ONLY' });
+    const instance = await openSnapshot(dataDir, snapshotId);
     const connection = await instance.connect();
     const rows = (
       await connection.runAndReadAll(`

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingest } from '../../ingest/ingest.js';
-import { snapshotPath } from '../../core/snapshot-layout.js';
+import { openSnapshot } from '../../core/snapshot-open.js';
 import { fixtureReferenceDir, rowsOf } from '../helpers/fixture-db.js';
 
 // Each file below holds the same two training rows, written in a different format or encoding:
@@ -52,7 +52,7 @@ async function loadOne(name: string, content: Buffer | string, options: { datase
   const dataDir = join(dir, 'data');
   await ingest([fixtureReferenceDir], { dataDir });
   const result = await ingest([file], { dataDir, ...options });
-  const instance = await DuckDBInstance.create(snapshotPath(dataDir, result.snapshotId!), { access_mode: 'READ_ONLY' });
+  const instance = await openSnapshot(dataDir, result.snapshotId!);
   const connection = await instance.connect();
   const rows = await rowsOf(
     connection,

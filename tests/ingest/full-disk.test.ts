@@ -9,8 +9,9 @@ import { ingest } from '../../ingest/ingest.js';
 import { fixtureReferenceDir } from '../helpers/fixture-db.js';
 
 // A full disk, simulated with the shell's file-size limit (ulimit -f) on the ingest process: with SIGXFSZ ignored,
-// a write past the limit fails as a full disk's would (EFBIG instead of ENOSPC). Two points: the copy of the live
-// snapshot fails (the limit below its size), and the load into the copy fails (the limit just above it).
+// a write past the limit fails as a full disk's would (EFBIG instead of ENOSPC). Three points: a snapshot layered
+// over the live one fails as its file grows (a limit of 64 kB); and a whole one (--whole) fails as the live
+// snapshot is copied (the limit below its size), or as rows load into the copy (the limit just above it).
 const header = 'month,region_code,program_code,field_code,person_times,participants,certificates,funding_cny\n';
 
 let root: string;
@@ -19,8 +20,8 @@ beforeAll(async () => {
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
-function ingestLimited(file: string, dataDir: string, limitKb: number): Promise<{ code: number | null; stderr: string }> {
-  const script = `trap '' XFSZ; ulimit -f ${limitKb}; exec "${process.execPath}" --import tsx ingest/cli.ts "${file}" --data-dir "${dataDir}"`;
+function ingestLimited(file: string, dataDir: string, limitKb: number, whole = false): Promise<{ code: number | null; stderr: string }> {
+  const script = `trap '' XFSZ; ulimit -f ${limitKb}; exec "${process.execPath}" --import tsx ingest/cli.ts "${file}" --data-dir "${dataDir}"${whole ? ' --whole' : ''}`;
   const child = spawn('bash', ['-c', script], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -50,8 +51,12 @@ describe('a full disk during an ingest', () => {
     connection.closeSync();
     instance.closeSync();
 
-    for (const limitKb of [liveKb - 512, liveKb + 64]) {
-      const { code, stderr } = await ingestLimited(more, dataDir, limitKb);
+    for (const [limitKb, whole] of [
+      [64, false],
+      [liveKb - 512, true],
+      [liveKb + 64, true],
+    ] as const) {
+      const { code, stderr } = await ingestLimited(more, dataDir, limitKb, whole);
       expect(code, stderr).not.toBe(0);
       expect(stderr).toContain('the disk holding the data directory is full');
       expect(stderr).toContain('the live snapshot is unchanged');

@@ -1,11 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingest } from '../../ingest/ingest.js';
 import { failureText } from '../../ingest/failure-text.js';
-import { snapshotPath } from '../../core/snapshot-layout.js';
+import { openSnapshot } from '../../core/snapshot-open.js';
 import { fixtureReferenceDir, rowsOf } from '../helpers/fixture-db.js';
 import xlsx from 'xlsx';
 import { defaultLimits, limitVariables, type IngestLimits } from '../../ingest/limits.js';
@@ -29,7 +28,7 @@ afterEach(() => {
 });
 
 async function query(snapshotId: string, sql: string) {
-  const instance = await DuckDBInstance.create(snapshotPath(dataDir, snapshotId), { access_mode: 'READ_ONLY' });
+  const instance = await openSnapshot(dataDir, snapshotId);
   const connection = await instance.connect();
   try {
     return await rowsOf(connection, sql);

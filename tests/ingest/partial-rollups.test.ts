@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { factDatasets } from '../../core/datasets/index.js';
 import { snapshotPath } from '../../core/snapshot-layout.js';
+import { attachBase, openSnapshot } from '../../core/snapshot-open.js';
 import { ingest, type IngestResult } from '../../ingest/ingest.js';
 import { rollupStatements } from '../../ingest/rollups.js';
 import { fixtureReferenceDir, rowsOf } from '../helpers/fixture-db.js';
@@ -101,10 +102,12 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => rm(root, { recursive: true, force: true }));
 
-async function openBoth(a: string, b: string): Promise<{ connection: DuckDBConnection; close(): void }> {
+/** A corrected snapshot (perhaps layered: its base attached) as `a`, a whole one as `b`. */
+async function openBoth(a: { dataDir: string; id: string }, b: string): Promise<{ connection: DuckDBConnection; close(): void }> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
-  await connection.run(`ATTACH '${a}' AS a (READ_ONLY)`);
+  await connection.run(`ATTACH '${snapshotPath(a.dataDir, a.id)}' AS a (READ_ONLY)`);
+  await attachBase(connection, a.dataDir, 'a');
   await connection.run(`ATTACH '${b}' AS b (READ_ONLY)`);
   return {
     connection,
@@ -115,18 +118,33 @@ async function openBoth(a: string, b: string): Promise<{ connection: DuckDBConne
   };
 }
 
+/** The three ingests into one data directory, each with its own limit on layering (undefined: the default). */
+async function correct(dataDir: string, limits: [number | undefined, number | undefined]): Promise<IngestResult[]> {
+  return [
+    await ingest([referenceDir, ...originals], { dataDir, memoryLimit: '1GB' }),
+    await ingest(firstCorrections, { dataDir, memoryLimit: '1GB', maxLayerBytes: limits[0] }),
+    await ingest(secondCorrections, { dataDir, memoryLimit: '1GB', maxLayerBytes: limits[1] }),
+  ];
+}
+
 describe('rollups after a correction', () => {
+  // Corrections layered over the first snapshot (the second over a copy of the first's layers); the second
+  // layered, then written whole with its layers (materialised); both into whole copies.
+  const chains = {
+    layered: [undefined, undefined],
+    materialised: [undefined, 0],
+    whole: [0, 0],
+  } as const;
+  const corrections: Record<string, { dataDir: string; results: IngestResult[] }> = {};
   let corrected: { dataDir: string; results: IngestResult[] };
   let scratch: { dataDir: string; result: IngestResult };
 
   beforeAll(async () => {
-    const dataDir = join(root, 'corrected');
-    const results = [
-      await ingest([referenceDir, ...originals], { dataDir, memoryLimit: '1GB' }),
-      await ingest(firstCorrections, { dataDir, memoryLimit: '1GB' }),
-      await ingest(secondCorrections, { dataDir, memoryLimit: '1GB' }),
-    ];
-    corrected = { dataDir, results };
+    for (const [name, limits] of Object.entries(chains)) {
+      const dataDir = join(root, name);
+      corrections[name] = { dataDir, results: await correct(dataDir, [...limits]) };
+    }
+    corrected = corrections.layered;
     const scratchDir = join(root, 'scratch');
     scratch = {
       dataDir: scratchDir,
@@ -136,6 +154,12 @@ describe('rollups after a correction', () => {
       }),
     };
   }, 120_000);
+
+  it('starts each snapshot as its limit says', () => {
+    expect(corrections.layered.results.map((r) => r.start)).toEqual(['empty', 'layer', 'layer']);
+    expect(corrections.materialised.results.map((r) => r.start)).toEqual(['empty', 'layer', 'materialise']);
+    expect(corrections.whole.results.map((r) => r.start)).toEqual(['empty', 'copy', 'copy']);
+  });
 
   it('rebuilds only the partitions a correction touches', () => {
     const [first, second, third] = corrected.results;
@@ -171,42 +195,41 @@ describe('rollups after a correction', () => {
     expect(third.rollups?.tables).not.toContain('rollup_labor_province_quarter');
   });
 
-  it('gives every fact and rollup table exactly as a rebuild from scratch of the same files', async () => {
-    const tables = [...factDatasets.map((d) => d.table), ...rollupStatements().map((s) => s.table)];
-    const both = await openBoth(
-      snapshotPath(corrected.dataDir, corrected.results[2].snapshotId!),
-      snapshotPath(scratch.dataDir, scratch.result.snapshotId!),
-    );
-    try {
-      const differences: Record<string, unknown>[] = [];
-      for (const table of tables) {
-        const [row] = await rowsOf(
-          both.connection,
-          `SELECT '${table}' AS t, (SELECT count(*) FROM a.${table}) AS rows,
+  it.each(Object.keys(chains))(
+    'gives every fact and rollup table exactly as a rebuild from scratch of the same files (%s)',
+    async (chain) => {
+      const tables = [...factDatasets.map((d) => d.table), ...rollupStatements().map((s) => s.table)];
+      const { dataDir, results } = corrections[chain];
+      const both = await openBoth({ dataDir, id: results[2].snapshotId! }, snapshotPath(scratch.dataDir, scratch.result.snapshotId!));
+      try {
+        const differences: Record<string, unknown>[] = [];
+        for (const table of tables) {
+          const [row] = await rowsOf(
+            both.connection,
+            `SELECT '${table}' AS t, (SELECT count(*) FROM a.${table}) AS rows,
              (SELECT count(*) FROM (SELECT * FROM a.${table} EXCEPT ALL SELECT * FROM b.${table})) AS only_corrected,
              (SELECT count(*) FROM (SELECT * FROM b.${table} EXCEPT ALL SELECT * FROM a.${table})) AS only_scratch`,
-        );
-        differences.push(row);
+          );
+          differences.push(row);
+        }
+        expect(differences.filter((d) => d.only_corrected !== 0 || d.only_scratch !== 0)).toEqual([]);
+        // Not vacuous: the rollups the corrections fall in have rows.
+        const counts = Object.fromEntries(differences.map((d) => [d.t, d.rows]));
+        for (const table of [
+          'rollup_training_province_month',
+          'rollup_training_county_month',
+          'rollup_training_zone_month',
+          'rollup_labor_zone_quarter',
+        ])
+          expect(counts[table]).toBeGreaterThan(0);
+      } finally {
+        both.close();
       }
-      expect(differences.filter((d) => d.only_corrected !== 0 || d.only_scratch !== 0)).toEqual([]);
-      // Not vacuous: the rollups the corrections fall in have rows.
-      const counts = Object.fromEntries(differences.map((d) => [d.t, d.rows]));
-      for (const table of [
-        'rollup_training_province_month',
-        'rollup_training_county_month',
-        'rollup_training_zone_month',
-        'rollup_labor_zone_quarter',
-      ])
-        expect(counts[table]).toBeGreaterThan(0);
-    } finally {
-      both.close();
-    }
-  });
+    },
+  );
 
   it('sums the corrected rows into the province month (worked from the files)', async () => {
-    const instance = await DuckDBInstance.create(snapshotPath(corrected.dataDir, corrected.results[2].snapshotId!), {
-      access_mode: 'READ_ONLY',
-    });
+    const instance = await openSnapshot(corrected.dataDir, corrected.results[2].snapshotId!);
     const connection = await instance.connect();
     try {
       // Guangdong, February 2024, knowledge renewal, AI: Guangzhou's row corrected twice (last: 3), Guangdong's own

@@ -1,11 +1,12 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { type DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { parse } from 'csv-parse/sync';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../core/repo-paths.js';
-import { currentSnapshotId, snapshotPath } from '../../core/snapshot-layout.js';
+import { currentSnapshotId } from '../../core/snapshot-layout.js';
+import { openSnapshot } from '../../core/snapshot-open.js';
 import { ensureDefaultData } from '../../tools/default-data.js';
 import { rowsOf } from '../helpers/fixture-db.js';
 
@@ -88,7 +89,7 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'talent-published-'));
   // The default data build, as npm start runs it (a small synthetic sample).
   await ensureDefaultData(root, () => {}, { scale: 0.02 });
-  instance = await DuckDBInstance.create(snapshotPath(root, (await currentSnapshotId(root))!), { access_mode: 'READ_ONLY' });
+  instance = await openSnapshot(root, (await currentSnapshotId(root))!);
   connection = await instance.connect();
   loaded = await rowsOf(
     connection,

@@ -1,4 +1,3 @@
-import { DuckDBInstance } from '@duckdb/node-api';
 import { execFile } from 'node:child_process';
 import { copyFile, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,7 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../core/repo-paths.js';
-import { currentSnapshotId, snapshotPath } from '../../core/snapshot-layout.js';
+import { currentSnapshotId } from '../../core/snapshot-layout.js';
+import { openSnapshot } from '../../core/snapshot-open.js';
 import { InvalidFileError } from '../../ingest/ingest-file.js';
 import { ingest } from '../../ingest/ingest.js';
 import { reportsDir } from '../fixtures/reports/make-reports.js';
@@ -20,7 +20,7 @@ let dataDir: string;
 
 async function query(sql: string): Promise<unknown[][]> {
   const id = (await currentSnapshotId(dataDir))!;
-  const instance = await DuckDBInstance.create(snapshotPath(dataDir, id), { access_mode: 'READ_ONLY' });
+  const instance = await openSnapshot(dataDir, id);
   const connection = await instance.connect();
   try {
     return (await connection.runAndReadAll(sql)).getRowsJson() as unknown[][];

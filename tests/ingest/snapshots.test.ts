@@ -6,7 +6,8 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingest } from '../../ingest/ingest.js';
-import { currentSnapshotId, snapshotPath, snapshotsDir } from '../../core/snapshot-layout.js';
+import { currentSnapshotId, snapshotsDir } from '../../core/snapshot-layout.js';
+import { openSnapshot } from '../../core/snapshot-open.js';
 import { fixtureReferenceDir, rowsOf } from '../helpers/fixture-db.js';
 
 const header = 'month,region_code,program_code,field_code,person_times,participants,certificates,funding_cny\n';
@@ -18,7 +19,7 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 
 async function readTraining(dataDir: string) {
   const id = (await currentSnapshotId(dataDir))!;
-  const instance = await DuckDBInstance.create(snapshotPath(dataDir, id), { access_mode: 'READ_ONLY' });
+  const instance = await openSnapshot(dataDir, id);
   const connection = await instance.connect();
   const rows = await rowsOf(
     connection,
@@ -39,6 +40,37 @@ describe('snapshots', () => {
     expect(again.snapshotId).toBeNull();
     expect(again.unchanged).toEqual([file]);
     expect(await currentSnapshotId(dataDir)).toBe(first.snapshotId);
+  });
+
+  it('layers small corrections over a whole snapshot, keeps the base of every retained snapshot and only those', async () => {
+    const dataDir = join(root, 'layers');
+    const files = async (n: number) => (await readdir(snapshotsDir(dataDir))).filter((f) => f.endsWith('.duckdb')).length === n;
+    const correction = async (value: number, maxLayerBytes?: number) => {
+      const file = join(root, `layers-${value}.csv`);
+      await writeFile(file, `${header}2024-02,110100,knowledge_renewal,ai,${value},8,0,0\n`);
+      return ingest([file], { dataDir, maxLayerBytes });
+    };
+    const original = join(root, 'layers.csv');
+    await writeFile(original, `${header}2024-01,110100,knowledge_renewal,ai,10,8,0,0\n2024-02,110100,knowledge_renewal,ai,20,8,0,0\n`);
+    const first = await ingest([fixtureReferenceDir, original], { dataDir });
+    const layered = [await correction(21), await correction(22), await correction(23)];
+    expect(layered.map((r) => r.start)).toEqual(['layer', 'layer', 'layer']);
+    // Three retained, all layered over the first, which is kept beside them.
+    expect(await files(4)).toBe(true);
+    expect(existsSync(join(snapshotsDir(dataDir), `${first.snapshotId}.duckdb`))).toBe(true);
+    expect((await readTraining(dataDir)).rows.map((r) => r.person_times)).toEqual([10, 23]);
+
+    const whole = await correction(24, 0);
+    expect(whole.start).toBe('materialise');
+    expect((await readTraining(dataDir)).rows.map((r) => r.person_times)).toEqual([10, 24]);
+    // The two newest layered ones still read the first.
+    expect(existsSync(join(snapshotsDir(dataDir), `${first.snapshotId}.duckdb`))).toBe(true);
+    const after = [await correction(25), await correction(26)];
+    expect(after.map((r) => r.start)).toEqual(['layer', 'layer']);
+    // Now the whole one is the base of both others; nothing reads the first any more.
+    expect(existsSync(join(snapshotsDir(dataDir), `${first.snapshotId}.duckdb`))).toBe(false);
+    expect(await files(3)).toBe(true);
+    expect((await readTraining(dataDir)).rows.map((r) => r.person_times)).toEqual([10, 26]);
   });
 
   it('a corrected file replaces the rows of the keys it covers and says how many it added, replaced and left', async () => {

@@ -1,8 +1,9 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdent, quoteLiteral } from '../../core/sql-text.js';
-import { currentSnapshotId, snapshotPath } from '../../core/snapshot-layout.js';
+import { currentSnapshotId } from '../../core/snapshot-layout.js';
+import { openSnapshot } from '../../core/snapshot-open.js';
 import { lakeTables, type LakeTable } from './layout.js';
 import { describeFiles, manifestPath, type LakeManifest, type ManifestTable } from './manifest.js';
 import { stageOut } from './out-dir.js';
@@ -33,7 +34,7 @@ export async function exportLake(options: LakeOptions): Promise<LakeManifest> {
   const staged = await stageOut(options.outDir, options.dataDir, options.overwrite ?? false);
   const spill = `${staged.dir}.spill`;
   try {
-    const manifest = await writeLake(snapshotPath(options.dataDir, snapshotId), snapshotId, staged.dir, spill, options.onTable);
+    const manifest = await writeLake(options.dataDir, snapshotId, staged.dir, spill, options.onTable);
     await writeFile(manifestPath(staged.dir), `${JSON.stringify(manifest, null, 2)}\n`);
     await staged.publish();
     return manifest;
@@ -46,22 +47,28 @@ export async function exportLake(options: LakeOptions): Promise<LakeManifest> {
 }
 
 async function writeLake(
-  path: string,
+  dataDir: string,
   snapshotId: string,
   root: string,
   spill: string,
   onTable: LakeOptions['onTable'],
 ): Promise<LakeManifest> {
   // Insertion order means nothing in a lake; not keeping it lets DuckDB write partitions with less memory.
-  const instance = await DuckDBInstance.create(path, {
-    access_mode: 'READ_ONLY',
+  const instance = await openSnapshot(dataDir, snapshotId, {
     temp_directory: spill,
     preserve_insertion_order: 'false',
   });
   const connection = await instance.connect();
   try {
     const present = new Set(
-      (await rowsOf<{ table_name: string }>(connection, 'SELECT table_name FROM duckdb_tables()')).map((r) => r.table_name),
+      (
+        await rowsOf<{ table_name: string }>(
+          connection,
+          // A layered snapshot's fact tables and rollups are views of its base.
+          `SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()
+           UNION SELECT view_name FROM duckdb_views() WHERE database_name = current_database() AND NOT internal`,
+        )
+      ).map((r) => r.table_name),
     );
     const tables: ManifestTable[] = [];
     for (const table of lakeTables(present)) {
