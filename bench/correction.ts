@@ -13,6 +13,8 @@ import { baseOfSnapshot } from '../ingest/snapshot.js';
 import { ensureDefaultData } from '../tools/default-data.js';
 import { defaultOptions as seedDefaults } from '../tools/seed/options.js';
 import { msSince } from './stats.js';
+import { loadRegistry } from '../queries/registry.js';
+import { runQuery } from '../queries/lib/run.js';
 
 export interface CorrectionRun {
   trainingRows: number;
@@ -23,6 +25,18 @@ export interface CorrectionRun {
   rollups: string;
   /** Every retained snapshot file against the live one with its base, after the runs (the ingest keeps three). */
   disk: { snapshots: number; retainedMb: number; liveMb: number; ratio: number };
+  /** Every catalog query (defaults) on the corrected snapshot against the same on the one corrected (absent in older results). */
+  reads?: ReadCost;
+}
+
+export interface ReadCost {
+  queries: number;
+  /** Sums of the queries' in-process p50s (ms), on the corrected snapshot and on the one it was corrected from. */
+  correctedMs: number;
+  sourceMs: number;
+  ratio: number;
+  /** The query whose p50 grew the most, and by how much (ms). */
+  worst: { name: string; addedMs: number };
 }
 
 export interface CorrectionFigures {
@@ -79,6 +93,50 @@ async function retainedDisk(dataDir: string): Promise<CorrectionRun['disk']> {
 }
 
 /**
+ * What the corrections cost every later read: each catalog query with its defaults, 7 runs interleaved on the
+ * corrected snapshot (layered: its tables read the base through views) and on the snapshot it was corrected
+ * from, p50 against p50.
+ */
+async function compareReads(sourceDir: string, correctedDir: string): Promise<ReadCost> {
+  const open = async (dir: string) => {
+    const instance = await openSnapshot(dir, (await currentSnapshotId(dir))!);
+    return { instance, connection: await instance.connect() };
+  };
+  const source = await open(sourceDir);
+  const corrected = await open(correctedDir);
+  try {
+    let correctedMs = 0;
+    let sourceMs = 0;
+    let worst = { name: '', addedMs: -Infinity };
+    const registry = await loadRegistry();
+    for (const definition of registry.values()) {
+      const values = definition.schema.parse({});
+      const times = { source: [] as number[], corrected: [] as number[] };
+      for (let run = 0; run < 9; run++) {
+        for (const [label, db] of [
+          ['source', source],
+          ['corrected', corrected],
+        ] as const) {
+          const start = process.hrtime.bigint();
+          await runQuery(db.connection, definition, values);
+          if (run >= 2) times[label].push(msSince(start));
+        }
+      }
+      const [a, b] = [median(times.corrected), median(times.source)];
+      correctedMs += a;
+      sourceMs += b;
+      if (a - b > worst.addedMs) worst = { name: definition.name, addedMs: a - b };
+    }
+    return { queries: registry.size, correctedMs, sourceMs, ratio: correctedMs / sourceMs, worst };
+  } finally {
+    for (const db of [source, corrected]) {
+      db.connection.closeSync();
+      db.instance.closeSync();
+    }
+  }
+}
+
+/**
  * Corrects two rows `runs` times in a copy of `sourceDir` (after one untimed correction, which brings the
  * snapshot to this version's schema and warms the page cache).
  */
@@ -101,7 +159,9 @@ export async function measureCorrectionIn(sourceDir: string, workDir: string, ru
       if (result.files[0]?.replaced !== rows.length)
         throw new Error(`the correction replaced ${result.files[0]?.replaced} rows, not ${rows.length}`);
     }
-    return { trainingRows, seconds, medianSeconds: median(seconds), rollups: [...modes].join(', '), disk: await retainedDisk(dataDir) };
+    const disk = await retainedDisk(dataDir);
+    const reads = await compareReads(sourceDir, dataDir);
+    return { trainingRows, seconds, medianSeconds: median(seconds), rollups: [...modes].join(', '), disk, reads };
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }

@@ -9,7 +9,7 @@ import { loadFile, planFile, type FileOptions, type FileOutcome, type PlannedFil
 import { rebuildRollups, type RollupRebuild } from './rollups.js';
 import { currentSnapshotId, snapshotPath } from '../core/snapshot-layout.js';
 import { finishSnapshot, prepareSnapshot } from './snapshot-start.js';
-import { beginSnapshot, pruneSnapshots, publishSnapshot, withIngestLock, type SnapshotStart } from './snapshot.js';
+import { beginSnapshot, pruneSnapshots, publishSnapshot, removeLeftovers, withIngestLock, type SnapshotStart } from './snapshot.js';
 import { logUnderstanding } from './report/log.js';
 
 export interface IngestOptions extends FileOptions {
@@ -60,7 +60,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   const files = await expandInputs(inputs);
   if (files.length === 0) throw new Error(`no .csv, .xlsx, .parquet, .json or .ndjson files in ${inputs.join(', ')}`);
   return withIngestLock(options.dataDir, async () => {
-    if (!options.dryRun) await pruneSnapshots(options.dataDir, options.keep);
+    if (!options.dryRun) await removeLeftovers(options.dataDir);
     const hashes = new Map(await Promise.all(files.map(async (f) => [f, await sha256File(f)] as const)));
     const known = await knownHashes(options.dataDir);
     const changed = files.filter((f) => !known.has(hashes.get(f)!));

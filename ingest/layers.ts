@@ -4,6 +4,7 @@ import { datasets, factDatasets, type DatasetSpec } from '../core/datasets/index
 import { quoteIdent, quoteLiteral } from '../core/sql-text.js';
 import { constantList, queryRows, scalar } from './db.js';
 import { tableDdl } from './ddl.js';
+import { periodColumn } from './changes.js';
 
 // A layered database reads a whole snapshot, attached read-only as `base`, through views, and holds only what
 // it changes itself:
@@ -91,27 +92,54 @@ export async function reopenLayers(connection: DuckDBConnection, basePath: strin
   for (const spec of factDatasets) await viewOverDelta(connection, spec);
 }
 
-/** Makes every fact table with no rows of its own a plain view of the base's, which readers scan without a join. */
+/**
+ * Points a layered table's view at the base's rows not hidden by `hidden` (joined `on`), plus its delta. The
+ * values `hidden` has in `columns` (its period, and its province or region) are baked in as constants: the base's
+ * rows outside them are read as they are, with no join, so a layered table reads about as fast as the base's.
+ */
+async function bakedView(connection: DuckDBConnection, table: string, hidden: string, on: string, columns: string[]): Promise<void> {
+  const within: string[] = [];
+  for (const column of columns) {
+    const values = await constantList(connection, quoteIdent(column), hidden);
+    if (values) within.push(`b.${quoteIdent(column)} IN (${values})`);
+  }
+  const base = `${BASE}.main.${quoteIdent(table)}`;
+  const where = within.join(' AND ');
+  await connection.run(`CREATE OR REPLACE VIEW ${quoteIdent(table)} AS
+    ${where ? `SELECT b.* FROM ${base} b WHERE NOT (${where}) UNION ALL` : ''}
+    SELECT b.* FROM ${base} b ANTI JOIN ${hidden} d ON ${on} ${where ? `WHERE ${where}` : ''}
+    UNION ALL SELECT * FROM ${quoteIdent(deltaTable(table))}`);
+}
+
+/**
+ * Settles a loaded layered snapshot's fact tables: one with no rows of its own becomes a plain view of the base's,
+ * the others views with their periods baked in (during the load they are views by key alone, as rows come in).
+ */
 export async function settleLayers(connection: DuckDBConnection): Promise<void> {
   for (const spec of factDatasets) {
-    if ((await scalar(connection, `SELECT count(*) FROM ${quoteIdent(deltaTable(spec.table))}`)) === 0) {
-      await connection.run(passThrough(spec.table));
-    }
+    const delta = quoteIdent(deltaTable(spec.table));
+    const period = periodColumn(spec);
+    if ((await scalar(connection, `SELECT count(*) FROM ${delta}`)) === 0) await connection.run(passThrough(spec.table));
+    else if (period) await bakedView(connection, spec.table, delta, keyMatch(spec), [period.name, 'region_code']);
   }
 }
 
 /**
  * Rows of a dataset's table. Through a delta, counted from the base table's row count (no scan) and the delta's
- * rows, rather than by scanning the view: the base rows the delta replaces are found by a join that prunes.
+ * rows, rather than by scanning the view: the base rows the delta replaces are found by a join whose hash table
+ * is the delta's (small), probed by the base's rows of the delta's periods only.
  */
 export async function countRows(connection: DuckDBConnection, spec: DatasetSpec): Promise<number> {
   const table = quoteIdent(spec.table);
   if (!(await writesThroughDelta(connection, spec.table))) return scalar(connection, `SELECT count(*) FROM ${table}`);
   const delta = quoteIdent(deltaTable(spec.table));
+  const period = periodColumn(spec);
+  const periods = period ? await constantList(connection, quoteIdent(period.name), delta) : null;
   return scalar(
     connection,
     `SELECT (SELECT count(*) FROM ${BASE}.main.${table}) + (SELECT count(*) FROM ${delta})
-          - (SELECT count(*) FROM ${delta} d SEMI JOIN ${BASE}.main.${table} b ON ${keyMatch(spec)})`,
+          - (SELECT count(*) FROM ${BASE}.main.${table} b SEMI JOIN ${delta} d ON ${keyMatch(spec)}
+             ${periods ? `WHERE b.${quoteIdent(period!.name)} IN (${periods})` : ''})`,
   );
 }
 
@@ -144,33 +172,39 @@ export async function replacePartitions(connection: DuckDBConnection, table: str
   if (await isLayered(connection, table)) {
     const parts = partsTable(table);
     const delta = deltaTable(table);
-    const partColumns = `period${byProvince ? ', province_code' : ''}`;
+    // The parts table names its columns as the rollup does: (<period column>[, province_code]).
+    const fromPartitions = `period AS ${period}${byProvince ? ', province_code' : ''}`;
     if (!(await exists(connection, 'current', 'tables', parts))) {
-      await connection.run(`CREATE TABLE ${parts} AS SELECT ${partColumns} FROM ${partitions} LIMIT 0`);
+      await connection.run(`CREATE TABLE ${parts} AS SELECT ${fromPartitions} FROM ${partitions} LIMIT 0`);
       await connection.run(`CREATE TABLE ${delta} AS SELECT * FROM ${BASE}.main.${table} LIMIT 0`);
-    } else if (!(await sameColumns(connection, parts, partitions, partColumns))) {
+    } else if (!(await sameColumns(connection, parts, `SELECT ${fromPartitions} FROM ${partitions}`))) {
       await ownCopy(connection, table);
       return replacePartitions(connection, table, scheme, rows);
     }
-    await connection.run(`INSERT INTO ${parts} SELECT ${partColumns} FROM ${partitions} EXCEPT SELECT ${partColumns} FROM ${parts}`);
+    await connection.run(`INSERT INTO ${parts} SELECT ${fromPartitions} FROM ${partitions} EXCEPT SELECT * FROM ${parts}`);
     await connection.run(`DELETE FROM ${delta} r USING ${partitions} p WHERE ${inPartitions('r', 'p')}`);
     await connection.run(`INSERT INTO ${delta} SELECT * FROM (${rows})`);
-    await connection.run(`CREATE OR REPLACE VIEW ${table} AS
-      SELECT b.* FROM ${BASE}.main.${table} b ANTI JOIN ${parts} p ON ${match('b', 'p')}
-      UNION ALL SELECT * FROM ${delta}`);
+    const on = [`b.${period} = d.${period}`, ...(byProvince ? ['b.province_code = d.province_code'] : [])].join(' AND ');
+    await bakedView(connection, table, parts, on, byProvince ? [period, 'province_code'] : [period]);
     return;
   }
   await connection.run(`DELETE FROM ${table} r USING ${partitions} p WHERE ${inPartitions('r', 'p')}`);
   await connection.run(`INSERT INTO ${table} SELECT * FROM (${rows})`);
 }
 
-async function sameColumns(connection: DuckDBConnection, parts: string, partitions: string, columns: string): Promise<boolean> {
-  const types = async (table: string) =>
-    (await queryRows<{ column_type: string }>(connection, `DESCRIBE SELECT ${columns} FROM ${table}`)).map((c) => c.column_type).join();
+/** Whether a parts table has the columns, by name and type, of the partitions about to be added to it. */
+async function sameColumns(connection: DuckDBConnection, parts: string, adding: string): Promise<boolean> {
+  const columns = async (query: string) =>
+    JSON.stringify(
+      (await queryRows<{ column_name: string; column_type: string }>(connection, `DESCRIBE ${query}`)).map((c) => [
+        c.column_name,
+        c.column_type,
+      ]),
+    );
   try {
-    return (await types(parts)) === (await types(partitions));
+    return (await columns(`SELECT * FROM ${parts}`)) === (await columns(adding));
   } catch {
-    return false; // one of them lacks a column the other has
+    return false; // the partitions lack a column
   }
 }
 

@@ -97,6 +97,14 @@ export async function publishSnapshot(dataDir: string, id: string, tmpPath: stri
   await rename(pointer, currentFile(dataDir));
 }
 
+const isLeftover = (name: string): boolean => name.endsWith('.duckdb.tmp') || name.endsWith('.duckdb.tmp.wal');
+
+/** Removes what dead ingests left (unpublished files), before an ingest builds beside them. */
+export async function removeLeftovers(dataDir: string): Promise<void> {
+  const names = await readdir(snapshotsDir(dataDir)).catch(() => [] as string[]);
+  for (const name of names.filter(isLeftover)) await rm(join(snapshotsDir(dataDir), name), { force: true });
+}
+
 /**
  * Removes all but the newest `keep` published snapshots (never the live one, nor the base of one kept) and
  * leftovers of dead ingests.
@@ -113,10 +121,7 @@ export async function pruneSnapshots(dataDir: string, keep = 3): Promise<string[
     const { base } = await describe(join(snapshotsDir(dataDir), name)).catch(() => ({ base: null }));
     if (base) kept.add(`${base}.duckdb`);
   }
-  const stale = [
-    ...published.filter((n) => !kept.has(n)),
-    ...names.filter((n) => n.endsWith('.duckdb.tmp') || n.endsWith('.duckdb.tmp.wal')),
-  ];
+  const stale = [...published.filter((n) => !kept.has(n)), ...names.filter(isLeftover)];
   for (const name of stale) await rm(join(snapshotsDir(dataDir), name), { force: true });
   return stale;
 }
