@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { referenceDir, repoRoot } from '../core/repo-paths.js';
 import { schemaVersion } from '../core/schema-version.js';
 import { currentSnapshotId, snapshotPath } from '../core/snapshot-layout.js';
+import { openSnapshot } from '../core/snapshot-open.js';
 import { ingest } from '../ingest/ingest.js';
 import { pruneSnapshots, publishSnapshot } from '../ingest/snapshot.js';
 import { generateSample } from './seed/generate.js';
@@ -27,7 +27,7 @@ export async function ensureDefaultData(dataDir: string, say: Say = () => {}, se
     say(`no snapshot in ${dataDir}: building the default database from the shipped reference data and the synthetic sample …`);
     return buildDefault(dataDir, dataDir, say, seed);
   }
-  const { version, syntheticOnly } = await describeLive(snapshotPath(dataDir, live));
+  const { version, syntheticOnly } = await describeLive(dataDir, live);
   if (version === schemaVersion) return live;
   if (!syntheticOnly) {
     throw new Error(
@@ -61,8 +61,8 @@ async function buildDefault(intoDir: string, dataDir: string, say: Say, seed: Pa
 }
 
 /** A snapshot's schema version (0 before versions were stamped) and whether every fact row is synthetic. */
-async function describeLive(path: string): Promise<{ version: number; syntheticOnly: boolean }> {
-  const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
+async function describeLive(dataDir: string, id: string): Promise<{ version: number; syntheticOnly: boolean }> {
+  const instance = await openSnapshot(dataDir, id);
   const connection = await instance.connect();
   try {
     const tables = (await connection.runAndReadAll("SELECT table_name FROM duckdb_tables() WHERE table_name = 'snapshot_info'")).getRows();

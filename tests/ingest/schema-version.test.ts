@@ -64,6 +64,17 @@ describe('the snapshot schema version', () => {
     expect(await currentSnapshotId(dataDir)).toBe(rebuilt);
     expect(await versionOf(snapshotPath(dataDir, rebuilt))).toBe(String(schemaVersion));
     expect(said[0]).toMatch(/older version \(schema 0, now \d+\): rebuilding/);
+
+    // A correction layered over it (its facts read through the rebuilt one): current too, left alone.
+    const fix = join(dataDir, '..', 'fix.csv');
+    await writeFile(
+      fix,
+      'month,region_code,program_code,field_code,person_times,participants,certificates,funding_cny\n2024-01,110000,vocational_training,ai,7,7,0,0\n',
+    );
+    const corrected = await ingest([fix], { dataDir });
+    expect(corrected.start).toBe('layer');
+    expect(await ensureDefaultData(dataDir, () => {}, { scale: 0.05 })).toBe(corrected.snapshotId);
+    expect(await currentSnapshotId(dataDir)).toBe(corrected.snapshotId);
   });
 
   it('refuses a snapshot of ingested data built by an older schema, saying what to do', async () => {
