@@ -7,7 +7,7 @@ import { currentSnapshotId, snapshotPath, snapshotsDir } from '../../core/snapsh
 import { ingest } from '../../ingest/ingest.js';
 import { fixtureReferenceDir } from '../helpers/fixture-db.js';
 
-// A dry run loads over the live snapshot without copying it (ingest/overlay.ts): what it reports must be what
+// A dry run loads into a snapshot layered over the live one (ingest/layers.ts), copying nothing large: what it reports must be what
 // the same files ingested for real report, and it must leave the data directory as it was.
 
 const header = 'month,region_code,program_code,field_code,person_times,participants,certificates,funding_cny\n';
