@@ -6,6 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingest } from '../../ingest/ingest.js';
+import { InvalidFileError } from '../../ingest/ingest-file.js';
 import { openSnapshot } from '../../core/snapshot-open.js';
 import { fixtureReferenceDir, rowsOf } from '../helpers/fixture-db.js';
 
@@ -116,5 +117,68 @@ describe('ingest reads every supported format into the same rows', () => {
     const { result, rows } = await loadOne('training.parquet', await readFile(file));
     expect(result.files[0].format).toBe('parquet');
     expectTwoRows(rows, 'training.parquet');
+  });
+});
+
+describe('Parquet with whole-number columns, loaded in one pass', () => {
+  /** A training Parquet file of two rows, with the counts as BIGINT and the funding as DECIMAL, as DuckDB writes them. */
+  async function parquetFile(name: string, secondPersonTimes: number): Promise<string> {
+    const dir = await mkdtemp(join(root, 'pq-int-'));
+    const file = join(dir, name);
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await connection.run(`COPY (
+      SELECT * FROM (VALUES ('2024-01', '110100', 'knowledge_renewal', 'ai', 12::BIGINT, 10::BIGINT, 3::BIGINT, 1500.50::DECIMAL(18, 2)),
+                            ('2024-02', '440100', 'knowledge_renewal', 'general', ${secondPersonTimes}::BIGINT, 7::BIGINT, 0::BIGINT, 80.00::DECIMAL(18, 2)))
+        t(month, region_code, program_code, field_code, person_times, participants, certificates, funding_cny)
+    ) TO '${file}' (FORMAT parquet)`);
+    connection.closeSync();
+    instance.closeSync();
+    return file;
+  }
+
+  it('keeps the values, into an empty data directory', async () => {
+    const dataDir = join(await mkdtemp(join(root, 'pq-int-data-')), 'data');
+    const result = await ingest([fixtureReferenceDir, await parquetFile('training.parquet', 7)], { dataDir });
+    const instance = await openSnapshot(dataDir, result.snapshotId!);
+    const connection = await instance.connect();
+    const rows = await rowsOf(connection, 'SELECT person_times, participants, certificates, funding_cny FROM training ORDER BY month');
+    connection.closeSync();
+    instance.closeSync();
+    expect(rows).toEqual([
+      { person_times: 12, participants: 10, certificates: 3, funding_cny: 1500.5 },
+      { person_times: 7, participants: 7, certificates: 0, funding_cny: 80 },
+    ]);
+  });
+
+  it('refuses a negative count, naming its record (the second: a Parquet file has no header row)', async () => {
+    const dataDir = join(await mkdtemp(join(root, 'pq-int-data-')), 'data');
+    const error = await ingest([fixtureReferenceDir, await parquetFile('negative.parquet', -5)], { dataDir }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidFileError);
+    expect((error as InvalidFileError).outcome.problems.map((p) => [p.line, p.column, p.value, p.reason])).toEqual([
+      [2, 'person_times', '-5', 'must not be negative'],
+    ]);
+  });
+});
+
+describe('text with spaces around it, loaded in one pass', () => {
+  it('is stored trimmed, as the line-by-line path stores it (spaces of every kind trim removes, at either end)', async () => {
+    const dataDir = join(await mkdtemp(join(root, 'spaces-')), 'data');
+    const file = join(root, 'spaces.csv');
+    // A plain space, a no-break space (U+00A0) and an ideographic space (U+3000); a tab is not a space trim removes.
+    await writeFile(
+      file,
+      'month,region_code,program_code,field_code,person_times,participants,certificates,funding_cny,source\n' +
+        '2024-01,110100,knowledge_renewal,ai,1,1,0,0, 市人社局\u3000\n' +
+        '2024-02,110100,knowledge_renewal,ai,2,1,0,0,\u00a0区人社局\n' +
+        '2024-03,110100,knowledge_renewal,ai,3,1,0,0,plain\n',
+    );
+    const result = await ingest([fixtureReferenceDir, file], { dataDir });
+    const instance = await openSnapshot(dataDir, result.snapshotId!);
+    const connection = await instance.connect();
+    const rows = await rowsOf(connection, 'SELECT source FROM training ORDER BY month');
+    connection.closeSync();
+    instance.closeSync();
+    expect(rows.map((r) => r.source)).toEqual(['市人社局', '区人社局', 'plain']);
   });
 });
