@@ -8,6 +8,8 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDefaultData } from '../../tools/default-data.js';
 import { exportLake } from '../../tools/lake/export.js';
+import { attachBase } from '../../core/snapshot-open.js';
+import { ingest, type IngestResult } from '../../ingest/ingest.js';
 import type { LakeManifest } from '../../tools/lake/manifest.js';
 
 // A small default database: scale 0.15 keeps 21 months of the sample (2025-02 … 2026-10), so every fact spans two years.
@@ -18,6 +20,8 @@ let lake: string;
 let manifest: LakeManifest;
 let instance: DuckDBInstance;
 let db: DuckDBConnection;
+let corrected: IngestResult;
+const trainingHeader = 'month,region_code,program_code,field_code,person_times,participants,certificates,funding_cny,source';
 
 async function rows(sql: string): Promise<Record<string, unknown>[]> {
   return (await db.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
@@ -38,12 +42,18 @@ beforeAll(async () => {
   dataDir = join(root, 'data');
   lake = join(root, 'lake');
   await ensureDefaultData(dataDir, () => {}, { scale });
+  // A correction (made up, so marked synthetic like the sample), layered over the default snapshot: the lake holds
+  // the snapshot as its views read it.
+  const fix = join(root, 'fix.csv');
+  await writeFile(fix, `${trainingHeader}\n2026-10,620100,vocational_training,ai,12345,1,0,0,synthetic\n`);
+  corrected = await ingest([fix], { dataDir });
   manifest = await exportLake({ dataDir, outDir: lake });
-  // The snapshot is attached read-only beside the lake: every expected value below is SQL on the snapshot itself.
+  // The snapshot is attached read-only beside the lake (its base too): every expected value below is SQL on the snapshot itself.
   instance = await DuckDBInstance.create(':memory:');
   db = await instance.connect();
   const id = (await readFile(join(dataDir, 'current'), 'utf8')).trim();
   await db.run(`ATTACH '${join(dataDir, 'snapshots', `${id}.duckdb`)}' AS snap (READ_ONLY)`);
+  await attachBase(db, dataDir, 'snap');
 }, 180_000);
 
 afterAll(async () => {
@@ -65,6 +75,14 @@ describe('export-lake: the data read back', () => {
     occupation: 'count(*), count(DISTINCT group_code)',
   };
 
+  it('holds the correction layered over the default snapshot', async () => {
+    expect(corrected.start).toBe('layer');
+    const row = await rows(
+      `SELECT person_times FROM ${lakeTable('training')} WHERE month = DATE '2026-10-01' AND region_code = '620100' AND program_code = 'vocational_training' AND field_code = 'ai'`,
+    );
+    expect(row).toEqual([{ person_times: '12345' }]);
+  });
+
   it('gives every fact table the same row count and sums as the snapshot', async () => {
     for (const [table, measures] of Object.entries(totals)) {
       const expected = await rows(`SELECT ${measures} FROM snap.${table}`);
@@ -75,7 +93,11 @@ describe('export-lake: the data read back', () => {
   });
 
   it('holds every row of every table exactly (both ways, duplicates counted)', async () => {
-    const tables = (await rows(`SELECT table_name FROM duckdb_tables() WHERE database_name = 'snap'`)).map((r) => String(r.table_name));
+    // A layered snapshot's fact tables are views of its base.
+    const tables = (
+      await rows(`SELECT table_name FROM duckdb_tables() WHERE database_name = 'snap'
+                  UNION SELECT view_name FROM duckdb_views() WHERE database_name = 'snap' AND NOT internal`)
+    ).map((r) => String(r.table_name));
     const inLake = manifest.tables.map((t) => t.name);
     expect(inLake.sort()).toEqual(
       [
