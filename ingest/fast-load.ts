@@ -87,15 +87,19 @@ async function countViolations(connection: DuckDBConnection, spec: DatasetSpec):
       c.type === 'text' || c.type === 'code' ? `strpos(${quoteIdent(c.name)}, chr(0)) > 0` : '',
     ].filter(Boolean);
   });
-  const perRow = rowChecks.length ? [`(SELECT count(*) FROM ${table} WHERE ${rowChecks.join(' OR ')})`] : [];
+  const rowCheck = rowChecks.length ? rowChecks.join(' OR ') : null;
+  // The bitmap of keys finds rows with an unknown code in a key column too (they have no position), and counts the
+  // rows failing a row check in the same pass.
+  const bitmap = await keyBitmap(connection, spec, rowCheck);
+  const perRow = rowCheck && !bitmap ? [`(SELECT count(*) FROM ${table} WHERE ${rowCheck})`] : [];
   const references = spec.columns
-    .filter((c) => c.references)
+    .filter((c) => c.references && !(bitmap && c.key))
     .map((c) => {
       const ref = c.references!;
       const also = ref.alsoAllowed?.length ? ` AND t.${quoteIdent(c.name)} NOT IN (${sqlList(ref.alsoAllowed)})` : '';
       return `(SELECT count(*) FROM ${table} t ANTI JOIN ${quoteIdent(ref.table)} r ON t.${quoteIdent(c.name)} = r.${quoteIdent(ref.column)} WHERE t.${quoteIdent(c.name)} IS NOT NULL${also})`;
     });
-  const duplicates = (await keyBitmap(connection, spec)) ?? hashedDuplicates(spec);
+  const duplicates = bitmap ?? hashedDuplicates(spec);
   return scalar(connection, `SELECT ${[...references, ...perRow, duplicates].join(' + ')}`);
 }
 
@@ -114,13 +118,14 @@ const MAX_KEY_BITS = 2 ** 30;
 const periodUnits: Partial<Record<ColumnSpec['type'], string>> = { month: 'month', quarter: 'quarter' };
 
 /**
- * Rows whose key another row has, counted exactly by a bitmap (`bitstring_agg`) of each key's position among
- * all possible keys, when every key column is a period or a code of a reference table: a key's position is its
- * period's distance from the first and its codes' positions in their tables. Setting a bit per row costs about
- * half what a hash table of 11.6 M distinct keys does. Null when a key column is neither, or there are too
- * many possible keys; rows whose code is unknown have no position (the reference check counts them).
+ * Rows whose key another row has or holds a code its reference table does not, counted exactly by a bitmap
+ * (`bitstring_agg`) of each key's position among all possible keys, when every key column is a period or a code
+ * of a reference table: a key's position is its period's distance from the first and its codes' positions in
+ * their tables, and a key with an unknown code has none. Setting a bit per row costs about half what a hash table
+ * of 11.6 M distinct keys does. The rows failing `rowCheck` are counted in the same pass. Null when a key column
+ * is neither, or there are too many possible keys.
  */
-async function keyBitmap(connection: DuckDBConnection, spec: DatasetSpec): Promise<string | null> {
+async function keyBitmap(connection: DuckDBConnection, spec: DatasetSpec, rowCheck: string | null): Promise<string | null> {
   const table = quoteIdent(spec.table);
   const positions: { expression: string; size: number; join?: string }[] = [];
   for (const [i, column] of spec.columns.filter((c) => c.key).entries()) {
@@ -154,8 +159,8 @@ async function keyBitmap(connection: DuckDBConnection, spec: DatasetSpec): Promi
   const bits = positions.reduce((product, p) => product * Math.max(p.size, 1), 1);
   if (bits > MAX_KEY_BITS) return null;
   const key = positions.reduce((sum, p, i) => (i === 0 ? p.expression : `(${sum}) * ${Math.max(p.size, 1)} + ${p.expression}`), '');
-  return `(SELECT count(k) - coalesce(bit_count(bitstring_agg(k, 0, ${bits - 1})), 0)
-    FROM (SELECT ${key} AS k FROM ${table} t ${positions.map((p) => p.join ?? '').join(' ')}))`;
+  return `(SELECT count(*) - coalesce(bit_count(bitstring_agg(k, 0, ${bits - 1})), 0)${rowCheck ? ' + count(*) FILTER (WHERE failed)' : ''}
+    FROM (SELECT ${key} AS k${rowCheck ? `, (${rowCheck}) AS failed` : ''} FROM ${table} t ${positions.map((p) => p.join ?? '').join(' ')}))`;
 }
 
 /**

@@ -79,3 +79,39 @@ function sameKey(dataset: string, a: string, b: string): boolean {
   const width = { training: 4, labor_market: 3, talent_stock: 3, competition: 4 }[dataset]!;
   return a.split(',').slice(0, width).join() === b.split(',').slice(0, width).join();
 }
+
+describe('unknown codes in key columns of a file loaded in one pass', () => {
+  // The bitmap of keys gives a key with an unknown code no position: the rows are counted, and the file goes to the
+  // line-by-line validator, which names them.
+  it('refuses a region, programme or field not in its reference table, naming each', async () => {
+    const { header, rows } = files.training;
+    const unknown = [
+      '2024-03,999999,knowledge_renewal,ai,1,1,0,0',
+      '2024-03,110100,no_such_programme,ai,1,1,0,0',
+      '2024-03,110100,knowledge_renewal,no_such_field,1,1,0,0',
+    ];
+    const file = join(root, 'unknown-codes.csv');
+    await writeFile(file, `${[header, ...rows, ...unknown].join('\n')}\n`);
+    const error = await ingest([fixtureReferenceDir, file], { dataDir: join(root, 'unknown-codes') }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidFileError);
+    expect((error as InvalidFileError).outcome.problems.map((p) => [p.line, p.column, p.value])).toEqual([
+      [rows.length + 2, 'region_code', '999999'],
+      [rows.length + 3, 'program_code', 'no_such_programme'],
+      [rows.length + 4, 'field_code', 'no_such_field'],
+    ]);
+  });
+
+  it('refuses a month in the future, counted in the same pass (the only problem of the file)', async () => {
+    const { header, rows } = files.training;
+    const next = new Date();
+    next.setUTCMonth(next.getUTCMonth() + 2);
+    const month = next.toISOString().slice(0, 7);
+    const file = join(root, 'future.csv');
+    await writeFile(file, `${[header, ...rows, `${month},110100,knowledge_renewal,ai,1,1,0,0`].join('\n')}\n`);
+    const error = await ingest([fixtureReferenceDir, file], { dataDir: join(root, 'future') }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidFileError);
+    const problems = (error as InvalidFileError).outcome.problems;
+    expect(problems.map((p) => [p.line, p.column, p.value])).toEqual([[rows.length + 2, 'month', month]]);
+    expect(problems[0].reason).toMatch(/a period in the future/);
+  });
+});
