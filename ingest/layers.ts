@@ -95,7 +95,8 @@ export async function reopenLayers(connection: DuckDBConnection, basePath: strin
 /**
  * Points a layered table's view at the base's rows not hidden by `hidden` (joined `on`), plus its delta. The
  * values `hidden` has in `columns` (its period, and its province or region) are baked in as constants: the base's
- * rows outside them are read as they are, with no join, so a layered table reads about as fast as the base's.
+ * rows outside them are read as they are, with no join, so a layered table reads about as fast as the base's. A
+ * row with NULL in one of those columns is outside them (a join on NULL hides nothing either).
  */
 async function bakedView(connection: DuckDBConnection, table: string, hidden: string, on: string, columns: string[]): Promise<void> {
   const within: string[] = [];
@@ -106,7 +107,7 @@ async function bakedView(connection: DuckDBConnection, table: string, hidden: st
   const base = `${BASE}.main.${quoteIdent(table)}`;
   const where = within.join(' AND ');
   await connection.run(`CREATE OR REPLACE VIEW ${quoteIdent(table)} AS
-    ${where ? `SELECT b.* FROM ${base} b WHERE NOT (${where}) UNION ALL` : ''}
+    ${where ? `SELECT b.* FROM ${base} b WHERE NOT coalesce(${where}, false) UNION ALL` : ''}
     SELECT b.* FROM ${base} b ANTI JOIN ${hidden} d ON ${on} ${where ? `WHERE ${where}` : ''}
     UNION ALL SELECT * FROM ${quoteIdent(deltaTable(table))}`);
 }
