@@ -31,7 +31,7 @@ export async function scalar(connection: DuckDBConnection, sql: string, params?:
 
 /**
  * The distinct values of a column of a table as a list of typed SQL constants (`'2024-02-01'::DATE, …`), or
- * null beyond `limit` values. A filter `x IN (<constants>)` prunes row groups by their min/max per value, where
+ * null when there are none or more than `limit` (callers then filter by their join alone). A filter `x IN (<constants>)` prunes row groups by their min/max per value, where
  * a join's pushed-down filter is the one range from the least to the greatest.
  */
 export async function constantList(connection: DuckDBConnection, column: string, table: string, limit = 1000): Promise<string | null> {
@@ -39,8 +39,8 @@ export async function constantList(connection: DuckDBConnection, column: string,
     connection,
     `SELECT DISTINCT ${column}::VARCHAR AS v, typeof(${column}) AS t FROM ${table} WHERE ${column} IS NOT NULL LIMIT ${limit + 1}`,
   );
-  if (rows.length > limit) return null;
-  return rows.map((r) => `'${r.v.replaceAll("'", "''")}'::${r.t}`).join(', ') || 'NULL';
+  if (rows.length > limit || rows.length === 0) return null;
+  return rows.map((r) => `'${r.v.replaceAll("'", "''")}'::${r.t}`).join(', ');
 }
 
 export function closeQuietly(instance: DuckDBInstance, connection?: DuckDBConnection): void {

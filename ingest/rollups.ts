@@ -104,6 +104,8 @@ async function rebuildChanged(connection: DuckDBConnection, statements: RollupSt
         ON f.${period} = s.period AND f.region_code = s.region_code
       ${periods ? `WHERE f.${period} IN (${periods})` : ''}`);
     partitions[fact] = (await queryRows<{ n: number }>(connection, `SELECT count(*)::INTEGER AS n FROM ${fact}_partitions`))[0].n;
+    // A file of no rows (a header only) touches no partition: nothing that reads the fact changes.
+    if (partitions[fact] === 0) continue;
     partial.set(fact, { partitions: `${fact}_partitions`, period, byProvince: true, scope: `${fact}_in_partitions` });
   }
   const changed = new Set(changes.tables);

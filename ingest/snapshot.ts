@@ -17,11 +17,13 @@ function newSnapshotId(now = new Date()): string {
 
 /**
  * How a new snapshot starts from the live one:
- * - `empty`: nothing is live, or the live snapshot was built by another schema version (rebuilt whole);
- * - `copy`: a copy of the live whole snapshot (a change too large to layer);
+ * - `empty`: nothing is live;
+ * - `copy`: a copy of the live whole snapshot (a change too large to layer, or a live snapshot of another schema
+ *   version, whose rollups are then all rebuilt);
  * - `layer`: a small file layered over a whole snapshot, its base (ingest/layers.ts): a new one over a whole
  *   live snapshot, or a copy of a layered live snapshot's own file over the same base;
- * - `materialise`: a layered live snapshot written whole (when its layers, with the change, grow too large).
+ * - `materialise`: a layered live snapshot written whole (when its layers, with the change, grow too large, or it
+ *   was built by another schema version).
  */
 export type SnapshotStart =
   { kind: 'empty' } | { kind: 'copy' } | { kind: 'layer'; baseId: string; copied: boolean } | { kind: 'materialise'; liveId: string };
@@ -118,8 +120,10 @@ export async function pruneSnapshots(dataDir: string, keep = 3): Promise<string[
     .reverse();
   const kept = new Set([...published.slice(0, keep), ...(live ? [`${live}.duckdb`] : [])]);
   for (const name of [...kept]) {
-    const { base } = await describe(join(snapshotsDir(dataDir), name)).catch(() => ({ base: null }));
-    if (base) kept.add(`${base}.duckdb`);
+    const described = await describe(join(snapshotsDir(dataDir), name)).catch(() => null);
+    // A kept snapshot that cannot be read now may still be layered: delete nothing rather than perhaps its base.
+    if (!described) return [];
+    if (described.base) kept.add(`${described.base}.duckdb`);
   }
   const stale = [...published.filter((n) => !kept.has(n)), ...names.filter(isLeftover)];
   for (const name of stale) await rm(join(snapshotsDir(dataDir), name), { force: true });

@@ -81,7 +81,7 @@ export function sourcesOfSnapshot(connection: DuckDBConnection, snapshotId: stri
   if (known) return known;
   const found = (async () => {
     const present = await connection.runAndReadAll(
-      `SELECT table_name FROM duckdb_columns() WHERE schema_name = 'main' AND column_name = 'source' AND table_name IN (${factDatasets.map((d) => quoteLiteral(d.table)).join(', ')})`,
+      `SELECT table_name FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main' AND column_name = 'source' AND table_name IN (${factDatasets.map((d) => quoteLiteral(d.table)).join(', ')})`,
     );
     const tables = present.getRowObjectsJS().map((row) => String(row.table_name));
     if (tables.length === 0) return [];

@@ -30,6 +30,19 @@ async function readTraining(dataDir: string) {
   return { id, rows };
 }
 
+/** Beijing's knowledge-renewal person-times over every month, as the province rollup the dashboard reads sums them. */
+async function provinceTotal(dataDir: string): Promise<number> {
+  const instance = await openSnapshot(dataDir, (await currentSnapshotId(dataDir))!);
+  const connection = await instance.connect();
+  const rows = await rowsOf(
+    connection,
+    "SELECT sum(person_times)::INTEGER AS n FROM rollup_training_province_month WHERE province_code = '110000' AND program_code = 'knowledge_renewal'",
+  );
+  connection.closeSync();
+  instance.closeSync();
+  return Number(rows[0].n);
+}
+
 describe('snapshots', () => {
   it('re-ingesting an identical file changes nothing', async () => {
     const dataDir = join(root, 'same');
@@ -53,15 +66,23 @@ describe('snapshots', () => {
     const original = join(root, 'layers.csv');
     await writeFile(original, `${header}2024-01,110100,knowledge_renewal,ai,10,8,0,0\n2024-02,110100,knowledge_renewal,ai,20,8,0,0\n`);
     const first = await ingest([fixtureReferenceDir, original], { dataDir });
+    expect(await provinceTotal(dataDir)).toBe(30);
+    // A file of no rows (a header only), the first layered over it, changes no figure: the rollups still read 10 + 20.
+    const empty = join(root, 'layers-empty.csv');
+    await writeFile(empty, header);
+    expect((await ingest([empty], { dataDir })).start).toBe('layer');
+    expect(await provinceTotal(dataDir)).toBe(30);
     const layered = [await correction(21), await correction(22), await correction(23)];
     expect(layered.map((r) => r.start)).toEqual(['layer', 'layer', 'layer']);
     // Three retained, all layered over the first, which is kept beside them.
     expect(await files(4)).toBe(true);
     expect(existsSync(join(snapshotsDir(dataDir), `${first.snapshotId}.duckdb`))).toBe(true);
     expect((await readTraining(dataDir)).rows.map((r) => r.person_times)).toEqual([10, 23]);
+    expect(await provinceTotal(dataDir)).toBe(33);
 
     const whole = await correction(24, 0);
     expect(whole.start).toBe('materialise');
+    expect(await provinceTotal(dataDir)).toBe(34);
     expect((await readTraining(dataDir)).rows.map((r) => r.person_times)).toEqual([10, 24]);
     // The two newest layered ones still read the first.
     expect(existsSync(join(snapshotsDir(dataDir), `${first.snapshotId}.duckdb`))).toBe(true);
@@ -70,6 +91,7 @@ describe('snapshots', () => {
     // Now the whole one is the base of both others; nothing reads the first any more.
     expect(existsSync(join(snapshotsDir(dataDir), `${first.snapshotId}.duckdb`))).toBe(false);
     expect(await files(3)).toBe(true);
+    expect(await provinceTotal(dataDir)).toBe(36);
     expect((await readTraining(dataDir)).rows.map((r) => r.person_times)).toEqual([10, 26]);
   });
 
