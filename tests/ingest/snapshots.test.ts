@@ -17,31 +17,30 @@ beforeAll(async () => {
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
-async function readTraining(dataDir: string) {
+/** Rows of a query on the live snapshot of a data directory (a layered one read through its base). */
+async function readLive(dataDir: string, sql: string) {
   const id = (await currentSnapshotId(dataDir))!;
   const instance = await openSnapshot(dataDir, id);
   const connection = await instance.connect();
-  const rows = await rowsOf(
-    connection,
-    "SELECT strftime(month, '%Y-%m') AS month, region_code, person_times FROM training ORDER BY month, region_code",
-  );
+  const rows = await rowsOf(connection, sql);
   connection.closeSync();
   instance.closeSync();
   return { id, rows };
 }
 
+const readTraining = (dataDir: string) =>
+  readLive(dataDir, "SELECT strftime(month, '%Y-%m') AS month, region_code, person_times FROM training ORDER BY month, region_code");
+
 /** Beijing's knowledge-renewal person-times over every month, as the province rollup the dashboard reads sums them. */
-async function provinceTotal(dataDir: string): Promise<number> {
-  const instance = await openSnapshot(dataDir, (await currentSnapshotId(dataDir))!);
-  const connection = await instance.connect();
-  const rows = await rowsOf(
-    connection,
-    "SELECT sum(person_times)::INTEGER AS n FROM rollup_training_province_month WHERE province_code = '110000' AND program_code = 'knowledge_renewal'",
+const provinceTotal = async (dataDir: string): Promise<number> =>
+  Number(
+    (
+      await readLive(
+        dataDir,
+        "SELECT sum(person_times)::INTEGER AS n FROM rollup_training_province_month WHERE province_code = '110000' AND program_code = 'knowledge_renewal'",
+      )
+    ).rows[0].n,
   );
-  connection.closeSync();
-  instance.closeSync();
-  return Number(rows[0].n);
-}
 
 describe('snapshots', () => {
   it('re-ingesting an identical file changes nothing', async () => {
