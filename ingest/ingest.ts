@@ -97,7 +97,8 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
 
 /**
  * Loads the files as an ingest would and reports what they would add and replace, publishing nothing: into a
- * snapshot layered over the live one (layers.ts) whatever the size of the change, so nothing large is copied.
+ * snapshot layered over the live one (layers.ts) whatever the size of the change, so nothing large is copied (a
+ * live snapshot of another schema version is copied whole, as a real ingest would start from it).
  */
 async function dryRun(files: string[], hashes: Map<string, string>, options: IngestOptions): Promise<FileReport[]> {
   await mkdir(`${options.dataDir}/tmp`, { recursive: true });

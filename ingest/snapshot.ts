@@ -69,26 +69,26 @@ export async function beginSnapshot(
   dataDir: string,
   incomingBytes = 0,
   { layerAlways = false, maxLayerBytes }: { layerAlways?: boolean; maxLayerBytes?: number } = {},
-): Promise<{ id: string; tmpPath: string; baseId: string | null; start: SnapshotStart }> {
+): Promise<{ id: string; tmpPath: string; start: SnapshotStart }> {
   await mkdir(snapshotsDir(dataDir), { recursive: true });
-  const baseId = await currentSnapshotId(dataDir);
+  const liveId = await currentSnapshotId(dataDir);
   const id = newSnapshotId();
   const tmpPath = `${snapshotPath(dataDir, id)}.tmp`;
-  if (!baseId) return { id, tmpPath, baseId, start: { kind: 'empty' } };
-  const livePath = snapshotPath(dataDir, baseId);
+  if (!liveId) return { id, tmpPath, start: { kind: 'empty' } };
+  const livePath = snapshotPath(dataDir, liveId);
   const live = await describe(livePath);
-  const under = live.base ?? baseId;
+  const under = live.base ?? liveId;
   const own = live.base ? await sizeOf(livePath) : 0;
   const limit = maxLayerBytes ?? Math.max(LAYER_LIMIT * (await sizeOf(snapshotPath(dataDir, under))), LAYER_FLOOR);
   const tooLarge = !layerAlways && own + incomingBytes > limit;
   // A snapshot of another schema version is not layered over: its rollups are all rebuilt (rollups.ts).
   if (tooLarge || live.schema !== String(schemaVersion)) {
-    if (live.base) return { id, tmpPath, baseId, start: { kind: 'materialise', liveId: baseId } };
+    if (live.base) return { id, tmpPath, start: { kind: 'materialise', liveId } };
     await copyFile(livePath, tmpPath);
-    return { id, tmpPath, baseId, start: { kind: 'copy' } };
+    return { id, tmpPath, start: { kind: 'copy' } };
   }
   if (live.base) await copyFile(livePath, tmpPath);
-  return { id, tmpPath, baseId, start: { kind: 'layer', baseId: under, copied: live.base !== null } };
+  return { id, tmpPath, start: { kind: 'layer', baseId: under, copied: live.base !== null } };
 }
 
 /** Publishes a finished snapshot: rename into place, then point data/current at it (write-temp-and-rename). */
