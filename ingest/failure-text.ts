@@ -29,8 +29,9 @@ export function failureText(error: unknown, dryRun = false): string {
   if (outOfSpace(error))
     return (
       'ingest failed: the disk holding the data directory is full (or a file-size limit was reached) while the new ' +
-      'snapshot was written: nothing was published and the live snapshot is unchanged; free some space (older ' +
-      'snapshots in data/snapshots/ may be removed) and run the ingest again'
+      'snapshot was written: nothing was published and the live snapshot is unchanged; free some space (not in ' +
+      'data/snapshots/: a snapshot there may be the base others read, and the ingest removes what nothing reads) ' +
+      'and run the ingest again'
     );
   return `ingest failed: ${error instanceof Error ? error.message : String(error)}`;
 }

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { BASE_CATALOG } from '../core/snapshot-open.js';
+import { BASE_CATALOG, relationNames } from '../core/snapshot-open.js';
 import { datasets, factDatasets, type DatasetSpec } from '../core/datasets/index.js';
 import { quoteIdent, quoteLiteral } from '../core/sql-text.js';
 import { constantList, queryRows, scalar } from './db.js';
@@ -53,19 +53,17 @@ const passThrough = (table: string): string =>
   `CREATE OR REPLACE VIEW ${quoteIdent(table)} AS SELECT * FROM ${BASE}.main.${quoteIdent(table)}`;
 
 /**
- * Lays a new database (whose declared tables createSchema has just made, empty) over the whole snapshot at
- * `basePath`: small tables copied, fact tables and rollups made views of the base. Throws when the base's tables
+ * Lays a new database (whose declared tables createSchema has just made, empty) over the whole snapshot attached
+ * as its base (core/snapshot-open.ts, attachAsBase): small tables copied, fact tables and rollups made views of the base. Throws when the base's tables
  * are not those of this version.
  */
-export async function layerOver(connection: DuckDBConnection, basePath: string, rollupTables: readonly string[]): Promise<void> {
-  await connection.run(`ATTACH ${quoteLiteral(basePath)} AS ${BASE} (READ_ONLY)`);
+export async function layerOver(connection: DuckDBConnection, rollupTables: readonly string[]): Promise<void> {
   const baseTables = await queryRows<{ name: string }>(
     connection,
     `SELECT table_name AS name FROM duckdb_tables() WHERE database_name = '${BASE}' AND schema_name = 'main'`,
   );
   const rollups = new Set(rollupTables);
   const facts = new Map(factDatasets.map((d) => [d.table, d]));
-  const declared = new Map(datasets.map((d) => [d.table, d]));
   for (const { name } of baseTables) {
     const table = quoteIdent(name);
     const fact = facts.get(name);
@@ -75,20 +73,16 @@ export async function layerOver(connection: DuckDBConnection, basePath: string, 
       await viewOverDelta(connection, fact);
     } else if (rollups.has(name)) {
       await connection.run(passThrough(name));
-    } else if (declared.has(name) || name === 'ingest_log') {
-      const columns = (declared.get(name)?.columns.map((c) => quoteIdent(c.name)) ?? ['*']).join(', ');
-      await connection.run(`INSERT INTO ${table} ${columns === '*' ? '' : `(${columns})`} SELECT ${columns} FROM ${BASE}.main.${table}`);
     } else {
-      await connection.run(`CREATE TABLE ${table} AS SELECT * FROM ${BASE}.main.${table}`);
+      await copyTable(connection, BASE, name);
     }
   }
   for (const spec of factDatasets)
     if (!(await exists(connection, 'current', 'views', spec.table))) throw new Error(`the base has no ${spec.table} table`);
 }
 
-/** Reopens a copy of a layered snapshot for writing: its base attached, every fact table a view over its delta. */
-export async function reopenLayers(connection: DuckDBConnection, basePath: string): Promise<void> {
-  await connection.run(`ATTACH ${quoteLiteral(basePath)} AS ${BASE} (READ_ONLY)`);
+/** Reopens a copy of a layered snapshot for writing (its base attached): every fact table a view over its delta. */
+export async function reopenLayers(connection: DuckDBConnection): Promise<void> {
   for (const spec of factDatasets) await viewOverDelta(connection, spec);
 }
 
@@ -230,20 +224,24 @@ export async function dropLayers(connection: DuckDBConnection, table: string): P
  * declared tables createSchema has made: every table as the snapshot reads it, with none of the layers.
  */
 export async function materialise(connection: DuckDBConnection, catalog: string): Promise<void> {
-  const tables = await queryRows<{ name: string }>(
-    connection,
-    `SELECT table_name AS name FROM duckdb_tables() WHERE database_name = ${quoteLiteral(catalog)} AND schema_name = 'main'
-     UNION SELECT view_name FROM duckdb_views() WHERE database_name = ${quoteLiteral(catalog)} AND schema_name = 'main' AND NOT internal`,
-  );
-  const declared = new Map(datasets.map((d) => [d.table, d]));
-  for (const { name } of tables) {
-    if (layerTables(name)) continue;
-    const table = quoteIdent(name);
-    if (declared.has(name) || name === 'ingest_log') {
-      const columns = (declared.get(name)?.columns.map((c) => quoteIdent(c.name)) ?? ['*']).join(', ');
-      await connection.run(`INSERT INTO ${table} ${columns === '*' ? '' : `(${columns})`} SELECT ${columns} FROM ${catalog}.main.${table}`);
-    } else {
-      await connection.run(`CREATE TABLE ${table} AS SELECT * FROM ${catalog}.main.${table}`);
-    }
+  for (const name of await relationNames(connection, catalog)) if (!layerTables(name)) await copyTable(connection, catalog, name);
+}
+
+const declared = new Map(datasets.map((d) => [d.table, d]));
+
+/**
+ * Copies a table (or what a view reads) of an attached database into this one: into the table createSchema made
+ * for a declared dataset or the ingest log (keeping its keys and constraints), as a new table otherwise.
+ */
+async function copyTable(connection: DuckDBConnection, catalog: string, name: string): Promise<void> {
+  const table = quoteIdent(name);
+  if (!declared.has(name) && name !== 'ingest_log') {
+    await connection.run(`CREATE TABLE ${table} AS SELECT * FROM ${catalog}.main.${table}`);
+    return;
   }
+  const columns = declared
+    .get(name)
+    ?.columns.map((c) => quoteIdent(c.name))
+    .join(', ');
+  await connection.run(`INSERT INTO ${table} ${columns ? `(${columns})` : ''} SELECT ${columns ?? '*'} FROM ${catalog}.main.${table}`);
 }

@@ -5,6 +5,7 @@ import { schemaVersion } from '../core/schema-version.js';
 import { readChanges, type Changes } from './changes.js';
 import { constantList, queryRows } from './db.js';
 import { dropLayers, replacePartitions } from './layers.js';
+import { relationNames, snapshotInfo } from '../core/snapshot-open.js';
 
 const referenceTables = new Set(datasets.filter((d) => d.kind === 'reference').map((d) => d.table));
 
@@ -66,18 +67,10 @@ export async function rebuildRollups(connection: DuckDBConnection, fromPrevious 
 }
 
 async function builtByThisSchema(connection: DuckDBConnection, statements: RollupStatement[]): Promise<boolean> {
-  const tables = new Set(
-    (
-      await queryRows<{ name: string }>(
-        connection,
-        `SELECT table_name AS name FROM duckdb_tables() WHERE database_name = current_database()
-         UNION SELECT view_name FROM duckdb_views() WHERE database_name = current_database() AND NOT internal`,
-      )
-    ).map((t) => t.name),
-  );
-  if (!tables.has('snapshot_info') || statements.some((s) => !tables.has(s.table))) return false;
-  const rows = await queryRows<{ value: string }>(connection, "SELECT value FROM snapshot_info WHERE key = 'schema_version'");
-  return rows[0]?.value === String(schemaVersion);
+  // A layered snapshot's rollups are views of its base.
+  const relations = await relationNames(connection);
+  if (statements.some((s) => !relations.has(s.table))) return false;
+  return (await snapshotInfo(connection)).get('schema_version') === String(schemaVersion);
 }
 
 /** A table rebuilt in some partitions only: which (the temporary table listing them) and by what columns. */

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { attachBase, BASE_CATALOG } from '../core/snapshot-open.js';
+import { attachAsBase, attachBase, BASE_CATALOG } from '../core/snapshot-open.js';
 import { snapshotPath } from '../core/snapshot-layout.js';
 import { quoteLiteral } from '../core/sql-text.js';
 import { createSchema } from './ddl.js';
@@ -16,11 +16,11 @@ export async function prepareSnapshot(connection: DuckDBConnection, dataDir: str
     case 'copy':
       return createSchema(connection);
     case 'layer':
-      if (start.copied) return reopenLayers(connection, snapshotPath(dataDir, start.baseId));
+      await attachAsBase(connection, dataDir, start.baseId);
+      if (start.copied) return reopenLayers(connection);
       await createSchema(connection);
       return layerOver(
         connection,
-        snapshotPath(dataDir, start.baseId),
         rollupStatements().map((s) => s.table),
       );
     case 'materialise':

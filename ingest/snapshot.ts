@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { schemaVersion } from '../core/schema-version.js';
-import { baseOf } from '../core/snapshot-open.js';
+import { snapshotInfo } from '../core/snapshot-open.js';
 import { currentFile, currentSnapshotId, snapshotPath, snapshotsDir } from '../core/snapshot-layout.js';
 import { withPidLock } from './pid-lock.js';
 
@@ -42,14 +42,8 @@ async function describe(path: string): Promise<{ base: string | null; schema: st
   const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
   const connection = await instance.connect();
   try {
-    const info = (
-      await connection.runAndReadAll(
-        `SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() AND table_name = 'snapshot_info'`,
-      )
-    ).getRows();
-    if (Number(info[0][0]) === 0) return { base: null, schema: null };
-    const schema = (await connection.runAndReadAll("SELECT value FROM snapshot_info WHERE key = 'schema_version'")).getRows();
-    return { base: await baseOf(connection), schema: schema.length ? String(schema[0][0]) : null };
+    const info = await snapshotInfo(connection);
+    return { base: info.get('base') ?? null, schema: info.get('schema_version') ?? null };
   } finally {
     connection.closeSync();
     instance.closeSync();

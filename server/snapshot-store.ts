@@ -1,6 +1,6 @@
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { currentSnapshotId, retainedSnapshotIds } from '../core/snapshot-layout.js';
-import { openSnapshot } from '../core/snapshot-open.js';
+import { MissingBaseError, openSnapshot } from '../core/snapshot-open.js';
 import { quoteIdent } from '../core/sql-text.js';
 
 interface OpenSnapshot {
@@ -39,11 +39,13 @@ async function readEveryRow(connection: DuckDBConnection): Promise<void> {
 
 /** Why a snapshot cannot be served, in our words (health shows it); the engine's own message goes to the log only. */
 const unusable = (id: string, error: unknown): string =>
-  /checksum|corrupt/i.test(String(error))
-    ? `snapshot ${id} is damaged (a block fails its checksum)`
-    : /does not exist|no such file/i.test(String(error))
-      ? `snapshot ${id} is missing (data/current names a file that is not there)`
-      : `snapshot ${id} cannot be opened (not a snapshot file of this version, or unreadable)`;
+  error instanceof MissingBaseError
+    ? `snapshot ${id} is layered over snapshot ${error.base}, which is missing from the data directory`
+    : /checksum|corrupt/i.test(String(error))
+      ? `snapshot ${id} is damaged (a block fails its checksum)`
+      : /does not exist|no such file/i.test(String(error))
+        ? `snapshot ${id} is missing (data/current names a file that is not there)`
+        : `snapshot ${id} cannot be opened (not a snapshot file of this version, or unreadable)`;
 
 /**
  * Serves the live snapshot read-only and follows data/current: requests started before a switch finish on

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { referenceDir, repoRoot } from '../core/repo-paths.js';
 import { schemaVersion } from '../core/schema-version.js';
 import { currentSnapshotId, snapshotPath } from '../core/snapshot-layout.js';
-import { openSnapshot } from '../core/snapshot-open.js';
+import { openSnapshot, snapshotInfo } from '../core/snapshot-open.js';
 import { ingest } from '../ingest/ingest.js';
 import { pruneSnapshots, publishSnapshot } from '../ingest/snapshot.js';
 import { generateSample } from './seed/generate.js';
@@ -65,10 +65,7 @@ async function describeLive(dataDir: string, id: string): Promise<{ version: num
   const instance = await openSnapshot(dataDir, id);
   const connection = await instance.connect();
   try {
-    const tables = (await connection.runAndReadAll("SELECT table_name FROM duckdb_tables() WHERE table_name = 'snapshot_info'")).getRows();
-    const version = tables.length
-      ? Number((await connection.runAndReadAll("SELECT value FROM snapshot_info WHERE key = 'schema_version'")).getRows()[0]?.[0] ?? 0)
-      : 0;
+    const version = Number((await snapshotInfo(connection)).get('schema_version') ?? 0);
     const other = await connection.runAndReadAll(
       `SELECT count(*) FROM (SELECT source FROM training UNION ALL SELECT source FROM labor_market
          UNION ALL SELECT source FROM competition UNION ALL SELECT source FROM talent_stock) WHERE source <> 'synthetic'`,

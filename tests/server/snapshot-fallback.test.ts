@@ -105,4 +105,15 @@ describe('a damaged snapshot', () => {
     await damage(snapshotPath(dataDir, only));
     await expect(startServer(dataDir)).rejects.toThrow(`no intact snapshot in ${dataDir}: snapshot ${only} is damaged`);
   });
+
+  it('a layered snapshot whose base is missing is refused in our words, naming the base', async () => {
+    const dataDir = join(root, 'no-base');
+    await mkdir(dataDir);
+    const base = await publish(dataDir, january);
+    const layered = await publish(dataDir, march);
+    await rm(snapshotPath(dataDir, base));
+    await expect(startServer(dataDir)).rejects.toThrow(
+      `no intact snapshot in ${dataDir}: snapshot ${layered} is layered over snapshot ${base}, which is missing from the data directory`,
+    );
+  });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdent, quoteLiteral } from '../../core/sql-text.js';
 import { currentSnapshotId } from '../../core/snapshot-layout.js';
-import { openSnapshot } from '../../core/snapshot-open.js';
+import { openSnapshot, relationNames, snapshotInfo } from '../../core/snapshot-open.js';
 import { lakeTables, type LakeTable } from './layout.js';
 import { describeFiles, manifestPath, type LakeManifest, type ManifestTable } from './manifest.js';
 import { stageOut } from './out-dir.js';
@@ -60,16 +60,8 @@ async function writeLake(
   });
   const connection = await instance.connect();
   try {
-    const present = new Set(
-      (
-        await rowsOf<{ table_name: string }>(
-          connection,
-          // A layered snapshot's fact tables and rollups are views of its base.
-          `SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()
-           UNION SELECT view_name FROM duckdb_views() WHERE database_name = current_database() AND NOT internal`,
-        )
-      ).map((r) => r.table_name),
-    );
+    // A layered snapshot's fact tables and rollups are views of its base.
+    const present = await relationNames(connection);
     const tables: ManifestTable[] = [];
     for (const table of lakeTables(present)) {
       const written = await writeTable(connection, table, root);
@@ -80,7 +72,7 @@ async function writeLake(
       format: 'talent-dashboard-lake',
       format_version: 1,
       data_version: snapshotId,
-      schema_version: present.has('snapshot_info') ? await schemaVersion(connection) : null,
+      schema_version: Number((await snapshotInfo(connection)).get('schema_version')) || null,
       generated_at: new Date().toISOString(),
       tables,
     };
@@ -135,11 +127,6 @@ async function writeTable(connection: DuckDBConnection, table: LakeTable, root: 
     files: await describeFiles(root, rowsByFile),
     sources: tableSources(table.name, rowSources),
   };
-}
-
-async function schemaVersion(connection: DuckDBConnection): Promise<number | null> {
-  const rows = await rowsOf<{ value: string }>(connection, "SELECT value FROM snapshot_info WHERE key = 'schema_version'");
-  return rows.length ? Number(rows[0].value) : null;
 }
 
 async function rowsOf<T>(connection: DuckDBConnection, sql: string): Promise<T[]> {
